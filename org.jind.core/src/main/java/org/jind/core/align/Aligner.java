@@ -1,0 +1,197 @@
+package org.jind.core.align;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jind.core.JindException;
+import org.jind.core.Progress;
+import org.jind.core.annotate.Annotation;
+import org.jind.core.annotate.Predictor;
+import org.jind.core.annotate.Thresholds;
+import org.jind.core.data.SparseMatrix;
+import org.jind.core.model.JindModel;
+import org.jind.core.model.Stage;
+import org.jind.core.nn.ClassifierNet;
+import org.jind.core.nn.DiscriminatorNet;
+import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Losses;
+import org.jind.core.nn.RmsProp;
+import org.jind.core.nn.Rng;
+import org.jind.core.nn.Tensors;
+import org.jind.core.train.Batches;
+import org.jind.core.train.ClassifierTrainer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+/**
+ * Asymmetric adversarial alignment (§6): a generator maps the target batch into the source latent space while
+ * a discriminator tells target codes from stored source codes; encoder and classifier stay frozen. The result
+ * is the generator whose annotation of the target rejects the fewest cells.
+ */
+public final class Aligner {
+
+    /** One epoch for the history: running losses, whether it was balanced, the rejection if it was scored. */
+    public record EpochRecord(int epoch, double lossG, double lossD, boolean balanced, double rejection,
+            int reinitialisations) {
+    }
+
+    /** The aligned model and the epochs that led to it. */
+    public record Result(JindModel model, List<EpochRecord> history, double bestRejection, int bestEpoch,
+            double unalignedRejection) {
+    }
+
+    private Aligner() {
+    }
+
+    /**
+     * @param target the target batch preprocessed with the model's plan
+     * @param targetFingerprint fingerprint of the target's cell ids (recorded in the model)
+     */
+    public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
+            Progress progress) {
+        s.validated();
+        model.requireStage(Stage.TRAINED, "Alignment");
+        if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
+            throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
+                    + " with this version of JIND.");
+        }
+        Tensors.useThreads(s.threads());
+        Rng rng = new Rng(s.seed());
+        JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
+        GeneratorNet g = new GeneratorNet(base.net.encoder, rng.split());
+        DiscriminatorNet d = new DiscriminatorNet(rng.split());
+        Rng draws = rng.split();
+        Rng reinit = rng.split();
+        RmsProp optG = new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG());
+        RmsProp optD = new RmsProp(d.params(), s.learningRate(), s.weightDecayD());
+        int nSource = model.sourceCodeLabels.length;
+        INDArray sourceCodes = Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT);
+        int bs = Math.min(s.batchSize(), Math.min(nSource, target.rows()));
+        int iterations = AlignmentSchedule.iterationsPerEpoch(target.rows());
+        double[] thresholds = Thresholds.compute(model.validation, s.theta());
+        Batches batches = new Batches(target, bs);
+
+        double unaligned = rejection(base.net, null, target, base.classes, thresholds);
+        List<INDArray> best = ClassifierTrainer.snapshot(g.allParams());
+        double bestRej = rejection(base.net, g, target, base.classes, thresholds);
+        int bestEpoch = 0;
+        List<EpochRecord> history = new ArrayList<>();
+        AlignmentSchedule schedule = new AlignmentSchedule(s.patience(), s.maxEpochs());
+        progress.report("align", 0, String.format(Locale.ROOT, "fresh generator rejects %.4f (unaligned %.4f)",
+                bestRej, unaligned));
+        while (!schedule.stopped()) {
+            progress.checkCancelled();
+            schedule.startEpoch();
+            int reinits = 0;
+            for (int it = 0; it < iterations; it++) {
+                // 1. generator step: make D take target codes for source codes
+                GeneratorNet.Pass pass = g.forward(batches.rows(draws.withReplacement(bs, target.rows()), 0, bs), null);
+                INDArray[] fakePre = d.forward(pass.code);
+                Losses.Result lossG = Losses.bce(fakePre[fakePre.length - 1], 1f);
+                if (schedule.shouldStepG()) {
+                    optG.zeroGrad();
+                    g.backward(pass, d.backward(fakePre, lossG.grad(), false), true, false);
+                    optG.step();
+                }
+                boolean zero = schedule.foldG(lossG.loss());
+                // 2. two discriminator steps: the codes just made, then a fresh target minibatch
+                for (int rep = 0; rep < 2; rep++) {
+                    INDArray fake = rep == 0 ? pass.code
+                            : g.code(batches.rows(draws.withReplacement(bs, target.rows()), 0, bs));
+                    INDArray real = rows(sourceCodes, draws.withReplacement(bs, nSource));
+                    INDArray[] realPre = d.forward(real);
+                    INDArray[] fakePre2 = rep == 0 ? fakePre : d.forward(fake);
+                    Losses.Result lr = Losses.bce(realPre[realPre.length - 1], 1f);
+                    Losses.Result lf = Losses.bce(fakePre2[fakePre2.length - 1], 0f);
+                    double lossD = 0.5 * (lr.loss() + lf.loss());
+                    if (schedule.shouldStepD()) {
+                        optD.zeroGrad();
+                        d.backward(realPre, lr.grad().mul(0.5), true);
+                        d.backward(fakePre2, lf.grad().mul(0.5), true);
+                        optD.step();
+                    }
+                    zero |= schedule.foldD(lossD);
+                }
+                // 3. a collapsed game (a loss of exactly 0) restarts the generator's MLPs
+                if (zero) {
+                    g.resetMlps(reinit);
+                    reinits++;
+                }
+            }
+            boolean balanced = schedule.endEpoch();
+            double rej = Double.NaN;
+            if (balanced) {
+                rej = rejection(base.net, g, target, base.classes, thresholds);
+                if (rej < bestRej) {
+                    bestRej = rej;
+                    bestEpoch = schedule.epoch();
+                    best = ClassifierTrainer.snapshot(g.allParams());
+                }
+            }
+            history.add(new EpochRecord(schedule.epoch(), schedule.runningG(), schedule.runningD(), balanced, rej, reinits));
+            progress.report("align", Math.min(1, (double) schedule.epoch() / s.maxEpochs()), String.format(Locale.ROOT,
+                    "epoch %d  G %.3f  D %.3f  balanced %d  best rej %.4f%s", schedule.epoch(), schedule.runningG(),
+                    schedule.runningD(), schedule.balancedEpochs(), bestRej,
+                    balanced ? String.format(Locale.ROOT, "  rej %.4f", rej) : ""));
+        }
+        ClassifierTrainer.restore(g.allParams(), best);
+        boolean chooseUnaligned = s.considerUnaligned() && unaligned < bestRej;
+        if (chooseUnaligned) {
+            makeIdentity(g);
+        }
+        JindModel aligned = base.copy();
+        aligned.generator = g;
+        aligned.stage = Stage.ALIGNED;
+        aligned.selfTraining = null;
+        aligned.alignment = record(target.rows(), targetFingerprint, s, history, chooseUnaligned ? unaligned : bestRej,
+                bestEpoch, unaligned, chooseUnaligned);
+        progress.report("align", 1, String.format(Locale.ROOT, "done: %s rejects %.4f of the target (unaligned %.4f)",
+                chooseUnaligned ? "the unaligned model" : bestEpoch == 0 ? "the fresh generator" : "epoch " + bestEpoch,
+                chooseUnaligned ? unaligned : bestRej, unaligned));
+        return new Result(aligned, history, chooseUnaligned ? unaligned : bestRej, chooseUnaligned ? -1 : bestEpoch,
+                unaligned);
+    }
+
+    /** A generator that computes exactly E(x): zero shift and zero output layers of F2 and F3. */
+    static void makeIdentity(GeneratorNet g) {
+        g.shift.value.assign(0);
+        g.f2[2].weight.value.assign(0);
+        g.f2[2].bias.value.assign(0);
+        g.f3[2].weight.value.assign(0);
+        g.f3[2].bias.value.assign(0);
+    }
+
+    private static JindModel withoutGenerator(JindModel m) {
+        JindModel c = m.copy();
+        c.generator = null;
+        c.stage = Stage.TRAINED;
+        return c;
+    }
+
+    static double rejection(ClassifierNet net, GeneratorNet g, SparseMatrix target, String[] classes, double[] thresholds) {
+        return Annotation.of(classes, Predictor.probabilities(net, g, target), thresholds).rejectedFraction();
+    }
+
+    private static INDArray rows(INDArray m, int[] idx) {
+        return m.getRows(idx);
+    }
+
+    private static JsonObject record(int cells, String fingerprint, AlignSettings s, List<EpochRecord> history,
+            double rejection, int bestEpoch, double unaligned, boolean chooseUnaligned) {
+        Gson gson = new Gson();
+        JsonObject o = new JsonObject();
+        o.addProperty("targetCells", cells);
+        o.addProperty("targetFingerprint", fingerprint);
+        o.add("settings", gson.toJsonTree(s));
+        o.add("history", gson.toJsonTree(history.stream().map(e -> new Object[] {e.epoch(), e.lossG(), e.lossD(),
+                e.balanced(), Double.isNaN(e.rejection()) ? null : e.rejection(), e.reinitialisations()}).toList()));
+        o.addProperty("bestEpoch", bestEpoch);
+        o.addProperty("targetRejection", rejection);
+        o.addProperty("unalignedRejection", unaligned);
+        o.addProperty("chosen", chooseUnaligned ? "unaligned" : "generator");
+        return o;
+    }
+}

@@ -1,0 +1,158 @@
+package org.jind.core.align;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.jind.core.JindException;
+import org.jind.core.Progress;
+import org.jind.core.annotate.Predictor;
+import org.jind.core.data.SparseMatrix;
+import org.jind.core.model.EpochRecord;
+import org.jind.core.model.JindModel;
+import org.jind.core.model.Stage;
+import org.jind.core.nn.Adam;
+import org.jind.core.nn.ClassifierNet;
+import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Losses;
+import org.jind.core.nn.PlateauSchedule;
+import org.jind.core.nn.Rng;
+import org.jind.core.nn.Tensors;
+import org.jind.core.train.Batches;
+import org.jind.core.train.ClassWeights;
+import org.jind.core.train.ClassifierTrainer;
+import org.jind.core.train.StratifiedSplit;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+
+/**
+ * JIND+ (§7): pseudo-label the target with the aligned model, keep the most confident cells per predicted type,
+ * and fine-tune only the generator's copy of the encoder's linear layer (dropout and noise active) on them.
+ * Thresholds stay those of the source validation statistics.
+ */
+public final class SelfTrainer {
+
+    /** The JIND+ model with its training history and the number of pseudo-labelled cells used. */
+    public record Result(JindModel model, List<EpochRecord> history, int pseudoLabelled, int bestEpoch) {
+    }
+
+    private SelfTrainer() {
+    }
+
+    public static Result selfTrain(JindModel aligned, SparseMatrix target, SelfTrainSettings s, Progress progress) {
+        s.validated();
+        aligned.requireStage(Stage.ALIGNED, "Self-training");
+        Tensors.useThreads(s.threads());
+        int k = aligned.classes.length;
+        float[] probs = Predictor.probabilities(aligned, target);
+        int[] pseudo = argmax(probs, k);
+        int[] kept = confident(probs, pseudo, k, s.keepFraction());
+        if (kept.length < 2) {
+            throw new JindException("Too few target cells (" + kept.length + ") to self-train on.");
+        }
+        int[] y = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            y[i] = pseudo[kept[i]];
+        }
+        SparseMatrix x = target.selectRows(kept);
+        Rng rng = new Rng(s.seed());
+        StratifiedSplit split = StratifiedSplit.of(y, k, s.validationFraction(), rng.split());
+        Rng noise = rng.split();
+        Rng order = rng.split();
+        double[] weights = ClassWeights.of(y, k);
+
+        JindModel plus = aligned.copy();
+        GeneratorNet g = plus.generator;
+        ClassifierNet net = plus.net;
+        Adam adam = new Adam(g.encoder.params(), s.learningRate());
+        PlateauSchedule schedule = new PlateauSchedule(adam);
+        SparseMatrix xVal = x.selectRows(split.validation);
+        int[] yVal = Arrays.stream(split.validation).map(i -> y[i]).toArray();
+        Batches batches = new Batches(x, s.batchSize());
+        int[] train = split.train.clone();
+        int steps = (train.length + s.batchSize() - 1) / s.batchSize();
+        List<EpochRecord> history = new ArrayList<>();
+        double bestAcc = -1;
+        int bestEpoch = 0;
+        List<INDArray> best = ClassifierTrainer.snapshot(g.encoder.params());
+        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+            progress.checkCancelled();
+            order.shuffle(train);
+            double lossSum = 0;
+            for (int step = 0; step < steps; step++) {
+                int from = step * s.batchSize();
+                int n = Math.min(s.batchSize(), train.length - from);
+                int[] yb = new int[n];
+                for (int i = 0; i < n; i++) {
+                    yb[i] = y[train[from + i]];
+                }
+                GeneratorNet.Pass gp = g.forward(batches.rows(train, from, n), noise);
+                ClassifierNet.Pass hp = net.headPass(gp.code);
+                Losses.Result loss = Losses.weightedNll(hp.logits, yb, weights);
+                adam.zeroGrad();
+                g.backward(gp, net.backward(hp, loss.grad(), false), false, true);
+                adam.step();
+                lossSum += loss.loss();
+            }
+            double meanLoss = lossSum / steps;
+            double lr = adam.learningRate();
+            schedule.step(meanLoss);
+            double acc = ClassifierTrainer.accuracy(Predictor.probabilities(net, g, xVal), yVal, k);
+            history.add(new EpochRecord(epoch, meanLoss, acc, lr));
+            if (acc >= bestAcc) { // ties go to the later epoch
+                bestAcc = acc;
+                bestEpoch = epoch;
+                best = ClassifierTrainer.snapshot(g.encoder.params());
+            }
+            progress.report("selftrain", (double) epoch / s.epochs(), String.format(Locale.ROOT,
+                    "epoch %d/%d  loss %.4f  val acc %.4f  best %.4f (epoch %d)", epoch, s.epochs(), meanLoss, acc,
+                    bestAcc, bestEpoch));
+        }
+        ClassifierTrainer.restore(g.encoder.params(), best);
+        plus.stage = Stage.SELFTRAINED;
+        JsonObject rec = new JsonObject();
+        rec.add("settings", new Gson().toJsonTree(s));
+        rec.addProperty("pseudoLabelled", kept.length);
+        rec.addProperty("bestEpoch", bestEpoch);
+        rec.add("history", new Gson().toJsonTree(history));
+        plus.selfTraining = rec;
+        return new Result(plus, history, kept.length, bestEpoch);
+    }
+
+    static int[] argmax(float[] probs, int k) {
+        int n = probs.length / k;
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (probs[i * k + c] > probs[i * k + best]) {
+                    best = c;
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    /**
+     * Per predicted class c with n_c cells, the {@code floor(f·n_c) + 1} cells (at most n_c) with the highest
+     * probability of c; returned in ascending cell order.
+     */
+    static int[] confident(float[] probs, int[] pseudo, int k, double keepFraction) {
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            final int cls = c;
+            Integer[] members = java.util.stream.IntStream.range(0, pseudo.length).filter(i -> pseudo[i] == cls).boxed()
+                    .toArray(Integer[]::new);
+            Arrays.sort(members, (a, b) -> Float.compare(probs[b * k + cls], probs[a * k + cls]));
+            int keep = Math.min(members.length, (int) Math.floor(keepFraction * members.length) + 1);
+            for (int i = 0; i < keep; i++) {
+                out.add(members[i]);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+}

@@ -1,0 +1,54 @@
+package org.jind.core.annotate;
+
+/**
+ * Per-cell result (§5): raw arg-max class, the prediction after rejection ({@link #UNASSIGNED} when the
+ * confidence is under the class threshold), the confidence (maximum probability) and all probabilities
+ * (cells × classes, row-major).
+ */
+public record Annotation(String[] classes, int[] raw, int[] predicted, float[] confidence, float[] probabilities) {
+    public static final int UNASSIGNED = -1;
+    public static final String UNASSIGNED_LABEL = "Unassigned";
+
+    public int cells() {
+        return raw.length;
+    }
+
+    public String rawLabel(int i) {
+        return classes[raw[i]];
+    }
+
+    public String predictedLabel(int i) {
+        return predicted[i] == UNASSIGNED ? UNASSIGNED_LABEL : classes[predicted[i]];
+    }
+
+    public double rejectedFraction() {
+        int r = 0;
+        for (int p : predicted) {
+            if (p == UNASSIGNED) {
+                r++;
+            }
+        }
+        return raw.length == 0 ? 0 : (double) r / raw.length;
+    }
+
+    /** Applies thresholds to probabilities. */
+    public static Annotation of(String[] classes, float[] probs, double[] thresholds) {
+        int k = classes.length;
+        int n = probs.length / k;
+        int[] raw = new int[n];
+        int[] pred = new int[n];
+        float[] conf = new float[n];
+        for (int i = 0; i < n; i++) {
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (probs[i * k + c] > probs[i * k + best]) {
+                    best = c;
+                }
+            }
+            raw[i] = best;
+            conf[i] = probs[i * k + best];
+            pred[i] = conf[i] >= thresholds[best] ? best : UNASSIGNED;
+        }
+        return new Annotation(classes, raw, pred, conf, probs);
+    }
+}

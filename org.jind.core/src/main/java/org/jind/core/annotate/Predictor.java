@@ -1,0 +1,56 @@
+package org.jind.core.annotate;
+
+import org.jind.core.data.SparseMatrix;
+import org.jind.core.model.JindModel;
+import org.jind.core.nn.ClassifierNet;
+import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Losses;
+import org.jind.core.nn.Tensors;
+import org.jind.core.train.Batches;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Inference-mode class probabilities, in chunks so memory stays bounded on large batches. */
+public final class Predictor {
+    private static final int CHUNK = 1024;
+
+    private Predictor() {
+    }
+
+    /** Probabilities (cells × classes) through the generator when the model has one, else through the encoder. */
+    public static float[] probabilities(JindModel model, SparseMatrix x) {
+        return probabilities(model, x, model.generator != null);
+    }
+
+    public static float[] probabilities(JindModel model, SparseMatrix x, boolean throughGenerator) {
+        return probabilities(model.net, throughGenerator ? model.generator : null, x);
+    }
+
+    /** Probabilities through {@code generator} when non-null, else through the encoder of {@code net}. */
+    public static float[] probabilities(ClassifierNet net, GeneratorNet generator, SparseMatrix x) {
+        int k = net.output.out();
+        float[] out = new float[x.rows() * k];
+        Batches batches = new Batches(x, Math.min(CHUNK, x.rows()));
+        for (int from = 0; from < x.rows(); from += CHUNK) {
+            int n = Math.min(CHUNK, x.rows() - from);
+            INDArray xb = batches.range(from, n);
+            INDArray code = generator != null ? generator.code(xb) : net.encode(xb);
+            softmaxInto(Tensors.toArray(net.head(code)), k, out, from * k);
+        }
+        return out;
+    }
+
+    /** Softmax of each row of logits (k columns) into {@code out} from {@code offset}. */
+    public static void softmaxInto(float[] logits, int k, float[] out, int offset) {
+        for (int i = 0; i < logits.length / k; i++) {
+            double[] p = Losses.softmaxRow(logits, i * k, k);
+            for (int c = 0; c < k; c++) {
+                out[offset + i * k + c] = (float) p[c];
+            }
+        }
+    }
+
+    /** Annotates with the source thresholds at θ. */
+    public static Annotation annotate(JindModel model, SparseMatrix x, double theta) {
+        return Annotation.of(model.classes, probabilities(model, x), Thresholds.compute(model.validation, theta));
+    }
+}

@@ -1,0 +1,85 @@
+package org.jind.core.cli;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.List;
+import java.util.Locale;
+
+import org.jind.core.Jind;
+import org.jind.core.annotate.Annotation;
+import org.jind.core.data.Dataset;
+import org.jind.core.model.JindModel;
+import org.jind.core.model.TrainSettings;
+import org.jind.core.sim.Simulator;
+
+/**
+ * {@code jind benchmark}: training and annotation throughput and peak heap on simulated data of a given size.
+ * Prints figures; it asserts nothing.
+ */
+final class Benchmark {
+    /** Seconds per epoch of the reference PyTorch network on 12,000 × 5,000 cells, one thread, this machine type. */
+    static final double REFERENCE_EPOCH_SECONDS_12K = 3.2;
+
+    private Benchmark() {
+    }
+
+    static void run(String[] args) {
+        Options o = new Options("benchmark", "Measure training and annotation throughput and peak heap on simulated"
+                + " data; compares the epoch time with the reference PyTorch network (3.2 s per epoch of 12,000 × 5,000"
+                + " cells on one thread, scaled linearly to the cell count).")
+                .opt("cells", "N", "12000", "cells to train on (as many again are annotated)")
+                .opt("genes", "N", "5000", "genes (all kept)")
+                .opt("types", "N", "10", "cell types")
+                .opt("epochs", "N", "3", "training epochs timed")
+                .opt("threads", "N", "1", "threads for the numerical backend")
+                .opt("seed", "N", "0", "random seed")
+                .flag("quiet", "no progress output");
+        if (!o.parse(args)) {
+            return;
+        }
+        int cells = o.integer("cells");
+        int genes = o.integer("genes");
+        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
+        long t0 = System.nanoTime();
+        Dataset all = Simulator.simulate(new Simulator.Settings(cells, genes, o.integer("types"), 2, 0.3, 0.3, 0.03,
+                false, o.longValue("seed")));
+        Dataset source = all.selectBatch("batch", "batch0");
+        Dataset target = all.selectBatch("batch", "batch1");
+        double density = (double) source.matrix().nonZeros() / ((double) cells * genes);
+        System.out.printf(Locale.ROOT, "data: %d cells × %d genes per batch, %.1f%% non-zero (simulated in %.1f s)%n",
+                cells, genes, 100 * density, (System.nanoTime() - t0) / 1e9);
+        int epochs = o.integer("epochs");
+        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, o.longValue("seed"), o.integer("threads"));
+        long t1 = System.nanoTime();
+        JindModel model = Jind.train(source, "cell_type", null, s, progress);
+        double trainSeconds = (System.nanoTime() - t1) / 1e9;
+        progress.endLine();
+        // epoch time from the history-free total: preprocessing and validation included, a fair upper bound
+        double perEpoch = trainSeconds / epochs;
+        int trainCells = (int) Math.round(cells * (1 - s.validationFraction()));
+        double reference = REFERENCE_EPOCH_SECONDS_12K * cells / 12000.0;
+        long t2 = System.nanoTime();
+        Annotation a = Jind.annotate(model, target, 0.05, false, progress);
+        double annotateSeconds = (System.nanoTime() - t2) / 1e9;
+        System.out.printf(Locale.ROOT, "training:   %.2f s per epoch (incl. preprocessing and validation), %.0f cells/s"
+                + " (%d training cells, %d threads)%n", perEpoch, trainCells / perEpoch, trainCells, s.threads());
+        System.out.printf(Locale.ROOT, "reference:  %.2f s per epoch (PyTorch, 1 thread, scaled to %d cells): JIND/ref"
+                + " time ratio %.2f%n", reference, cells, perEpoch / reference);
+        System.out.printf(Locale.ROOT, "annotation: %.2f s for %d cells, %.0f cells/s (%.1f%% rejected)%n",
+                annotateSeconds, a.cells(), a.cells() / annotateSeconds, 100 * a.rejectedFraction());
+        System.out.printf(Locale.ROOT, "peak heap:  %.0f MiB (JVM heap pools; ND4J keeps its arrays off-heap)%n",
+                peakHeapBytes() / 1048576.0);
+    }
+
+    static long peakHeapBytes() {
+        long sum = 0;
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
+        for (MemoryPoolMXBean p : pools) {
+            if (p.getType() == MemoryType.HEAP) {
+                sum += p.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,192 @@
+package org.jind.core.data;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jind.core.JindException;
+
+/**
+ * Expression data as read from a file: cells × genes counts or normalised values, cell ids, gene names
+ * and per-cell annotations ("obs" columns such as the cell type or the batch). Immutable.
+ */
+public final class Dataset {
+    private final SparseMatrix x;
+    private final String[] cellIds;
+    private final String[] genes;
+    private final Map<String, String[]> obs;
+
+    /**
+     * Checks what every reader must guarantee: finite values, unique cell ids and gene names, matching sizes.
+     * {@code source} names the input in error messages.
+     */
+    public Dataset(SparseMatrix x, String[] cellIds, String[] genes, Map<String, String[]> obs, String source) {
+        if (x.rows() != cellIds.length || x.cols() != genes.length) {
+            throw new JindException(source + ": the matrix is " + x.rows() + " × " + x.cols() + " but there are "
+                    + cellIds.length + " cell ids and " + genes.length + " gene names.");
+        }
+        for (Map.Entry<String, String[]> e : obs.entrySet()) {
+            if (e.getValue().length != cellIds.length) {
+                throw new JindException(source + ": the annotation column '" + e.getKey() + "' has "
+                        + e.getValue().length + " entries for " + cellIds.length + " cells.");
+            }
+        }
+        requireUnique(cellIds, "cell ids", source,
+                "every cell needs its own id; make them unique (e.g. prefix them with the sample name)");
+        requireUnique(genes, "gene names", source,
+                "JIND matches genes by name; make them unique (e.g. use gene ids, or suffix repeats with -1, -2)");
+        for (int r = 0; r < x.rows(); r++) {
+            for (int k = x.rowStart(r); k < x.rowEnd(r); k++) {
+                if (!Float.isFinite(x.value(k))) {
+                    throw new JindException(source + ": cell '" + cellIds[r] + "', gene '" + genes[x.colIndex(k)]
+                            + "' has the value " + x.value(k) + "; expression values must be finite numbers.");
+                }
+            }
+        }
+        this.x = x;
+        this.cellIds = cellIds;
+        this.genes = genes;
+        this.obs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(obs));
+    }
+
+    private static void requireUnique(String[] names, String what, String source, String fix) {
+        Set<String> seen = new HashSet<>();
+        Set<String> dups = new LinkedHashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                dups.add(n);
+            }
+        }
+        if (!dups.isEmpty()) {
+            throw new JindException(source + ": " + dups.size() + " duplicate " + what + " (first: "
+                    + firstFew(dups, 3) + "); " + fix + ".");
+        }
+    }
+
+    public SparseMatrix matrix() {
+        return x;
+    }
+
+    public int cells() {
+        return cellIds.length;
+    }
+
+    public String[] cellIds() {
+        return cellIds.clone();
+    }
+
+    public String cellId(int i) {
+        return cellIds[i];
+    }
+
+    public String[] genes() {
+        return genes.clone();
+    }
+
+    public Set<String> obsColumns() {
+        return obs.keySet();
+    }
+
+    public boolean hasObs(String key) {
+        return obs.containsKey(key);
+    }
+
+    /** The annotation column, or a clear error listing the available columns. */
+    public String[] obs(String key) {
+        String[] col = obs.get(key);
+        if (col == null) {
+            throw new JindException("There is no annotation column '" + key + "'; available columns: "
+                    + (obs.isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(obs.keySet())))
+                    + ". Name the right one with --label-key / --batch-key.");
+        }
+        return col.clone();
+    }
+
+    /** The cells whose column {@code key} equals {@code value}, or a clear error listing the values. */
+    public Dataset selectBatch(String key, String value) {
+        String[] col = obs(key);
+        List<Integer> rows = new ArrayList<>();
+        Set<String> values = new java.util.TreeSet<>();
+        for (int i = 0; i < col.length; i++) {
+            if (col[i] != null) {
+                values.add(col[i]);
+            }
+            if (value.equals(col[i])) {
+                rows.add(i);
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new JindException("Batch '" + value + "' not found in column '" + key + "'; available: "
+                    + String.join(", ", values) + ".");
+        }
+        return selectRows(rows.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    public Dataset selectRows(int[] rows) {
+        String[] ids = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            ids[i] = cellIds[rows[i]];
+        }
+        Map<String, String[]> o = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> e : obs.entrySet()) {
+            String[] v = new String[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                v[i] = e.getValue()[rows[i]];
+            }
+            o.put(e.getKey(), v);
+        }
+        return new Dataset(x.selectRows(rows), ids, genes, o, "selection");
+    }
+
+    /** Map from gene name to column index. */
+    public Map<String, Integer> geneIndex() {
+        Map<String, Integer> m = new HashMap<>(genes.length * 2);
+        for (int j = 0; j < genes.length; j++) {
+            m.put(genes[j], j);
+        }
+        return m;
+    }
+
+    /** A fingerprint of the cell ids (order-sensitive), used to recognise the batch a model was aligned to. */
+    public String cellIdFingerprint() {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (String id : cellIds) {
+                md.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                md.update((byte) 0);
+            }
+            byte[] d = md.digest();
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                sb.append(String.format("%02x", d[i]));
+            }
+            return sb.toString();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String firstFew(Iterable<String> items, int n) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (String s : items) {
+            if (i == n) {
+                sb.append(", …");
+                break;
+            }
+            sb.append(i == 0 ? "" : ", ").append('\'').append(s).append('\'');
+            i++;
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return cells() + " cells × " + genes.length + " genes" + (obs.isEmpty() ? "" : ", annotations " + obs.keySet());
+    }
+}

@@ -1,0 +1,212 @@
+package org.jind.core.data;
+
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jind.core.JindException;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+/**
+ * AnnData {@code .h5ad}: {@code X} dense or sparse (CSR or CSC group with data/indices/indptr), {@code obs}
+ * columns (plain strings or numbers, categoricals in the current codes/categories layout and in the older
+ * layout with {@code obs/__categories}), and the {@code var} index as gene names.
+ */
+final class H5adReader {
+    private H5adReader() {
+    }
+
+    static Dataset read(Path file) {
+        String src = file.getFileName().toString();
+        try (HdfFile h5 = new HdfFile(file)) {
+            Node xNode = child(h5, "X", src);
+            SparseMatrix x = readX(xNode, src);
+            Group obsGroup = (Group) child(h5, "obs", src);
+            Group varGroup = (Group) child(h5, "var", src);
+            String[] cells = index(obsGroup, src);
+            String[] genes = index(varGroup, src);
+            Map<String, String[]> obs = new LinkedHashMap<>();
+            String indexName = indexName(obsGroup);
+            for (Map.Entry<String, Node> e : obsGroup.getChildren().entrySet()) {
+                String name = e.getKey();
+                if (name.equals(indexName) || name.startsWith("__")) {
+                    continue;
+                }
+                String[] col = column(obsGroup, e.getValue());
+                if (col != null) {
+                    obs.put(name, col);
+                }
+            }
+            return new Dataset(x, cells, genes, obs, src);
+        } catch (JindException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JindException(src + " is not a readable AnnData file (" + oneLine(e) + ").", e);
+        }
+    }
+
+    private static SparseMatrix readX(Node xNode, String src) {
+        if (xNode instanceof io.jhdf.api.Dataset ds) {
+            int[] dims = ds.getDimensions();
+            if (dims.length != 2) {
+                throw new JindException(src + ": X has " + dims.length + " dimensions; expected a cells × genes matrix.");
+            }
+            Object data = ds.getData();
+            SparseMatrix.Builder b = new SparseMatrix.Builder(dims[1]);
+            for (int r = 0; r < dims[0]; r++) {
+                float[] row = toFloats(Array.get(data, r));
+                for (int j = 0; j < dims[1]; j++) {
+                    b.add(j, row[j]);
+                }
+                b.endRow();
+            }
+            return b.build();
+        }
+        Group g = (Group) xNode;
+        String encoding = stringAttr(g, "encoding-type");
+        if (encoding == null) {
+            encoding = stringAttr(g, "h5sparse_format");
+            encoding = encoding == null ? null : encoding + "_matrix";
+        }
+        Attribute shapeAttr = g.getAttribute("shape") != null ? g.getAttribute("shape") : g.getAttribute("h5sparse_shape");
+        if (shapeAttr == null || encoding == null) {
+            throw new JindException(src + ": X is a group without a sparse encoding and shape; expected csr_matrix or csc_matrix.");
+        }
+        int[] shape = toInts(shapeAttr.getData());
+        int[] indptr = toInts(((io.jhdf.api.Dataset) child(g, "indptr", src)).getData());
+        int[] indices = toInts(((io.jhdf.api.Dataset) child(g, "indices", src)).getData());
+        float[] values = toFloats(((io.jhdf.api.Dataset) child(g, "data", src)).getData());
+        switch (encoding) {
+            case "csr_matrix":
+                return sorted(new SparseMatrix(shape[0], shape[1], indptr, indices, values));
+            case "csc_matrix":
+                return sorted(new SparseMatrix(shape[1], shape[0], indptr, indices, values)).transpose();
+            default:
+                throw new JindException(src + ": X has the unsupported encoding '" + encoding + "'.");
+        }
+    }
+
+    /** scipy allows unsorted indices within a row; our CSR does not. */
+    private static SparseMatrix sorted(SparseMatrix m) {
+        for (int r = 0; r < m.rows(); r++) {
+            for (int k = m.rowStart(r) + 1; k < m.rowEnd(r); k++) {
+                if (m.colIndex(k) <= m.colIndex(k - 1)) {
+                    return m.transpose().transpose();
+                }
+            }
+        }
+        return m;
+    }
+
+    private static String[] index(Group g, String src) {
+        String name = indexName(g);
+        Node n = g.getChild(name);
+        if (n == null) {
+            throw new JindException(src + ": " + g.getName() + " has no index dataset '" + name + "'.");
+        }
+        return toStrings(((io.jhdf.api.Dataset) n).getData());
+    }
+
+    private static String indexName(Group g) {
+        String name = stringAttr(g, "_index");
+        return name == null ? "_index" : name;
+    }
+
+    /** One obs column as strings; null for what is not a per-cell column. */
+    private static String[] column(Group obs, Node n) {
+        if (n instanceof Group g) {
+            Node codes = g.getChild("codes");
+            Node cats = g.getChild("categories");
+            if (codes == null || cats == null) {
+                return null;
+            }
+            return decode(toInts(((io.jhdf.api.Dataset) codes).getData()),
+                    toStrings(((io.jhdf.api.Dataset) cats).getData()));
+        }
+        io.jhdf.api.Dataset ds = (io.jhdf.api.Dataset) n;
+        if (ds.getDimensions().length != 1) {
+            return null;
+        }
+        // older layout: integer codes here, categories in obs/__categories/<name>
+        Node oldCats = obs.getChild("__categories") instanceof Group cg ? cg.getChild(n.getName()) : null;
+        if (oldCats != null) {
+            return decode(toInts(ds.getData()), toStrings(((io.jhdf.api.Dataset) oldCats).getData()));
+        }
+        return toStrings(ds.getData());
+    }
+
+    private static String[] decode(int[] codes, String[] categories) {
+        String[] out = new String[codes.length];
+        for (int i = 0; i < codes.length; i++) {
+            out[i] = codes[i] < 0 ? null : categories[codes[i]];
+        }
+        return out;
+    }
+
+    private static Node child(Group g, String name, String src) {
+        Node n = g.getChild(name);
+        if (n == null) {
+            throw new JindException(src + " has no '" + name + "' (" + (g.getName().isEmpty() ? "/" : g.getName())
+                    + "); it does not look like an AnnData file.");
+        }
+        return n;
+    }
+
+    private static String stringAttr(Node n, String name) {
+        Attribute a = n.getAttribute(name);
+        if (a == null) {
+            return null;
+        }
+        Object d = a.getData();
+        return d instanceof String s ? s : d.getClass().isArray() && Array.getLength(d) == 1 ? String.valueOf(Array.get(d, 0)) : null;
+    }
+
+    static float[] toFloats(Object a) {
+        int n = Array.getLength(a);
+        float[] out = new float[n];
+        if (a instanceof float[] f) {
+            return f;
+        }
+        for (int i = 0; i < n; i++) {
+            out[i] = ((Number) Array.get(a, i)).floatValue();
+        }
+        return out;
+    }
+
+    static int[] toInts(Object a) {
+        if (a instanceof int[] i) {
+            return i;
+        }
+        int n = Array.getLength(a);
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            long v = ((Number) Array.get(a, i)).longValue();
+            if (v > Integer.MAX_VALUE) {
+                throw new JindException("an index of " + v + " is too large for this reader (over 2^31 entries).");
+            }
+            out[i] = (int) v;
+        }
+        return out;
+    }
+
+    private static String[] toStrings(Object a) {
+        int n = Array.getLength(a);
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            Object v = Array.get(a, i);
+            out[i] = v instanceof Number num && num.doubleValue() == Math.rint(num.doubleValue())
+                    && !(v instanceof Float || v instanceof Double) ? String.valueOf(num.longValue()) : String.valueOf(v);
+        }
+        return out;
+    }
+
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+}

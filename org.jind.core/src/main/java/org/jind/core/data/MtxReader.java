@@ -1,0 +1,189 @@
+package org.jind.core.data;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jind.core.JindException;
+
+/**
+ * A 10x Genomics MatrixMarket directory: {@code matrix.mtx[.gz]} (genes × cells), {@code features.tsv[.gz]} or
+ * {@code genes.tsv[.gz]} (gene id, symbol, …) and {@code barcodes.tsv[.gz]}. Genes are named by their symbol
+ * (second column) when there is one. Cell annotations come from an optional CSV keyed by barcode.
+ */
+final class MtxReader {
+    private MtxReader() {
+    }
+
+    static boolean isMtxDirectory(Path dir) {
+        return Files.isDirectory(dir) && find(dir, "matrix.mtx") != null;
+    }
+
+    static Dataset read(Path dir, Path labelsCsv) throws IOException {
+        String src = dir.getFileName() + "/";
+        Path matrix = require(dir, "matrix.mtx", src);
+        Path features = find(dir, "features.tsv");
+        if (features == null) {
+            features = require(dir, "genes.tsv", src);
+        }
+        Path barcodes = require(dir, "barcodes.tsv", src);
+        String[] genes = readColumn(features, true);
+        String[] cells = readColumn(barcodes, false);
+
+        float[][] triplets;
+        int nGenes;
+        int nCells;
+        try (BufferedReader in = TextFiles.open(matrix)) {
+            String banner = in.readLine();
+            if (banner == null || !banner.startsWith("%%MatrixMarket matrix coordinate")) {
+                throw new JindException(src + "matrix.mtx is not a MatrixMarket coordinate file (first line: '"
+                        + (banner == null ? "" : banner) + "').");
+            }
+            boolean pattern = banner.contains("pattern");
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && line.startsWith("%"));
+            if (line == null) {
+                throw new JindException(src + "matrix.mtx has no size line (truncated file?).");
+            }
+            String[] size = line.trim().split("\\s+");
+            nGenes = Integer.parseInt(size[0]);
+            nCells = Integer.parseInt(size[1]);
+            long nnz = Long.parseLong(size[2]);
+            if (nGenes != genes.length || nCells != cells.length) {
+                throw new JindException(src + "matrix.mtx is " + nGenes + " genes × " + nCells + " cells but the"
+                        + " directory lists " + genes.length + " genes and " + cells.length + " barcodes.");
+            }
+            // read as cells × genes triplets, then sort row-wise
+            int[] row = new int[(int) nnz];
+            int[] col = new int[(int) nnz];
+            float[] val = new float[(int) nnz];
+            for (int k = 0; k < nnz; k++) {
+                line = in.readLine();
+                if (line == null) {
+                    throw new JindException(src + "matrix.mtx ends after " + k + " of " + nnz + " entries (truncated file).");
+                }
+                String[] f = line.trim().split("\\s+");
+                try {
+                    col[k] = Integer.parseInt(f[0]) - 1;
+                    row[k] = Integer.parseInt(f[1]) - 1;
+                    val[k] = pattern ? 1f : Float.parseFloat(f[2]);
+                } catch (RuntimeException e) {
+                    throw new JindException(src + "matrix.mtx, entry " + (k + 1) + ": cannot read '" + line + "'.");
+                }
+                if (col[k] < 0 || col[k] >= nGenes || row[k] < 0 || row[k] >= nCells) {
+                    throw new JindException(src + "matrix.mtx, entry " + (k + 1) + " is outside the declared size.");
+                }
+            }
+            return new Dataset(toCsr(nCells, nGenes, row, col, val, src), cells, genes,
+                    labelsCsv == null ? Map.of() : readLabels(labelsCsv, cells), src);
+        }
+    }
+
+    /** Triplets to CSR: a counting sort by cell, then by gene within each cell. */
+    private static SparseMatrix toCsr(int rows, int cols, int[] row, int[] col, float[] val, String src) {
+        int[] start = new int[rows + 1];
+        for (int r : row) {
+            start[r + 1]++;
+        }
+        for (int r = 0; r < rows; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] next = Arrays.copyOf(start, rows);
+        long[] packed = new long[row.length]; // gene in the high bits, entry index in the low bits
+        for (int k = 0; k < row.length; k++) {
+            packed[next[row[k]]++] = ((long) col[k] << 32) | k;
+        }
+        SparseMatrix.Builder b = new SparseMatrix.Builder(cols);
+        for (int r = 0; r < rows; r++) {
+            Arrays.sort(packed, start[r], start[r + 1]);
+            for (int p = start[r]; p < start[r + 1]; p++) {
+                int c = (int) (packed[p] >>> 32);
+                if (p > start[r] && (int) (packed[p - 1] >>> 32) == c) {
+                    throw new JindException(src + "matrix.mtx lists gene " + (c + 1) + " of cell " + (r + 1) + " twice.");
+                }
+                b.add(c, val[(int) packed[p]]);
+            }
+            b.endRow();
+        }
+        return b.build();
+    }
+
+    /** Annotations for the barcodes from a CSV whose first column is the barcode. */
+    static Map<String, String[]> readLabels(Path csv, String[] cells) throws IOException {
+        String src = csv.getFileName().toString();
+        Map<String, String[]> rowsByBarcode = new java.util.HashMap<>();
+        String[] header;
+        try (BufferedReader in = TextFiles.open(csv)) {
+            String h = in.readLine();
+            if (h == null) {
+                throw new JindException(src + " is empty; expected a header like 'barcode,cell_type'.");
+            }
+            char delim = TextFiles.guessDelimiter(csv, h);
+            header = TextFiles.split(h, delim);
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isEmpty()) {
+                    String[] f = TextFiles.split(line, delim);
+                    rowsByBarcode.put(f[0], f);
+                }
+            }
+        }
+        Map<String, String[]> obs = new LinkedHashMap<>();
+        for (int c = 1; c < header.length; c++) {
+            String[] v = new String[cells.length];
+            for (int i = 0; i < cells.length; i++) {
+                String[] r = rowsByBarcode.get(cells[i]);
+                v[i] = r != null && c < r.length && !r[c].isEmpty() ? r[c] : null;
+            }
+            obs.put(header[c], v);
+        }
+        long matched = Arrays.stream(cells).filter(rowsByBarcode::containsKey).count();
+        if (matched == 0) {
+            throw new JindException(src + " names none of the barcodes in barcodes.tsv (first barcode: '"
+                    + (cells.length > 0 ? cells[0] : "") + "'); its first column must be the barcode.");
+        }
+        return obs;
+    }
+
+    private static String[] readColumn(Path file, boolean preferSecond) throws IOException {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader in = TextFiles.open(file)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                out.add(preferSecond && f.length > 1 ? f[1] : f[0]);
+            }
+        }
+        return out.toArray(new String[0]);
+    }
+
+    private static Path require(Path dir, String base, String src) {
+        Path p = find(dir, base);
+        if (p == null) {
+            throw new JindException(src + " has no " + base + " or " + base + ".gz; a 10x directory needs matrix.mtx,"
+                    + " features.tsv (or genes.tsv) and barcodes.tsv.");
+        }
+        return p;
+    }
+
+    private static Path find(Path dir, String base) {
+        for (String name : new String[] {base, base + ".gz"}) {
+            Path p = dir.resolve(name);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,264 @@
+package org.jind.core.data;
+
+import java.util.Arrays;
+
+/**
+ * Cells × genes expression matrix in compressed sparse row form (single-cell data are mostly zeros).
+ * Immutable once built: every transformation returns a new matrix, so inputs are never modified.
+ */
+public final class SparseMatrix {
+    private final int rows;
+    private final int cols;
+    private final int[] indptr;
+    private final int[] indices;
+    private final float[] values;
+
+    /** Takes ownership of the arrays; column indices within a row must be strictly increasing. */
+    public SparseMatrix(int rows, int cols, int[] indptr, int[] indices, float[] values) {
+        if (indptr.length != rows + 1 || indices.length != values.length || indptr[rows] != values.length) {
+            throw new IllegalArgumentException("inconsistent CSR arrays");
+        }
+        this.rows = rows;
+        this.cols = cols;
+        this.indptr = indptr;
+        this.indices = indices;
+        this.values = values;
+    }
+
+    public static SparseMatrix fromDense(float[][] dense) {
+        int cols = dense.length == 0 ? 0 : dense[0].length;
+        Builder b = new Builder(cols);
+        for (float[] row : dense) {
+            for (int j = 0; j < cols; j++) {
+                b.add(j, row[j]);
+            }
+            b.endRow();
+        }
+        return b.build();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public long nonZeros() {
+        return values.length;
+    }
+
+    public int rowStart(int r) {
+        return indptr[r];
+    }
+
+    public int rowEnd(int r) {
+        return indptr[r + 1];
+    }
+
+    public int colIndex(int k) {
+        return indices[k];
+    }
+
+    public float value(int k) {
+        return values[k];
+    }
+
+    public float get(int r, int c) {
+        int k = Arrays.binarySearch(indices, indptr[r], indptr[r + 1], c);
+        return k >= 0 ? values[k] : 0f;
+    }
+
+    /** Writes the given rows densely into {@code out} (row-major, rows.length × cols), zeroing it first. */
+    public void denseRows(int[] rowIds, int from, int count, float[] out) {
+        Arrays.fill(out, 0, count * cols, 0f);
+        for (int i = 0; i < count; i++) {
+            int r = rowIds[from + i];
+            int base = i * cols;
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                out[base + indices[k]] = values[k];
+            }
+        }
+    }
+
+    /** Dense copy of the rows {@code [from, from + count)}. */
+    public void denseRange(int from, int count, float[] out) {
+        Arrays.fill(out, 0, count * cols, 0f);
+        for (int i = 0; i < count; i++) {
+            int r = from + i;
+            int base = i * cols;
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                out[base + indices[k]] = values[k];
+            }
+        }
+    }
+
+    public double[] rowSums() {
+        double[] s = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double acc = 0;
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                acc += values[k];
+            }
+            s[r] = acc;
+        }
+        return s;
+    }
+
+    /** The rows in the given order. */
+    public SparseMatrix selectRows(int[] rowIds) {
+        int[] p = new int[rowIds.length + 1];
+        for (int i = 0; i < rowIds.length; i++) {
+            p[i + 1] = p[i] + (indptr[rowIds[i] + 1] - indptr[rowIds[i]]);
+        }
+        int[] idx = new int[p[rowIds.length]];
+        float[] val = new float[idx.length];
+        for (int i = 0; i < rowIds.length; i++) {
+            int r = rowIds[i];
+            int len = indptr[r + 1] - indptr[r];
+            System.arraycopy(indices, indptr[r], idx, p[i], len);
+            System.arraycopy(values, indptr[r], val, p[i], len);
+        }
+        return new SparseMatrix(rowIds.length, cols, p, idx, val);
+    }
+
+    /**
+     * Re-indexes the columns: new column {@code j} is old column {@code sourceCol[j]}, or all zeros where
+     * {@code sourceCol[j] < 0}.
+     */
+    public SparseMatrix selectColumns(int[] sourceCol) {
+        int[] newIndexOfOld = new int[cols];
+        Arrays.fill(newIndexOfOld, -1);
+        for (int j = 0; j < sourceCol.length; j++) {
+            if (sourceCol[j] >= 0) {
+                newIndexOfOld[sourceCol[j]] = j;
+            }
+        }
+        Builder b = new Builder(sourceCol.length);
+        int[] rowIdx = new int[sourceCol.length];
+        float[] scatter = new float[sourceCol.length];
+        for (int r = 0; r < rows; r++) {
+            int n = 0;
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                int j = newIndexOfOld[indices[k]];
+                if (j >= 0) {
+                    rowIdx[n++] = j;
+                    scatter[j] = values[k];
+                }
+            }
+            Arrays.sort(rowIdx, 0, n); // the new order need not follow the old one
+            for (int i = 0; i < n; i++) {
+                b.add(rowIdx[i], scatter[rowIdx[i]]);
+            }
+            b.endRow();
+        }
+        return b.build();
+    }
+
+    /** Applies {@code f} to every stored value (sharing the structure); f(0) must be 0 as zeros are not stored. */
+    public SparseMatrix mapValues(ValueMap f) {
+        float[] v = new float[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                v[k] = f.apply(r, values[k]);
+            }
+        }
+        return new SparseMatrix(rows, cols, indptr, indices, v);
+    }
+
+    /** A value transformation that may depend on the row (e.g. per-cell normalisation). */
+    @FunctionalInterface
+    public interface ValueMap {
+        float apply(int row, float value);
+    }
+
+    /** Transposed copy (CSC of this matrix read as CSR). */
+    public SparseMatrix transpose() {
+        int[] counts = new int[cols + 1];
+        for (int k = 0; k < indices.length; k++) {
+            counts[indices[k] + 1]++;
+        }
+        for (int c = 0; c < cols; c++) {
+            counts[c + 1] += counts[c];
+        }
+        int[] next = Arrays.copyOf(counts, cols);
+        int[] idx = new int[indices.length];
+        float[] val = new float[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                int pos = next[indices[k]]++;
+                idx[pos] = r;
+                val[pos] = values[k];
+            }
+        }
+        return new SparseMatrix(cols, rows, counts, idx, val);
+    }
+
+    /** Stacks two matrices with the same columns vertically. */
+    public static SparseMatrix stack(SparseMatrix a, SparseMatrix b) {
+        if (a.cols != b.cols) {
+            throw new IllegalArgumentException("column counts differ");
+        }
+        int[] p = Arrays.copyOf(a.indptr, a.rows + b.rows + 1);
+        for (int r = 1; r <= b.rows; r++) {
+            p[a.rows + r] = a.indptr[a.rows] + b.indptr[r];
+        }
+        int[] idx = Arrays.copyOf(a.indices, a.indices.length + b.indices.length);
+        System.arraycopy(b.indices, 0, idx, a.indices.length, b.indices.length);
+        float[] val = Arrays.copyOf(a.values, a.values.length + b.values.length);
+        System.arraycopy(b.values, 0, val, a.values.length, b.values.length);
+        return new SparseMatrix(a.rows + b.rows, a.cols, p, idx, val);
+    }
+
+    /** Row-by-row builder; zeros are dropped. */
+    public static final class Builder {
+        private final int cols;
+        private int rows;
+        private int[] indptr = new int[1025];
+        private int[] indices = new int[4096];
+        private float[] values = new float[4096];
+        private int nnz;
+        private int lastCol = -1;
+
+        public Builder(int cols) {
+            this.cols = cols;
+        }
+
+        /** Adds a value to the current row; columns must come in increasing order. */
+        public void add(int col, float value) {
+            if (col <= lastCol || col >= cols) {
+                throw new IllegalArgumentException("column " + col + " out of order or range");
+            }
+            lastCol = col;
+            if (value == 0f) {
+                return;
+            }
+            if (nnz == indices.length) {
+                int cap = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, indices.length * 2L));
+                indices = Arrays.copyOf(indices, cap);
+                values = Arrays.copyOf(values, cap);
+            }
+            indices[nnz] = col;
+            values[nnz] = value;
+            nnz++;
+        }
+
+        public void endRow() {
+            if (rows + 1 == indptr.length) {
+                indptr = Arrays.copyOf(indptr, indptr.length * 2);
+            }
+            indptr[++rows] = nnz;
+            lastCol = -1;
+        }
+
+        public int rowsSoFar() {
+            return rows;
+        }
+
+        public SparseMatrix build() {
+            return new SparseMatrix(rows, cols, Arrays.copyOf(indptr, rows + 1), Arrays.copyOf(indices, nnz),
+                    Arrays.copyOf(values, nnz));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.jind.core.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * The generator G of the spec (§2): {@code x' = x + b}, {@code h = F2(x') + E(x') ⊙ (1 + F3(x'))} with
+ * F2, F3 each {@code Linear(M→512) → ReLU → Linear(512→512) → ReLU → Linear(512→256)} and E a copy of the
+ * source encoder in inference mode (only JIND+ self-training changes E, and then in training mode).
+ */
+public final class GeneratorNet {
+    public static final int HIDDEN = 512;
+
+    public final Param shift;
+    public final Linear[] f2 = new Linear[3];
+    public final Linear[] f3 = new Linear[3];
+    public final Linear encoder;
+
+    /** A fresh generator around a copy of {@code sourceEncoder}. */
+    public GeneratorNet(Linear sourceEncoder, Rng rng) {
+        int genes = sourceEncoder.in();
+        this.shift = new Param("generator.shift", Tensors.zeros(1, genes));
+        this.encoder = new Linear("generator.encoder", genes, ClassifierNet.LATENT, rng);
+        this.encoder.weight.value.assign(sourceEncoder.weight.value);
+        this.encoder.bias.value.assign(sourceEncoder.bias.value);
+        int[] widths = {genes, HIDDEN, HIDDEN, ClassifierNet.LATENT};
+        for (int i = 0; i < 3; i++) {
+            f2[i] = new Linear("generator.f2." + i, widths[i], widths[i + 1], rng);
+        }
+        for (int i = 0; i < 3; i++) {
+            f3[i] = new Linear("generator.f3." + i, widths[i], widths[i + 1], rng);
+        }
+    }
+
+    /** Fresh random F2 and F3 (the spec's re-initialisation on a zero loss). */
+    public void resetMlps(Rng rng) {
+        for (Linear l : f2) {
+            l.reset(rng);
+        }
+        for (Linear l : f3) {
+            l.reset(rng);
+        }
+    }
+
+    /** What alignment trains: the shift and both MLPs (the encoder stays frozen). */
+    public List<Param> alignmentParams() {
+        List<Param> p = new ArrayList<>();
+        p.add(shift);
+        for (Linear l : f2) {
+            p.addAll(l.params());
+        }
+        for (Linear l : f3) {
+            p.addAll(l.params());
+        }
+        return p;
+    }
+
+    public List<Param> allParams() {
+        List<Param> p = alignmentParams();
+        p.addAll(encoder.params());
+        return p;
+    }
+
+    /** The intermediate values of a forward pass, for the backward pass. */
+    public static final class Pass {
+        INDArray shifted;
+        INDArray[] f2In = new INDArray[3];
+        INDArray[] f3In = new INDArray[3];
+        INDArray f3Out;
+        INDArray encoded; // E(x') after dropout/noise when training the encoder
+        ClassifierNet.Stochastic stochastic;
+        public INDArray code;
+    }
+
+    /**
+     * Forward pass. {@code encoderRng} non-null runs E in training mode (dropout and noise), as JIND+ does.
+     */
+    public Pass forward(INDArray x, Rng encoderRng) {
+        Pass p = new Pass();
+        p.shifted = x.addRowVector(shift.value);
+        INDArray a = p.shifted;
+        INDArray b = p.shifted;
+        for (int i = 0; i < 3; i++) {
+            p.f2In[i] = a;
+            p.f3In[i] = b;
+            a = f2[i].forward(a);
+            b = f3[i].forward(b);
+            if (i < 2) {
+                a = Transforms.relu(a, false);
+                b = Transforms.relu(b, false);
+            }
+        }
+        p.f3Out = b;
+        INDArray e = encoder.forward(p.shifted);
+        if (encoderRng != null) {
+            p.stochastic = ClassifierNet.Stochastic.draw((int) x.rows(), encoderRng);
+            e = p.stochastic.apply(e);
+        }
+        p.encoded = e;
+        p.code = a.add(e.mul(b.add(1)));
+        return p;
+    }
+
+    /** The aligned code in inference mode. */
+    public INDArray code(INDArray x) {
+        return forward(x, null).code;
+    }
+
+    /**
+     * Back-propagates the gradient at the code. {@code trainMlps} sends it into b, F2 and F3; {@code trainEncoder}
+     * into E's weights (JIND+). Gradients accumulate into the parameters' grad arrays.
+     */
+    public void backward(Pass p, INDArray dCode, boolean trainMlps, boolean trainEncoder) {
+        if (trainEncoder) {
+            INDArray dE = dCode.mul(p.f3Out.add(1));
+            if (p.stochastic != null) {
+                dE = p.stochastic.backward(dE);
+            }
+            encoder.backward(p.shifted, dE, false);
+        }
+        if (!trainMlps) {
+            return;
+        }
+        INDArray dShift = encoder.inputGradient(dCode.mul(p.f3Out.add(1))); // E frozen: only its input gradient
+        dShift.addi(mlpBackward(f2, p.f2In, dCode));
+        dShift.addi(mlpBackward(f3, p.f3In, dCode.mul(p.encoded)));
+        shift.grad.addi(dShift.sum(true, 0));
+    }
+
+    private static INDArray mlpBackward(Linear[] mlp, INDArray[] inputs, INDArray dOut) {
+        INDArray d = dOut;
+        for (int i = 2; i >= 0; i--) {
+            d = mlp[i].backward(inputs[i], d, true);
+            if (i > 0) {
+                d.muli(Tensors.positiveMask(inputs[i])); // inputs[i] = relu(previous): positive where it passed
+            }
+        }
+        return d;
+    }
+}

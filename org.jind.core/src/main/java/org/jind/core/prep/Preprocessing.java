@@ -1,0 +1,177 @@
+package org.jind.core.prep;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jind.core.JindException;
+import org.jind.core.data.Dataset;
+import org.jind.core.data.SparseMatrix;
+
+/**
+ * The spec's preprocessing (§1): common genes in name order, count detection with CP10k + log1p, and the
+ * top-variance genes in descending-variance order. {@link #fit} decides it on the source; {@link #apply}
+ * repeats exactly the same transform on any later batch.
+ */
+public final class Preprocessing {
+    static final double PSEUDO_TOTAL = 1e-5;
+    static final double SCALE = 1e4;
+
+    /** What {@link #fit} decided, stored in the model. */
+    public record Plan(boolean counts, String[] libraryGenes, String[] selectedGenes) {
+    }
+
+    /** A fitted plan with the source matrix it produced (cells × selected genes). */
+    public record Fitted(Plan plan, SparseMatrix x) {
+    }
+
+    private Preprocessing() {
+    }
+
+    /**
+     * Decides the transform on the source.
+     *
+     * @param alsoIn   genes of the target batches, or null: only genes present everywhere are kept
+     * @param genesKept how many top-variance genes to keep (the spec's 5000)
+     */
+    public static Fitted fit(Dataset source, List<Set<String>> alsoIn, int genesKept) {
+        TreeSet<String> common = new TreeSet<>(Arrays.asList(source.genes()));
+        if (alsoIn != null) {
+            for (Set<String> g : alsoIn) {
+                common.retainAll(g);
+            }
+        }
+        if (common.isEmpty()) {
+            throw new JindException("The source and target share no gene names; check that both use the same"
+                    + " gene naming (symbols or ids).");
+        }
+        String[] library = common.toArray(new String[0]);
+        SparseMatrix x = source.matrix().selectColumns(columnsOf(source, library));
+        boolean counts = isIntegral(x);
+        if (counts) {
+            requireNonNegative(x, "the source");
+            x = normalise(x, x.rowSums());
+        }
+        double[] var = variances(x);
+        int[] order = topByVariance(var, Math.min(genesKept, library.length));
+        String[] selected = new String[order.length];
+        for (int i = 0; i < order.length; i++) {
+            selected[i] = library[order[i]];
+        }
+        return new Fitted(new Plan(counts, library, selected), x.selectColumns(order));
+    }
+
+    /**
+     * Applies the plan to a batch: cells × selected genes, in the plan's order.
+     *
+     * @param fillMissing zero-fill selected genes the batch lacks (else a clear error)
+     * @param warnings    receives warnings for the user
+     */
+    public static SparseMatrix apply(Plan plan, Dataset batch, boolean fillMissing, List<String> warnings) {
+        int[] selectedCols = columnsOf(batch, plan.selectedGenes());
+        List<String> missing = new ArrayList<>();
+        for (int j = 0; j < selectedCols.length; j++) {
+            if (selectedCols[j] < 0) {
+                missing.add(plan.selectedGenes()[j]);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String msg = missing.size() + " of the model's " + selectedCols.length + " genes are missing from the data (first: "
+                    + Dataset.firstFew(missing, 5) + ")";
+            if (!fillMissing) {
+                throw new JindException(msg + "; use data with the same gene names, or --fill-missing-genes to treat"
+                        + " them as zero.");
+            }
+            warnings.add(msg + "; they are treated as zero.");
+        }
+        SparseMatrix raw = batch.matrix();
+        if (!plan.counts()) {
+            return raw.selectColumns(selectedCols);
+        }
+        if (!isIntegral(raw)) {
+            warnings.add("The model was trained on raw counts but these data are not whole numbers; they are"
+                    + " normalised as counts anyway. Give raw counts for trustworthy predictions.");
+        }
+        requireNonNegative(raw, "the data");
+        // library size over the genes the model normalised with (the source/target common genes)
+        int[] libCols = columnsOf(batch, plan.libraryGenes());
+        double[] sums = raw.selectColumns(libCols).rowSums();
+        return normalise(raw.selectColumns(selectedCols), sums);
+    }
+
+    static boolean isIntegral(SparseMatrix x) {
+        for (long k = 0; k < x.nonZeros(); k++) {
+            float v = x.value((int) k);
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void requireNonNegative(SparseMatrix x, String what) {
+        for (long k = 0; k < x.nonZeros(); k++) {
+            if (x.value((int) k) < 0) {
+                throw new JindException("Negative values in " + what + ", which look like counts (all whole numbers);"
+                        + " counts cannot be negative. Give raw counts or already log-normalised values.");
+            }
+        }
+    }
+
+    /** CP10k then log1p: {@code log(1 + x / (rowSum + 1e-5) * 1e4)}. */
+    static SparseMatrix normalise(SparseMatrix x, double[] rowSums) {
+        return x.mapValues((r, v) -> (float) Math.log1p(v / (rowSums[r] + PSEUDO_TOTAL) * SCALE));
+    }
+
+    /** Population variance (divide by N) of every column. */
+    static double[] variances(SparseMatrix x) {
+        int n = x.rows();
+        double[] sum = new double[x.cols()];
+        int[] nnz = new int[x.cols()];
+        for (int k = 0; k < x.nonZeros(); k++) {
+            sum[x.colIndex(k)] += x.value(k);
+            nnz[x.colIndex(k)]++;
+        }
+        double[] mean = new double[sum.length];
+        for (int j = 0; j < sum.length; j++) {
+            mean[j] = sum[j] / n;
+        }
+        double[] ss = new double[sum.length];
+        for (int k = 0; k < x.nonZeros(); k++) {
+            double d = x.value(k) - mean[x.colIndex(k)];
+            ss[x.colIndex(k)] += d * d;
+        }
+        double[] var = new double[sum.length];
+        for (int j = 0; j < sum.length; j++) {
+            var[j] = (ss[j] + (double) (n - nnz[j]) * mean[j] * mean[j]) / n;
+        }
+        return var;
+    }
+
+    /** Indices of the {@code k} largest values, largest first; ties keep the original order. */
+    static int[] topByVariance(double[] var, int k) {
+        Integer[] idx = new Integer[var.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (a, b) -> Double.compare(var[b], var[a])); // stable sort
+        int[] out = new int[k];
+        for (int i = 0; i < k; i++) {
+            out[i] = idx[i];
+        }
+        return out;
+    }
+
+    /** For each name, its column in the dataset or -1. */
+    static int[] columnsOf(Dataset d, String[] names) {
+        Map<String, Integer> index = d.geneIndex();
+        int[] cols = new int[names.length];
+        for (int j = 0; j < names.length; j++) {
+            cols[j] = index.getOrDefault(names[j], -1);
+        }
+        return cols;
+    }
+}
