@@ -96,7 +96,11 @@ public final class Aligner {
                     g.backward(pass, d.backward(fakePre, lossG.grad(), false), true, false);
                     optG.step();
                 }
-                boolean zero = schedule.foldG(lossG.loss());
+                // a collapsed game (a loss of exactly 0) restarts the generator's MLPs at once
+                if (schedule.foldG(lossG.loss())) {
+                    g.resetMlps(reinit);
+                    reinits++;
+                }
                 // 2. two discriminator steps: the codes just made, then a fresh target minibatch
                 for (int rep = 0; rep < 2; rep++) {
                     INDArray fake = rep == 0 ? pass.code
@@ -113,12 +117,10 @@ public final class Aligner {
                         d.backward(fakePre2, lf.grad().mul(0.5), true);
                         optD.step();
                     }
-                    zero |= schedule.foldD(lossD);
-                }
-                // 3. a collapsed game (a loss of exactly 0) restarts the generator's MLPs
-                if (zero) {
-                    g.resetMlps(reinit);
-                    reinits++;
+                    if (schedule.foldD(lossD)) {
+                        g.resetMlps(reinit);
+                        reinits++;
+                    }
                 }
             }
             boolean balanced = schedule.endEpoch();

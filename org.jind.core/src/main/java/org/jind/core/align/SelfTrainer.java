@@ -95,9 +95,9 @@ public final class SelfTrainer {
                 adam.zeroGrad();
                 g.backward(gp, net.backward(hp, loss.grad(), false), false, true);
                 adam.step();
-                lossSum += loss.loss();
+                lossSum += loss.loss() * n; // the epoch loss is the per-cell mean, as the reference reports it
             }
-            double meanLoss = lossSum / steps;
+            double meanLoss = lossSum / train.length;
             double lr = adam.learningRate();
             schedule.step(meanLoss);
             double acc = ClassifierTrainer.accuracy(Predictor.probabilities(net, g, xVal), yVal, k);

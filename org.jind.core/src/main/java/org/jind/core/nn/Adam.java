@@ -15,6 +15,7 @@ public final class Adam implements Optimizer {
     private final List<Param> params;
     private final List<INDArray> m = new ArrayList<>();
     private final List<INDArray> v = new ArrayList<>();
+    private final List<INDArray> tmp = new ArrayList<>(); // scratch space: no allocation per step
     private double lr;
     private int t;
 
@@ -24,6 +25,7 @@ public final class Adam implements Optimizer {
         for (Param p : params) {
             m.add(p.value.ulike().assign(0));
             v.add(p.value.ulike().assign(0));
+            tmp.add(p.value.ulike());
         }
     }
 
@@ -34,10 +36,11 @@ public final class Adam implements Optimizer {
         double sqrtBc2 = Math.sqrt(1 - Math.pow(BETA2, t));
         for (int i = 0; i < params.size(); i++) {
             INDArray g = params.get(i).grad;
-            INDArray mi = m.get(i).muli(BETA1).addi(g.mul(1 - BETA1));
-            INDArray vi = v.get(i).muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
-            INDArray denom = Transforms.sqrt(vi, true).divi(sqrtBc2).addi(EPS);
-            params.get(i).value.subi(mi.div(denom).muli(lr / bc1));
+            INDArray t = tmp.get(i);
+            INDArray mi = m.get(i).muli(BETA1).addi(t.assign(g).muli(1 - BETA1));
+            INDArray vi = v.get(i).muli(BETA2).addi(t.assign(g).muli(g).muli(1 - BETA2));
+            INDArray denom = Transforms.sqrt(t.assign(vi), false).divi(sqrtBc2).addi(EPS);
+            params.get(i).value.subi(denom.rdivi(mi).muli(lr / bc1));
         }
     }
 

@@ -3,6 +3,7 @@ package org.jind.core.nn;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code y = x·W + b} with W of shape in × out; PyTorch's default initialisation (uniform ±1/√in). */
 public final class Linear {
@@ -38,14 +39,14 @@ public final class Linear {
 
     /** Accumulates dW and db from the input and the output gradient; returns dx when asked (else null). */
     public INDArray backward(INDArray x, INDArray dy, boolean needDx) {
-        weight.grad.addi(x.transpose().mmul(dy));
+        Nd4j.gemm(x, dy, weight.grad, true, false, 1.0, 1.0); // dW += xᵀ·dy without materialising xᵀ
         bias.grad.addi(dy.sum(true, 0));
         return needDx ? inputGradient(dy) : null;
     }
 
     /** dx for an output gradient, leaving the parameter gradients alone (for frozen layers). */
     public INDArray inputGradient(INDArray dy) {
-        return dy.mmul(weight.value.transpose());
+        return Nd4j.gemm(dy, weight.value, false, true);
     }
 
     public List<Param> params() {

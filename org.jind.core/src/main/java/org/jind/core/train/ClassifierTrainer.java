@@ -70,13 +70,13 @@ public final class ClassifierTrainer {
                 adam.zeroGrad();
                 net.backward(pass, loss.grad(), true);
                 adam.step();
-                lossSum += loss.loss();
+                lossSum += loss.loss() * n; // the epoch loss is the per-cell mean, as the reference reports it
                 if (step % 8 == 0) {
                     progress.report("train", ((epoch - 1) + (step + 1.0) / steps) / s.epochs(),
-                            String.format("epoch %d/%d  loss %.4f", epoch, s.epochs(), lossSum / (step + 1)));
+                            String.format("epoch %d/%d  loss %.4f", epoch, s.epochs(), lossSum / (from + n)));
                 }
             }
-            double meanLoss = lossSum / steps;
+            double meanLoss = lossSum / train.length;
             double lr = adam.learningRate();
             schedule.step(meanLoss);
             float[] probs = Predictor.probabilities(net, null, xVal);

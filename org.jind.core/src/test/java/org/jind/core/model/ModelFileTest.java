@@ -1,0 +1,121 @@
+package org.jind.core.model;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.jind.core.Jind;
+import org.jind.core.JindException;
+import org.jind.core.Progress;
+import org.jind.core.data.Dataset;
+import org.jind.core.nn.Param;
+import org.jind.core.nn.Tensors;
+import org.jind.core.testutil.TestData;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ModelFileTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private static JindModel model;
+
+    @BeforeClass
+    public static void train() {
+        Dataset source = TestData.twoBatches().selectBatch("batch", "batch0");
+        model = Jind.train(source, "cell_type", null, new TrainSettings(200, 2, 64, 1e-3, 0.2, 3, 1), Progress.NONE);
+    }
+
+    @Test
+    public void roundTripIsBitExact() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("m.jind");
+        model.save(f);
+        JindModel back = JindModel.load(f);
+        assertArrayEquals(model.classes, back.classes);
+        assertArrayEquals(model.plan.selectedGenes(), back.plan.selectedGenes());
+        assertArrayEquals(model.plan.libraryGenes(), back.plan.libraryGenes());
+        assertEquals(model.plan.counts(), back.plan.counts());
+        assertEquals(model.labelKey, back.labelKey);
+        assertEquals(model.stage, back.stage);
+        assertEquals(model.trainSettings, back.trainSettings);
+        assertEquals(model.history, back.history);
+        List<Param> a = model.net.params();
+        List<Param> b = back.net.params();
+        for (int i = 0; i < a.size(); i++) {
+            float[] x = Tensors.toArray(a.get(i).value);
+            float[] y = Tensors.toArray(b.get(i).value);
+            for (int j = 0; j < x.length; j++) {
+                assertEquals(Float.floatToRawIntBits(x[j]), Float.floatToRawIntBits(y[j]));
+            }
+        }
+        assertArrayEquals(model.validation.probabilities(), back.validation.probabilities(), 0f);
+        assertArrayEquals(model.validation.labels(), back.validation.labels());
+        assertArrayEquals(model.sourceCodes, back.sourceCodes, 0f);
+        // and the bytes of a re-save are identical
+        assertArrayEquals(model.toBytes(), back.toBytes());
+    }
+
+    @Test
+    public void damagedFilesAreRefusedWithAClearMessage() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("m.jind");
+        model.save(f);
+        byte[] b = Files.readAllBytes(f);
+        b[b.length / 2] ^= 1;
+        Path damaged = tmp.getRoot().toPath().resolve("damaged.jind");
+        Files.write(damaged, b);
+        expectError(damaged, "damaged (checksum mismatch)");
+        Path truncated = tmp.getRoot().toPath().resolve("truncated.jind");
+        Files.write(truncated, java.util.Arrays.copyOf(Files.readAllBytes(f), 1000));
+        expectError(truncated, "damaged");
+        Path foreign = tmp.getRoot().toPath().resolve("foreign.jind");
+        Files.writeString(foreign, "cell_id,gene\nc1,3\n");
+        expectError(foreign, "is not a JIND model file");
+        expectError(tmp.getRoot().toPath().resolve("absent.jind"), "not found");
+    }
+
+    @Test
+    public void newerFormatVersionsAreRefused() throws Exception {
+        byte[] b = model.toBytes();
+        // bump the version that follows the magic line and re-seal the checksum
+        java.nio.ByteBuffer.wrap(b).putInt(ModelFile.MAGIC.length, ModelFile.FORMAT_VERSION + 1);
+        byte[] body = java.util.Arrays.copyOf(b, b.length - 32);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+        System.arraycopy(digest, 0, b, b.length - 32, 32);
+        try {
+            JindModel.fromBytes(b, "future.jind");
+            fail();
+        } catch (JindException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("newer JIND"));
+        }
+    }
+
+    @Test
+    public void savingIsAtomicAndLeavesNoTemporaryFiles() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("m.jind");
+        Files.writeString(f, "old content");
+        model.save(f);
+        assertEquals(model.toBytes().length, Files.size(f));
+        try (var files = Files.list(tmp.getRoot().toPath())) {
+            assertEquals(List.of("m.jind"), files.map(p -> p.getFileName().toString()).toList());
+        }
+        assertFalse(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("old"));
+    }
+
+    private static void expectError(Path f, String fragment) {
+        try {
+            JindModel.load(f);
+            fail("expected an error for " + f);
+        } catch (JindException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains(fragment));
+            assertFalse(e.getMessage().contains("\n"));
+        }
+    }
+}
