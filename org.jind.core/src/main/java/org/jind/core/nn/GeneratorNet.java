@@ -124,20 +124,22 @@ public final class GeneratorNet {
         if (!trainMlps) {
             return;
         }
-        INDArray dShift = encoder.inputGradient(dCode.mul(p.f3Out.add(1))); // E frozen: only its input gradient
-        dShift.addi(mlpBackward(f2, p.f2In, dCode));
-        dShift.addi(mlpBackward(f3, p.f3In, dCode.mul(p.encoded)));
-        shift.grad.addi(dShift.sum(true, 0));
+        // The shift is added to every row, so its gradient is the column sum of the input gradient, and
+        // Σ_rows(dy·Wᵀ) = (Σ_rows dy)·Wᵀ: one vector–matrix product per first layer instead of a full dx.
+        INDArray dShift = encoder.inputGradient(dCode.mul(p.f3Out.add(1)).sum(true, 0));
+        dShift.addi(f2[0].inputGradient(mlpBackward(f2, p.f2In, dCode).sum(true, 0)));
+        dShift.addi(f3[0].inputGradient(mlpBackward(f3, p.f3In, dCode.mul(p.encoded)).sum(true, 0)));
+        shift.grad.addi(dShift);
     }
 
+    /** Back-propagates through an MLP, accumulating its gradients; returns the gradient at the first layer's output. */
     private static INDArray mlpBackward(Linear[] mlp, INDArray[] inputs, INDArray dOut) {
         INDArray d = dOut;
-        for (int i = 2; i >= 0; i--) {
+        for (int i = 2; i > 0; i--) {
             d = mlp[i].backward(inputs[i], d, true);
-            if (i > 0) {
-                d.muli(Tensors.positiveMask(inputs[i])); // inputs[i] = relu(previous): positive where it passed
-            }
+            d.muli(Tensors.positiveMask(inputs[i])); // inputs[i] = relu(previous): positive where it passed
         }
+        mlp[0].backward(inputs[0], d, false);
         return d;
     }
 }

@@ -1,0 +1,107 @@
+package org.jind.core.nn;
+
+import static org.junit.Assert.assertEquals;
+
+import java.util.function.Supplier;
+
+import org.junit.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Hand-written back-propagation checked against central finite differences of a scalar loss
+ * {@code L = Σ out ⊙ R} (R fixed and random), so the upstream gradient is R.
+ */
+public class GradientCheckTest {
+    private static final double EPS = 2e-3;
+
+    private static INDArray random(int rows, int cols, Rng rng) {
+        float[] v = new float[rows * cols];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = rng.gaussian();
+        }
+        return Tensors.matrix(v, rows, cols);
+    }
+
+    /** Compares the analytic gradient of {@code p} at a few entries with finite differences of {@code loss}. */
+    private static void check(Param p, Supplier<Double> loss, int entries) {
+        long n = p.value.length();
+        for (int k = 0; k < entries; k++) {
+            long i = (k * 7919L) % n;
+            double old = p.value.getDouble(i);
+            p.value.putScalar(i, old + EPS);
+            double up = loss.get();
+            p.value.putScalar(i, old - EPS);
+            double down = loss.get();
+            p.value.putScalar(i, old);
+            double numeric = (up - down) / (2 * EPS);
+            double analytic = p.grad.getDouble(i);
+            assertEquals(p.name + "[" + i + "]", numeric, analytic, 2e-2 * Math.max(1, Math.abs(numeric)));
+        }
+    }
+
+    @Test
+    public void generatorGradientsMatchFiniteDifferences() {
+        Rng rng = new Rng(3);
+        Linear encoder = new Linear("e", 6, ClassifierNet.LATENT, rng);
+        GeneratorNet g = new GeneratorNet(encoder, rng);
+        g.shift.value.assign(random(1, 6, rng).muli(0.1));
+        INDArray x = random(4, 6, rng);
+        INDArray r = random(4, ClassifierNet.LATENT, rng);
+        Supplier<Double> loss = () -> g.forward(x, null).code.mul(r).sumNumber().doubleValue();
+        g.allParams().forEach(Param::zeroGrad);
+        g.backward(g.forward(x, null), r, true, false);
+        check(g.shift, loss, 6);
+        check(g.f2[0].weight, loss, 5);
+        check(g.f2[1].bias, loss, 5);
+        check(g.f3[0].weight, loss, 5);
+        check(g.f3[2].weight, loss, 5);
+        g.allParams().forEach(Param::zeroGrad);
+        g.backward(g.forward(x, null), r, false, true);
+        check(g.encoder.weight, loss, 5);
+        check(g.encoder.bias, loss, 5);
+        assertEquals(0.0, g.shift.grad.sumNumber().doubleValue(), 0.0); // only the encoder was asked for
+    }
+
+    @Test
+    public void discriminatorGradientsMatchFiniteDifferences() {
+        Rng rng = new Rng(5);
+        DiscriminatorNet d = new DiscriminatorNet(rng);
+        INDArray z = random(3, ClassifierNet.LATENT, rng);
+        Supplier<Double> loss = () -> Losses.bce(last(d.forward(z)), 1f).loss();
+        d.params().forEach(Param::zeroGrad);
+        INDArray[] pre = d.forward(z);
+        INDArray dz = d.backward(pre, Losses.bce(last(pre), 1f).grad(), true);
+        for (Param p : d.params()) {
+            check(p, loss, 3);
+        }
+        // the input gradient too: perturb one input entry
+        double old = z.getDouble(0, 5);
+        z.putScalar(new long[] {0, 5}, old + EPS);
+        double up = loss.get();
+        z.putScalar(new long[] {0, 5}, old - EPS);
+        double down = loss.get();
+        z.putScalar(new long[] {0, 5}, old);
+        assertEquals((up - down) / (2 * EPS), dz.getDouble(0, 5), 2e-3);
+    }
+
+    @Test
+    public void classifierGradientsMatchFiniteDifferencesInInferenceMode() {
+        Rng rng = new Rng(9);
+        ClassifierNet net = new ClassifierNet(7, 3, rng);
+        INDArray x = random(5, 7, rng);
+        int[] y = {0, 2, 1, 1, 0};
+        double[] w = {1, 2, 0.5};
+        Supplier<Double> loss = () -> Losses.weightedNll(net.head(net.encode(x)), y, w).loss();
+        net.params().forEach(Param::zeroGrad);
+        ClassifierNet.Pass p = net.headPass(net.encode(x));
+        INDArray dCode = net.backward(p, Losses.weightedNll(p.logits, y, w).grad(), false);
+        net.encoder.backward(x, dCode, false); // the encoder is linear in inference mode
+        for (Param param : net.params()) {
+            check(param, loss, 4);
+        }
+    }
+
+    private static INDArray last(INDArray[] a) {
+        return a[a.length - 1];
+    }
+}
