@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.annotate.Predictor;
+import org.jind.core.annotate.Probabilities;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.EpochRecord;
 import org.jind.core.model.JindModel;
@@ -16,12 +17,12 @@ import org.jind.core.nn.Adam;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Losses;
-import org.jind.core.nn.PlateauSchedule;
 import org.jind.core.nn.Rng;
 import org.jind.core.nn.Tensors;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassWeights;
 import org.jind.core.train.ClassifierTrainer;
+import org.jind.core.train.EpochLoop;
 import org.jind.core.train.StratifiedSplit;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -48,7 +49,7 @@ public final class SelfTrainer {
         Tensors.useThreads(s.threads());
         int k = aligned.classes.length;
         float[] probs = Predictor.probabilities(aligned, target);
-        int[] pseudo = argmax(probs, k);
+        int[] pseudo = Probabilities.argmax(probs, k);
         int[] kept = confident(probs, pseudo, k, s.keepFraction());
         if (kept.length < 2) {
             throw new JindException("Too few target cells (" + kept.length + ") to self-train on.");
@@ -68,50 +69,24 @@ public final class SelfTrainer {
         GeneratorNet g = plus.generator;
         ClassifierNet net = plus.net;
         Adam adam = new Adam(g.encoder.params(), s.learningRate());
-        PlateauSchedule schedule = new PlateauSchedule(adam);
         SparseMatrix xVal = x.selectRows(split.validation);
         int[] yVal = Arrays.stream(split.validation).map(i -> y[i]).toArray();
         Batches batches = new Batches(x, s.batchSize());
-        int[] train = split.train.clone();
-        int steps = (train.length + s.batchSize() - 1) / s.batchSize();
-        List<EpochRecord> history = new ArrayList<>();
-        double bestAcc = -1;
-        int bestEpoch = 0;
-        List<INDArray> best = ClassifierTrainer.snapshot(g.encoder.params());
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-            progress.checkCancelled();
-            order.shuffle(train);
-            double lossSum = 0;
-            for (int step = 0; step < steps; step++) {
-                int from = step * s.batchSize();
-                int n = Math.min(s.batchSize(), train.length - from);
-                int[] yb = new int[n];
-                for (int i = 0; i < n; i++) {
-                    yb[i] = y[train[from + i]];
-                }
-                GeneratorNet.Pass gp = g.forward(batches.rows(train, from, n), noise);
-                ClassifierNet.Pass hp = net.headPass(gp.code);
-                Losses.Result loss = Losses.weightedNll(hp.logits, yb, weights);
-                adam.zeroGrad();
-                g.backward(gp, net.backward(hp, loss.grad(), false), false, true);
-                adam.step();
-                lossSum += loss.loss() * n; // the epoch loss is the per-cell mean, as the reference reports it
-            }
-            double meanLoss = lossSum / train.length;
-            double lr = adam.learningRate();
-            schedule.step(meanLoss);
-            double acc = ClassifierTrainer.accuracy(Predictor.probabilities(net, g, xVal), yVal, k);
-            history.add(new EpochRecord(epoch, meanLoss, acc, lr));
-            if (acc >= bestAcc) { // ties go to the later epoch
-                bestAcc = acc;
-                bestEpoch = epoch;
-                best = ClassifierTrainer.snapshot(g.encoder.params());
-            }
-            progress.report("selftrain", (double) epoch / s.epochs(), String.format(Locale.ROOT,
-                    "epoch %d/%d  loss %.4f  val acc %.4f  best %.4f (epoch %d)", epoch, s.epochs(), meanLoss, acc,
-                    bestAcc, bestEpoch));
-        }
-        ClassifierTrainer.restore(g.encoder.params(), best);
+        List<List<INDArray>> best = new ArrayList<>(List.of(ClassifierTrainer.snapshot(g.encoder.params())));
+        EpochLoop.Outcome out = EpochLoop.run("selftrain", split.train, s.batchSize(), s.epochs(), adam, order,
+                (ids, from, n) -> {
+                    GeneratorNet.Pass gp = g.forward(batches.rows(ids, from, n), noise);
+                    ClassifierNet.Pass hp = net.headPass(gp.code);
+                    Losses.Result loss = Losses.weightedNll(hp.logits, EpochLoop.labels(y, ids, from, n), weights);
+                    adam.zeroGrad();
+                    g.backward(gp, net.backward(hp, loss.grad(), false), false, true);
+                    adam.step();
+                    return loss.loss();
+                }, () -> Probabilities.accuracy(Predictor.probabilities(net, g, xVal), yVal, k),
+                true, () -> best.set(0, ClassifierTrainer.snapshot(g.encoder.params())), progress);
+        ClassifierTrainer.restore(g.encoder.params(), best.get(0));
+        List<EpochRecord> history = out.history();
+        int bestEpoch = out.bestEpoch();
         plus.stage = Stage.SELFTRAINED;
         JsonObject rec = new JsonObject();
         rec.add("settings", new Gson().toJsonTree(s));
@@ -120,21 +95,6 @@ public final class SelfTrainer {
         rec.add("history", new Gson().toJsonTree(history));
         plus.selfTraining = rec;
         return new Result(plus, history, kept.length, bestEpoch);
-    }
-
-    static int[] argmax(float[] probs, int k) {
-        int n = probs.length / k;
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (probs[i * k + c] > probs[i * k + best]) {
-                    best = c;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
     }
 
     /**

@@ -39,12 +39,7 @@ public record Annotation(String[] classes, int[] raw, int[] predicted, float[] c
         int[] pred = new int[n];
         float[] conf = new float[n];
         for (int i = 0; i < n; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (probs[i * k + c] > probs[i * k + best]) {
-                    best = c;
-                }
-            }
+            int best = Probabilities.argmax(probs, k, i);
             raw[i] = best;
             conf[i] = probs[i * k + best];
             pred[i] = conf[i] >= thresholds[best] ? best : UNASSIGNED;

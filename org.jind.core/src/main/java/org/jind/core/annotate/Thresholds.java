@@ -27,12 +27,7 @@ public final class Thresholds {
         int[] pred = new int[cells];
         double[] max = new double[cells];
         for (int i = 0; i < cells; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (v.probabilities()[i * k + c] > v.probabilities()[i * k + best]) {
-                    best = c;
-                }
-            }
+            int best = Probabilities.argmax(v.probabilities(), k, i);
             pred[i] = best;
             max[i] = v.probabilities()[i * k + best];
             n[best]++;

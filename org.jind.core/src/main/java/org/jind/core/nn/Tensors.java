@@ -6,6 +6,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /** Small helpers between Java arrays and ND4J matrices (float32, row-major). */
 public final class Tensors {
+    static {
+        Backend.ensureLoaded(); // every network is built through these helpers first
+    }
+
     private Tensors() {
     }
 

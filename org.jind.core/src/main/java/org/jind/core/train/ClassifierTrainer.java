@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jind.core.Progress;
 import org.jind.core.annotate.Predictor;
+import org.jind.core.annotate.Probabilities;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.EpochRecord;
 import org.jind.core.model.TrainSettings;
@@ -13,7 +14,6 @@ import org.jind.core.nn.Adam;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.Param;
-import org.jind.core.nn.PlateauSchedule;
 import org.jind.core.nn.Rng;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -39,80 +39,30 @@ public final class ClassifierTrainer {
         Rng order = rng.split();
         double[] weights = ClassWeights.of(y, classes);
         Adam adam = new Adam(net.params(), s.learningRate());
-        PlateauSchedule schedule = new PlateauSchedule(adam);
         SparseMatrix xVal = x.selectRows(split.validation);
-        int[] yVal = new int[split.validation.length];
-        for (int i = 0; i < yVal.length; i++) {
-            yVal[i] = y[split.validation[i]];
-        }
-
+        int[] yVal = EpochLoop.labels(y, split.validation, 0, split.validation.length);
         Batches batches = new Batches(x, s.batchSize());
-        int[] train = split.train.clone();
-        List<EpochRecord> history = new ArrayList<>();
-        double bestAcc = -1;
-        int bestEpoch = 0;
-        List<INDArray> bestWeights = null;
-        float[] bestProbs = null;
-        int steps = (train.length + s.batchSize() - 1) / s.batchSize();
-        for (int epoch = 1; epoch <= s.epochs(); epoch++) {
-            progress.checkCancelled();
-            order.shuffle(train);
-            double lossSum = 0;
-            for (int step = 0; step < steps; step++) {
-                int from = step * s.batchSize();
-                int n = Math.min(s.batchSize(), train.length - from);
-                int[] yb = new int[n];
-                for (int i = 0; i < n; i++) {
-                    yb[i] = y[train[from + i]];
-                }
-                ClassifierNet.Pass pass = net.forwardTrain(batches.rows(train, from, n), noise);
-                Losses.Result loss = Losses.weightedNll(pass.logits, yb, weights);
-                adam.zeroGrad();
-                net.backward(pass, loss.grad(), true);
-                adam.step();
-                lossSum += loss.loss() * n; // the epoch loss is the per-cell mean, as the reference reports it
-                if (step % 8 == 0) {
-                    progress.report("train", ((epoch - 1) + (step + 1.0) / steps) / s.epochs(),
-                            String.format("epoch %d/%d  loss %.4f", epoch, s.epochs(), lossSum / (from + n)));
-                }
-            }
-            double meanLoss = lossSum / train.length;
-            double lr = adam.learningRate();
-            schedule.step(meanLoss);
-            float[] probs = Predictor.probabilities(net, null, xVal);
-            double acc = accuracy(probs, yVal, classes);
-            history.add(new EpochRecord(epoch, meanLoss, acc, lr));
-            if (acc > bestAcc) {
-                bestAcc = acc;
-                bestEpoch = epoch;
-                bestWeights = snapshot(net.params());
-                bestProbs = probs;
-            }
-            progress.report("train", (double) epoch / s.epochs(),
-                    String.format("epoch %d/%d  loss %.4f  val acc %.4f  best %.4f (epoch %d)", epoch, s.epochs(),
-                            meanLoss, acc, bestAcc, bestEpoch));
-        }
-        restore(net.params(), bestWeights);
-        return new Result(net, new ValidationStats(bestProbs, yVal, classes), history, bestEpoch);
-    }
-
-    public static double accuracy(float[] probs, int[] y, int k) {
-        if (y.length == 0) {
-            return 0;
-        }
-        int right = 0;
-        for (int i = 0; i < y.length; i++) {
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (probs[i * k + c] > probs[i * k + best]) {
-                    best = c;
-                }
-            }
-            if (best == y[i]) {
-                right++;
-            }
-        }
-        return (double) right / y.length;
+        EpochLoop.Step step = (ids, from, n) -> {
+            ClassifierNet.Pass pass = net.forwardTrain(batches.rows(ids, from, n), noise);
+            Losses.Result loss = Losses.weightedNll(pass.logits, EpochLoop.labels(y, ids, from, n), weights);
+            adam.zeroGrad();
+            net.backward(pass, loss.grad(), true);
+            adam.step();
+            return loss.loss();
+        };
+        // the validation probabilities of the latest epoch, and the weights and probabilities of the best one
+        float[][] latest = new float[1][];
+        float[][] bestProbs = new float[1][];
+        List<List<INDArray>> best = new ArrayList<>(List.of(List.of()));
+        EpochLoop.Outcome out = EpochLoop.run("train", split.train, s.batchSize(), s.epochs(), adam, order, step, () -> {
+            latest[0] = Predictor.probabilities(net, null, xVal);
+            return Probabilities.accuracy(latest[0], yVal, classes);
+        }, false, () -> {
+            best.set(0, snapshot(net.params()));
+            bestProbs[0] = latest[0];
+        }, progress);
+        restore(net.params(), best.get(0));
+        return new Result(net, new ValidationStats(bestProbs[0], yVal, classes), out.history(), out.bestEpoch());
     }
 
     public static List<INDArray> snapshot(List<Param> params) {
