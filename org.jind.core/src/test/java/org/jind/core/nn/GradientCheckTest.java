@@ -101,6 +101,31 @@ public class GradientCheckTest {
         }
     }
 
+    @Test
+    public void gradientsAccumulateOverBackwardPasses() {
+        Rng rng = new Rng(2);
+        Linear l = new Linear("l", 5, 4, rng);
+        INDArray x = random(3, 5, rng);
+        INDArray dy = random(3, 4, rng);
+        l.backward(x, dy, false);
+        float[] once = Tensors.toArray(l.weight.grad);
+        float[] onceBias = Tensors.toArray(l.bias.grad);
+        l.backward(x, dy, false);
+        float[] twice = Tensors.toArray(l.weight.grad);
+        for (int i = 0; i < once.length; i++) {
+            assertEquals(2 * once[i], twice[i], 1e-5);
+        }
+        assertEquals(2 * onceBias[0], Tensors.toArray(l.bias.grad)[0], 1e-5);
+        // and dW is xᵀ·dy
+        float[] xs = Tensors.toArray(x);
+        float[] ds = Tensors.toArray(dy);
+        double w01 = 0;
+        for (int r = 0; r < 3; r++) {
+            w01 += xs[r * 5] * ds[r * 4 + 1];
+        }
+        assertEquals(w01, once[1], 1e-5);
+    }
+
     private static INDArray last(INDArray[] a) {
         return a[a.length - 1];
     }
