@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.jind.core.Jind;
 import org.jind.core.JindException;
+import org.jind.core.util.Errors;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
@@ -110,6 +111,7 @@ final class Commands {
         Options o = inputOptions(new Options("annotate", "Predict cell types, rejecting unsure cells as Unassigned."))
                 .opt("model", "FILE", null, "a JIND model (.jind)")
                 .opt("out", "FILE", null, "predictions CSV to write")
+                .opt("label-key", "KEY", null, "for CSV/TSV input: a text column to ignore (default: the model's label column)")
                 .opt("theta", "X", "0.05", "outlier fraction for the per-type rejection thresholds")
                 .flag("probabilities", "add one probability column per cell type")
                 .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
@@ -121,7 +123,7 @@ final class Commands {
         double theta = theta(o);
         ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
         JindModel model = JindModel.load(o.requiredPath("model"));
-        Dataset data = readInput(o, model.labelKey);
+        Dataset data = readInput(o, o.has("label-key") ? o.str("label-key") : model.labelKey);
         Annotation a = Jind.annotate(model, data, theta, o.flag("fill-missing-genes"), progress);
         PredictionsCsv.write(out, data.cellIds(), a, o.flag("probabilities"));
         System.out.printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", a.cells(),
@@ -144,8 +146,9 @@ final class Commands {
         JindModel model = JindModel.load(o.requiredPath("model"));
         String labelKey = o.has("label-key") ? o.str("label-key") : model.labelKey;
         Dataset data = readInput(o, labelKey);
+        String[] truth = data.obs(labelKey); // fail on a wrong --label-key before the work
         Annotation a = Jind.annotate(model, data, theta, o.flag("fill-missing-genes"), progress);
-        Metrics m = Metrics.of(a, data.obs(labelKey));
+        Metrics m = Metrics.of(a, truth);
         if (o.flag("json")) {
             System.out.println(m.toJson(true));
         } else {
@@ -181,7 +184,7 @@ final class Commands {
         try {
             H5adWriter.write(data, out);
         } catch (IOException | RuntimeException e) {
-            throw new JindException("Cannot write " + out + ": " + e.getMessage() + ".", e);
+            throw new JindException("Cannot write " + out + ": " + Errors.describe(e) + ".", e);
         }
     }
 

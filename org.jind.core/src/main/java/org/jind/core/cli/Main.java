@@ -32,6 +32,14 @@ public final class Main {
         } catch (Progress.CancelledException e) {
             System.err.println("cancelled; nothing was written");
             return 130;
+        } catch (RuntimeException e) {
+            // a bug, not a user mistake: one line, the details only when asked for
+            System.err.println("error: internal error (" + org.jind.core.util.Errors.describe(e) + "); please report it."
+                    + " Set JIND_DEBUG=1 for the stack trace.");
+            if (System.getenv("JIND_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 1;
         } catch (OutOfMemoryError e) {
             System.err.println("error: out of memory; give Java more heap (JAVA_OPTS=-Xmx16g ./jind …) or use fewer genes (--genes).");
             return 1;

@@ -54,6 +54,9 @@ final class Options {
                 throw new JindException("Unknown option '" + a + "' for '" + command + "'; see ./jind " + command + " --help.");
             }
             if (s.arg() == null) {
+                if (inline != null) {
+                    throw new JindException("--" + name + " is a switch and takes no value; leave it out to turn it off.");
+                }
                 values.put(name, "true");
             } else if (inline != null) {
                 values.put(name, inline);

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.jind.core.Jind;
 import org.jind.core.JindException;
+import org.jind.core.util.Errors;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.Aligner;
 import org.jind.core.align.SelfTrainSettings;
@@ -157,7 +158,7 @@ final class Pipeline {
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {
-            throw new JindException("Cannot create --out-dir " + outDir + ": " + e.getMessage() + ".");
+            throw new JindException("Cannot create --out-dir " + outDir + ": " + Errors.describe(e) + ".");
         }
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         JindModel model = null;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.jind.core.JindException;
+import org.jind.core.util.Errors;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.util.AtomicFiles;
 
@@ -40,7 +41,7 @@ final class PredictionsCsv {
                 }
             });
         } catch (IOException e) {
-            throw new JindException("Cannot write " + file + ": " + e.getMessage() + ".", e);
+            throw new JindException("Cannot write " + file + ": " + Errors.describe(e) + ".", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.jind.core.JindException;
+import org.jind.core.util.Errors;
 
 /**
  * Reads expression data in the formats single-cell users have, recognised by content and name:
@@ -40,6 +41,10 @@ public final class DatasetReader {
             if (!Files.isReadable(file)) {
                 throw new JindException("Cannot read " + file + " (permission denied).");
             }
+            if (labelsCsv != null) { // before reading: a large file should not be read only to be refused
+                throw new JindException("--labels is for 10x directories; " + file.getFileName()
+                        + " carries its own annotation columns.");
+            }
             Dataset d;
             if (startsWithHdf5Magic(file)) {
                 d = H5adReader.read(file);
@@ -54,15 +59,11 @@ public final class DatasetReader {
                 }
                 d = DelimitedReader.read(file, annotations);
             }
-            if (labelsCsv != null) {
-                throw new JindException("--labels is for 10x directories; " + file.getFileName()
-                        + " carries its own annotation columns.");
-            }
             return d;
         } catch (IOException e) {
-            throw new JindException("Cannot read " + file + ": " + H5adReader.oneLine(e) + ".", e);
+            throw new JindException("Cannot read " + file + ": " + Errors.describe(e) + ".", e);
         } catch (java.io.UncheckedIOException e) {
-            throw new JindException("Cannot read " + file + ": " + H5adReader.oneLine(e.getCause()) + ".", e);
+            throw new JindException("Cannot read " + file + ": " + Errors.describe(e.getCause()) + ".", e);
         }
     }
 

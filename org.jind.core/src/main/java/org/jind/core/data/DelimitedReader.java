@@ -42,6 +42,10 @@ final class DelimitedReader {
                     geneCols.add(c);
                 }
             }
+            if (geneCols.isEmpty()) {
+                throw new JindException(src + " has no gene columns: after the cell id there are only the annotation"
+                        + " columns " + String.join(", ", annCols.keySet()) + ".");
+            }
             String[] genes = new String[geneCols.size()];
             for (int j = 0; j < genes.length; j++) {
                 genes[j] = header[geneCols.get(j)];

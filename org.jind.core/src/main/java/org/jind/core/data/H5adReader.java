@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jind.core.JindException;
+import org.jind.core.util.Errors;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -24,6 +25,7 @@ final class H5adReader {
     static Dataset read(Path file) {
         String src = file.getFileName().toString();
         try (HdfFile h5 = new HdfFile(file)) {
+            requireComplete(h5, file, src);
             Node xNode = child(h5, "X", src);
             SparseMatrix x = readX(xNode, src);
             Group obsGroup = (Group) child(h5, "obs", src);
@@ -46,7 +48,26 @@ final class H5adReader {
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JindException(src + " is not a readable AnnData file (" + oneLine(e) + ").", e);
+            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+        }
+    }
+
+    /**
+     * The superblock records where the file ends; a shorter file was cut off (an interrupted copy or download).
+     * jHDF does not check this itself, and a file missing only its tail may otherwise read without an error.
+     */
+    private static void requireComplete(HdfFile h5, Path file, String src) {
+        io.jhdf.Superblock sb = h5.getHdfBackingStorage().getSuperblock();
+        long expected = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
+        long actual;
+        try {
+            actual = java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (actual < expected) {
+            throw new JindException(src + " is truncated: it has " + actual + " bytes but its header says " + expected
+                    + " (an interrupted copy or download?); copy or write it again.");
         }
     }
 
@@ -83,12 +104,29 @@ final class H5adReader {
         float[] values = toFloats(((io.jhdf.api.Dataset) child(g, "data", src)).getData());
         switch (encoding) {
             case "csr_matrix":
-                return sorted(new SparseMatrix(shape[0], shape[1], indptr, indices, values));
+                return withoutZeros(sorted(new SparseMatrix(shape[0], shape[1], indptr, indices, values)));
             case "csc_matrix":
-                return sorted(new SparseMatrix(shape[1], shape[0], indptr, indices, values)).transpose();
+                return withoutZeros(sorted(new SparseMatrix(shape[1], shape[0], indptr, indices, values)).transpose());
             default:
                 throw new JindException(src + ": X has the unsupported encoding '" + encoding + "'.");
         }
+    }
+
+    /** scipy keeps explicitly stored zeros; our matrices store non-zeros only. */
+    private static SparseMatrix withoutZeros(SparseMatrix m) {
+        for (int k = 0; k < m.nonZeros(); k++) {
+            if (m.value(k) == 0f) {
+                SparseMatrix.Builder b = new SparseMatrix.Builder(m.cols());
+                for (int r = 0; r < m.rows(); r++) {
+                    for (int j = m.rowStart(r); j < m.rowEnd(r); j++) {
+                        b.add(m.colIndex(j), m.value(j));
+                    }
+                    b.endRow();
+                }
+                return b.build();
+            }
+        }
+        return m;
     }
 
     /** scipy allows unsorted indices within a row; our CSR does not. */
@@ -205,8 +243,4 @@ final class H5adReader {
         return out;
     }
 
-    static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
-    }
 }

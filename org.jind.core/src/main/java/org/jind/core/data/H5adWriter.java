@@ -21,13 +21,17 @@ public final class H5adWriter {
                 h5.putAttribute("encoding-type", "anndata");
                 h5.putAttribute("encoding-version", "0.1.0");
                 SparseMatrix x = d.matrix();
+                if (x.rows() == 0 || x.cols() == 0) { // jHDF cannot write empty arrays
+                    throw new IOException("there are no cells or no genes to write");
+                }
                 WritableGroup xg = h5.putGroup("X");
                 xg.putAttribute("encoding-type", "csr_matrix");
                 xg.putAttribute("encoding-version", "0.1.0");
                 xg.putAttribute("shape", new long[] {x.rows(), x.cols()});
                 int nnz = (int) x.nonZeros();
-                float[] data = new float[nnz];
-                int[] indices = new int[nnz];
+                // jHDF cannot write empty arrays: an all-zero matrix stores one explicit zero (valid CSR; readers drop it)
+                float[] data = new float[Math.max(1, nnz)];
+                int[] indices = new int[data.length];
                 int[] indptr = new int[x.rows() + 1];
                 for (int r = 0; r < x.rows(); r++) {
                     indptr[r + 1] = x.rowEnd(r);
@@ -35,6 +39,9 @@ public final class H5adWriter {
                         data[k] = x.value(k);
                         indices[k] = x.colIndex(k);
                     }
+                }
+                if (nnz == 0) {
+                    indptr[x.rows()] = 1;
                 }
                 xg.putDataset("data", data);
                 xg.putDataset("indices", indices);
@@ -82,6 +89,7 @@ public final class H5adWriter {
         g.putAttribute("encoding-version", "0.2.0");
         g.putAttribute("ordered", false);
         g.putDataset("codes", codes);
-        g.putDataset("categories", cats.toArray(new String[0]));
+        // a column without any value still needs one category: jHDF cannot write empty arrays (all codes are -1)
+        g.putDataset("categories", cats.isEmpty() ? new String[] {""} : cats.toArray(new String[0]));
     }
 }

@@ -15,7 +15,9 @@ import org.jind.core.JindException;
 /**
  * A 10x Genomics MatrixMarket directory: {@code matrix.mtx[.gz]} (genes × cells), {@code features.tsv[.gz]} or
  * {@code genes.tsv[.gz]} (gene id, symbol, …) and {@code barcodes.tsv[.gz]}. Genes are named by their symbol
- * (second column) when there is one. Cell annotations come from an optional CSV keyed by barcode.
+ * (second column) when there is one; symbols are not unique in 10x references (several gene ids share one), so
+ * repeats are suffixed {@code -1}, {@code -2}, … as scanpy's {@code read_10x_mtx} does. Cell annotations come from an
+ * optional CSV keyed by barcode.
  */
 final class MtxReader {
     private MtxReader() {
@@ -33,7 +35,7 @@ final class MtxReader {
             features = require(dir, "genes.tsv", src);
         }
         Path barcodes = require(dir, "barcodes.tsv", src);
-        String[] genes = readColumn(features, true);
+        String[] genes = makeUnique(readColumn(features, true));
         String[] cells = readColumn(barcodes, false);
 
         float[][] triplets;
@@ -53,10 +55,10 @@ final class MtxReader {
             if (line == null) {
                 throw new JindException(src + "matrix.mtx has no size line (truncated file?).");
             }
-            String[] size = line.trim().split("\\s+");
-            nGenes = Integer.parseInt(size[0]);
-            nCells = Integer.parseInt(size[1]);
-            long nnz = Long.parseLong(size[2]);
+            long[] size = sizeLine(line, src);
+            nGenes = (int) size[0];
+            nCells = (int) size[1];
+            long nnz = size[2];
             if (nGenes != genes.length || nCells != cells.length) {
                 throw new JindException(src + "matrix.mtx is " + nGenes + " genes × " + nCells + " cells but the"
                         + " directory lists " + genes.length + " genes and " + cells.length + " barcodes.");
@@ -85,6 +87,26 @@ final class MtxReader {
             return new Dataset(toCsr(nCells, nGenes, row, col, val, src), cells, genes,
                     labelsCsv == null ? Map.of() : readLabels(labelsCsv, cells), src);
         }
+    }
+
+    /** The "genes cells entries" line, checked: three whole numbers, none negative, the entries fitting an array. */
+    private static long[] sizeLine(String line, String src) {
+        String[] f = line.trim().split("\\s+");
+        long[] size = new long[3];
+        boolean ok = f.length == 3;
+        for (int i = 0; ok && i < 3; i++) {
+            try {
+                size[i] = Long.parseLong(f[i]);
+            } catch (NumberFormatException e) {
+                ok = false;
+            }
+            ok = ok && size[i] >= 0 && size[i] <= Integer.MAX_VALUE - 8;
+        }
+        if (!ok) {
+            throw new JindException(src + "matrix.mtx has a malformed size line '" + line.trim()
+                    + "'; expected three whole numbers: genes, cells and entries.");
+        }
+        return size;
     }
 
     /** Triplets to CSR: a counting sort by cell, then by gene within each cell. */
@@ -151,6 +173,35 @@ final class MtxReader {
                     + (cells.length > 0 ? cells[0] : "") + "'); its first column must be the barcode.");
         }
         return obs;
+    }
+
+    /**
+     * Keeps the first occurrence of a name and renames later ones {@code name-1}, {@code name-2}, … skipping names
+     * already taken (anndata's {@code var_names_make_unique}).
+     */
+    static String[] makeUnique(String[] names) {
+        java.util.Set<String> original = new java.util.HashSet<>(Arrays.asList(names));
+        if (original.size() == names.length) {
+            return names;
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        Map<String, Integer> suffix = new java.util.HashMap<>();
+        String[] out = names.clone();
+        for (int i = 0; i < names.length; i++) {
+            if (used.add(names[i])) {
+                continue;
+            }
+            int k = suffix.getOrDefault(names[i], 0);
+            String candidate;
+            do {
+                k++;
+                candidate = names[i] + "-" + k;
+            } while (original.contains(candidate) || used.contains(candidate));
+            suffix.put(names[i], k);
+            used.add(candidate);
+            out[i] = candidate;
+        }
+        return out;
     }
 
     private static String[] readColumn(Path file, boolean preferSecond) throws IOException {

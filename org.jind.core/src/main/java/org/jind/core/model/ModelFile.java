@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jind.core.JindException;
+import org.jind.core.util.Errors;
 import org.jind.core.util.AtomicFiles;
 
 import com.google.gson.JsonArray;
@@ -156,7 +157,7 @@ public final class ModelFile {
         try {
             AtomicFiles.write(file, toBytes(c));
         } catch (IOException e) {
-            throw new JindException("Cannot write the model to " + file + ": " + e.getMessage() + ".", e);
+            throw new JindException("Cannot write the model to " + file + ": " + Errors.describe(e) + ".", e);
         }
     }
 
@@ -166,7 +167,7 @@ public final class ModelFile {
         } catch (NoSuchFileException e) {
             throw new JindException("Model file not found: " + file + ".");
         } catch (IOException e) {
-            throw new JindException("Cannot read the model " + file + ": " + e.getMessage() + ".", e);
+            throw new JindException("Cannot read the model " + file + ": " + Errors.describe(e) + ".", e);
         }
     }
 

@@ -28,6 +28,9 @@ public final class Simulator {
             if (cellsPerBatch < 2 || genes < 2 || types < 2 || batches < 1) {
                 throw new JindException("Simulation needs at least 2 cells per batch, 2 genes, 2 cell types and 1 batch.");
             }
+            if (!(batchEffect >= 0) || !(dispersion >= 0)) {
+                throw new JindException("--batch-effect and --dispersion must be zero or positive.");
+            }
             return this;
         }
     }
