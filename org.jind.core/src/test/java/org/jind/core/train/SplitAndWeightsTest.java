@@ -13,7 +13,7 @@ import org.junit.Test;
 public class SplitAndWeightsTest {
 
     @Test
-    public void stratifiedSplitSendsRoundedShareOfEachClassToValidation() {
+    public void stratifiedSplitKeepsLargestRemaindersForTraining() {
         int[] y = new int[100];
         Arrays.fill(y, 0, 70, 0);
         Arrays.fill(y, 70, 95, 1);
@@ -23,6 +23,7 @@ public class SplitAndWeightsTest {
         for (int i : s.validation) {
             perClass[y[i]]++;
         }
+        // 20 to validation, 80 to training: exact training shares 56, 20, 4 -> no remainders
         assertArrayEquals(new int[] {14, 5, 1}, perClass);
         assertEquals(100, s.train.length + s.validation.length);
         Set<Integer> all = new HashSet<>();
@@ -35,10 +36,31 @@ public class SplitAndWeightsTest {
     }
 
     @Test
-    public void classesWithTwoCellsKeepOneForTraining() {
-        StratifiedSplit s = StratifiedSplit.of(new int[] {0, 0, 1, 1, 1, 1}, 2, 0.9, new Rng(0));
-        int trainOf0 = (int) Arrays.stream(s.train).filter(i -> i < 2).count();
-        assertEquals(1, trainOf0);
+    public void allocatesLikeTheReferenceOnThePbmcSourceClassSizes() {
+        // the class sizes of the PBMC 3pv2 batch; scikit-learn sends 12 3 0 21 2 5 30 23 cells to validation:
+        // the class of 2 keeps both for training (largest floating-point remainders first)
+        int[] sizes = {62, 16, 2, 102, 11, 22, 150, 115};
+        int[] y = new int[480];
+        int at = 0;
+        for (int c = 0; c < sizes.length; c++) {
+            Arrays.fill(y, at, at + sizes[c], c);
+            at += sizes[c];
+        }
+        StratifiedSplit s = StratifiedSplit.of(y, sizes.length, 0.2, new Rng(3));
+        assertEquals(96, s.validation.length); // ceil(0.2 · 480)
+        int[] perClass = new int[sizes.length];
+        for (int i : s.validation) {
+            perClass[y[i]]++;
+        }
+        assertArrayEquals(new int[] {12, 3, 0, 21, 2, 5, 30, 23}, perClass);
+    }
+
+    @Test
+    public void largestRemainderAllocation() {
+        // 10 draws over counts 5, 3, 2 (total 10): exact 5, 3, 2
+        assertArrayEquals(new int[] {5, 3, 2}, StratifiedSplit.largestRemainder(new int[] {5, 3, 2}, 10, new Rng(0)));
+        // 4 draws: exact 2, 1.2, 0.8 -> floors 2, 1, 0 and the largest remainder (0.8) gets the last one
+        assertArrayEquals(new int[] {2, 1, 1}, StratifiedSplit.largestRemainder(new int[] {5, 3, 2}, 4, new Rng(0)));
     }
 
     @Test
