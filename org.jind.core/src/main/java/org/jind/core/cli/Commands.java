@@ -14,6 +14,7 @@ import org.jind.core.util.Errors;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.JindModel;
@@ -160,7 +161,8 @@ final class Commands {
         Simulator.Settings d = Simulator.Settings.defaults();
         Options o = new Options("simulate", "Write simulated single-cell counts with cell types (obs 'cell_type') and"
                 + " batches (obs 'batch').")
-                .opt("out", "FILE", null, "the .h5ad file to write")
+                .opt("out", "FILE", null, "the file to write: .h5ad, or a wide .csv / .csv.gz (cell id, genes, cell_type, batch)")
+                .flag("per-batch", "write one file per batch, named <name>_<batch>.<ext> (e.g. for KNIME workflows)")
                 .opt("cells", "N", String.valueOf(d.cellsPerBatch()), "cells per batch")
                 .opt("genes", "N", String.valueOf(d.genes()), "genes")
                 .opt("types", "N", String.valueOf(d.types()), "cell types")
@@ -176,16 +178,37 @@ final class Commands {
         Dataset data = Simulator.simulate(new Simulator.Settings(o.integer("cells"), o.integer("genes"), o.integer("types"),
                 o.integer("batches"), o.number("batch-effect"), o.number("dispersion"), d.markerFraction(),
                 o.flag("drop-type"), o.longValue("seed")));
-        writeH5ad(data, out);
-        System.out.println("Wrote " + data + " to " + out);
+        if (!o.flag("per-batch")) {
+            writeData(data, out);
+            return;
+        }
+        String name = out.getFileName().toString();
+        int dot = name.endsWith(".csv.gz") ? name.length() - 7 : name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        for (String batch : new java.util.TreeSet<>(java.util.Arrays.asList(data.obs("batch")))) {
+            writeData(data.selectBatch("batch", batch), out.resolveSibling(stem + "_" + batch + ext));
+        }
     }
 
-    static void writeH5ad(Dataset data, Path out) {
+    /** Writes .h5ad, or wide CSV for .csv / .csv.gz names. */
+    static void writeData(Dataset data, Path out) {
+        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
         try {
-            H5adWriter.write(data, out);
+            if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
+                DelimitedWriter.write(data, out);
+            } else if (name.endsWith(".h5ad")) {
+                H5adWriter.write(data, out);
+            } else {
+                throw new JindException("--out must end in .h5ad, .csv or .csv.gz; got " + out.getFileName() + ".");
+            }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof JindException je) {
+                throw je;
+            }
             throw new JindException("Cannot write " + out + ": " + Errors.describe(e) + ".", e);
         }
+        System.out.println("Wrote " + data + " to " + out);
     }
 
     static Set<String> genesOf(Dataset d) {

@@ -22,7 +22,7 @@ public final class TestData {
     /** 2 × 400 cells, 300 genes, 4 cell types, a strong batch effect. */
     public static synchronized Dataset strongBatchEffect() {
         if (strongBatchEffect == null) {
-            strongBatchEffect = Simulator.simulate(new Simulator.Settings(400, 300, 4, 2, 1.0, 0.3, 0.05, false, 11));
+            strongBatchEffect = Simulator.simulate(new Simulator.Settings(400, 300, 4, 2, 2.0, 0.3, 0.05, false, 11));
         }
         return strongBatchEffect;
     }

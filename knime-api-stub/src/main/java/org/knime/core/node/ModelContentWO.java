@@ -1,0 +1,8 @@
+// Compile-only stand-in of a KNIME API type (see knime-api-stub/README.md); never shipped, nothing here runs.
+package org.knime.core.node;
+
+public interface ModelContentWO {
+    void addString(String key, String value);
+
+    void addStringArray(String key, String... values);
+}

@@ -1,0 +1,68 @@
+package org.jind.core.data;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+import org.jind.core.util.AtomicFiles;
+
+/**
+ * Writes a Dataset as a wide CSV (gzipped when the name ends in .gz): cell id, one column per gene, then the
+ * annotation columns — the layout {@link DelimitedReader} and KNIME's CSV Reader read.
+ */
+public final class DelimitedWriter {
+    private DelimitedWriter() {
+    }
+
+    public static void write(Dataset d, Path file) throws IOException {
+        AtomicFiles.write(file, tmp -> {
+            OutputStream raw = Files.newOutputStream(tmp);
+            if (file.getFileName().toString().endsWith(".gz")) {
+                raw = new GZIPOutputStream(raw, 1 << 16);
+            }
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16)) {
+                String[] genes = d.genes();
+                String[] keys = d.obsColumns().toArray(new String[0]);
+                String[][] obs = new String[keys.length][];
+                w.write("cell_id");
+                for (String g : genes) {
+                    w.write(',');
+                    w.write(quote(g));
+                }
+                for (int k = 0; k < keys.length; k++) {
+                    w.write(',');
+                    w.write(quote(keys[k]));
+                    obs[k] = d.obs(keys[k]);
+                }
+                w.newLine();
+                SparseMatrix x = d.matrix();
+                float[] row = new float[genes.length];
+                for (int i = 0; i < d.cells(); i++) {
+                    java.util.Arrays.fill(row, 0f);
+                    for (int p = x.rowStart(i); p < x.rowEnd(i); p++) {
+                        row[x.colIndex(p)] = x.value(p);
+                    }
+                    w.write(quote(d.cellId(i)));
+                    for (float v : row) {
+                        w.write(',');
+                        w.write(v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Float.toString(v));
+                    }
+                    for (String[] col : obs) {
+                        w.write(',');
+                        w.write(col[i] == null ? "" : quote(col[i]));
+                    }
+                    w.newLine();
+                }
+            }
+        });
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

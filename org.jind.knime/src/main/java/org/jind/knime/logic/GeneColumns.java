@@ -1,0 +1,92 @@
+package org.jind.knime.logic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jind.core.JindException;
+import org.jind.core.data.Dataset;
+
+/** Which columns of a table are genes (rows are cells, one numeric column per gene). */
+public final class GeneColumns {
+    private GeneColumns() {
+    }
+
+    /**
+     * Gene columns for training, in table order: the columns the gene column filter includes ({@code includes};
+     * null means "all numeric columns", the filter's default), never the label column.
+     */
+    public static int[] forTraining(List<ColumnInfo> columns, String labelColumn, String[] includes) {
+        Set<String> wanted = includes == null ? null : new HashSet<>(List.of(includes));
+        List<Integer> genes = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnInfo c = columns.get(i);
+            if (c.name().equals(labelColumn) || (wanted != null && !wanted.contains(c.name()))) {
+                continue;
+            }
+            if (!c.isNumeric()) {
+                if (wanted != null) {
+                    throw new JindException("The gene column '" + c.name() + "' is not numeric; remove it from '"
+                            + NodeParameters.GENE_COLUMNS + "'.");
+                }
+                continue;
+            }
+            genes.add(i);
+        }
+        if (genes.isEmpty()) {
+            boolean anyNumeric = columns.stream().anyMatch(c -> c.isNumeric() && !c.name().equals(labelColumn));
+            throw new JindException(anyNumeric
+                    ? "No gene columns are selected; include the numeric gene columns in '"
+                            + NodeParameters.GENE_COLUMNS + "'."
+                    : "The input table has no numeric columns; JIND needs one numeric column per gene and one row per"
+                            + " cell.");
+        }
+        return genes.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The numeric columns named like one of the model's genes, in table order (other columns are ignored). */
+    public static int[] forModel(List<ColumnInfo> columns, Collection<String> modelGenes) {
+        Set<String> genes = new HashSet<>(modelGenes);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).isNumeric() && genes.contains(columns.get(i).name())) {
+                out.add(i);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The model genes that are not numeric columns of the table, in the model's order. */
+    public static List<String> absent(List<ColumnInfo> columns, String[] modelGenes) {
+        Set<String> numeric = new HashSet<>();
+        for (ColumnInfo c : columns) {
+            if (c.isNumeric()) {
+                numeric.add(c.name());
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (String g : new LinkedHashSet<>(List.of(modelGenes))) {
+            if (!numeric.contains(g)) {
+                missing.add(g);
+            }
+        }
+        return missing;
+    }
+
+    /** Names of the given columns. */
+    public static String[] names(List<ColumnInfo> columns, int[] indices) {
+        String[] names = new String[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            names[i] = columns.get(indices[i]).name();
+        }
+        return names;
+    }
+
+    /** "'A', 'B', 'C', …" for messages. */
+    static String firstFew(List<String> items, int n) {
+        return Dataset.firstFew(items, n);
+    }
+}

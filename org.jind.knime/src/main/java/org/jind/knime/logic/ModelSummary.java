@@ -1,0 +1,146 @@
+package org.jind.knime.logic;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jind.core.JindException;
+import org.jind.core.model.JindModel;
+import org.jind.core.model.Stage;
+
+/**
+ * What downstream nodes must know about a model before it exists: the label column it was trained on, the
+ * stage it reached, its genes (in the model's order) and its cell types. This is the content of the model
+ * port's spec. Genes and cell types are null while unknown, i.e. before the training node has run (they
+ * depend on the data); downstream nodes then postpone the checks and columns that need them.
+ */
+public final class ModelSummary {
+    /** Keys under which the port spec stores the fields: two strings, and two string arrays when known. */
+    public static final String KEY_LABEL = "labelColumn";
+    public static final String KEY_STAGE = "stage";
+    public static final String KEY_GENES = "genes";
+    public static final String KEY_CELL_TYPES = "cellTypes";
+    public static final List<String> STRING_KEYS = List.of(KEY_LABEL, KEY_STAGE);
+    public static final List<String> ARRAY_KEYS = List.of(KEY_GENES, KEY_CELL_TYPES);
+
+    private final String labelColumn;
+    private final Stage stage;
+    private final String[] genes;
+    private final String[] cellTypes;
+
+    public ModelSummary(String labelColumn, Stage stage, String[] genes, String[] cellTypes) {
+        this.labelColumn = Objects.requireNonNull(labelColumn);
+        this.stage = Objects.requireNonNull(stage);
+        this.genes = genes == null ? null : genes.clone();
+        this.cellTypes = cellTypes == null ? null : cellTypes.clone();
+    }
+
+    public static ModelSummary of(JindModel m) {
+        return new ModelSummary(m.labelKey, m.stage, m.plan.selectedGenes(), m.classes);
+    }
+
+    /** What a training node promises before it has seen the data. */
+    public static ModelSummary beforeTraining(String labelColumn) {
+        return new ModelSummary(labelColumn, Stage.TRAINED, null, null);
+    }
+
+    /** The string fields as the port spec stores them, by key ({@link #STRING_KEYS}). */
+    public Map<String, String> storedStrings() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(KEY_LABEL, labelColumn);
+        m.put(KEY_STAGE, stage.name());
+        return m;
+    }
+
+    /** The array fields as the port spec stores them; unknown ones are left out rather than stored as null. */
+    public Map<String, String[]> storedArrays() {
+        Map<String, String[]> m = new LinkedHashMap<>();
+        if (genes != null) {
+            m.put(KEY_GENES, genes.clone());
+        }
+        if (cellTypes != null) {
+            m.put(KEY_CELL_TYPES, cellTypes.clone());
+        }
+        return m;
+    }
+
+    /** Reads what {@link #storedStrings()} and {@link #storedArrays()} gave (absent arrays: unknown). */
+    public static ModelSummary fromStored(Map<String, String> strings, Map<String, String[]> arrays) {
+        return parse(strings.get(KEY_LABEL), strings.get(KEY_STAGE), arrays.get(KEY_GENES), arrays.get(KEY_CELL_TYPES));
+    }
+
+    /** Reads the stored fields back; a damaged spec gets a sentence, not a stack trace. */
+    public static ModelSummary parse(String labelColumn, String stage, String[] genes, String[] cellTypes) {
+        if (labelColumn == null || stage == null) {
+            throw new JindException("The JIND model specification is incomplete (no label column or stage).");
+        }
+        try {
+            return new ModelSummary(labelColumn, Stage.valueOf(stage), genes, cellTypes);
+        } catch (IllegalArgumentException e) {
+            throw new JindException("The JIND model specification names an unknown stage '" + stage
+                    + "'; it was written by a newer version of JIND.");
+        }
+    }
+
+    public ModelSummary withStage(Stage s) {
+        return new ModelSummary(labelColumn, s, genes, cellTypes);
+    }
+
+    public String labelColumn() {
+        return labelColumn;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** The stage's name as stored ("TRAINED", …). */
+    public String stageName() {
+        return stage.name();
+    }
+
+    /** The model's genes, or null while unknown. */
+    public String[] genes() {
+        return genes == null ? null : genes.clone();
+    }
+
+    /** The model's cell types (sorted, as the core orders classes), or null while unknown. */
+    public String[] cellTypes() {
+        return cellTypes == null ? null : cellTypes.clone();
+    }
+
+    public boolean genesKnown() {
+        return genes != null;
+    }
+
+    public boolean cellTypesKnown() {
+        return cellTypes != null;
+    }
+
+    /** One line for the port's tooltip and summary. */
+    public String describe() {
+        String what = cellTypes == null ? "cell types and genes known after training"
+                : cellTypes.length + " cell types, " + (genes == null ? "?" : genes.length) + " genes";
+        return "JIND model (" + stage.name().toLowerCase(Locale.ROOT) + "): " + what + ", label column '" + labelColumn
+                + "'";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelSummary s && labelColumn.equals(s.labelColumn) && stage == s.stage
+                && Arrays.equals(genes, s.genes) && Arrays.equals(cellTypes, s.cellTypes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(labelColumn, stage, Arrays.hashCode(genes), Arrays.hashCode(cellTypes));
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

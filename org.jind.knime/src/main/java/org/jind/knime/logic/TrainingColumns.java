@@ -1,0 +1,18 @@
+package org.jind.knime.logic;
+
+import java.util.List;
+
+/** The label and gene columns of a training table, decided once and used by configure and execute alike. */
+public record TrainingColumns(int labelIndex, String label, int[] geneIndices, String[] genes) {
+
+    /**
+     * @param labelSetting the label column chosen in the dialog (blank: the only string column)
+     * @param includes     the gene columns the column filter includes, or null for all numeric columns
+     */
+    public static TrainingColumns of(List<ColumnInfo> columns, String labelSetting, String[] includes) {
+        int label = LabelColumn.resolve(columns, labelSetting);
+        String labelName = columns.get(label).name();
+        int[] genes = GeneColumns.forTraining(columns, labelName, includes);
+        return new TrainingColumns(label, labelName, genes, GeneColumns.names(columns, genes));
+    }
+}

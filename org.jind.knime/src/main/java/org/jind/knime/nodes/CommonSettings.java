@@ -1,0 +1,64 @@
+package org.jind.knime.nodes;
+
+import org.jind.knime.logic.MissingValuePolicy;
+import org.jind.knime.logic.NodeParameters;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/** Settings models and dialog rows that several JIND nodes share, with the same keys everywhere. */
+public final class CommonSettings {
+    private CommonSettings() {
+    }
+
+    public static SettingsModelString missingValues() {
+        return new SettingsModelString("missing_values", MissingValuePolicy.FAIL.label());
+    }
+
+    public static SettingsModelBoolean fillAbsentGenes() {
+        return new SettingsModelBoolean("fill_absent_genes", false);
+    }
+
+    public static SettingsModelInteger seed(long defaultSeed) {
+        return new SettingsModelInteger("seed", Math.toIntExact(defaultSeed));
+    }
+
+    /** Threads of the numerical backend; 0 (the default) means all cores. */
+    public static SettingsModelIntegerBounded threads() {
+        return new SettingsModelIntegerBounded("threads", 0, 0, 1024);
+    }
+
+    /** A positive count with an upper bound that keeps typos from starting hour-long runs. */
+    public static SettingsModelIntegerBounded count(String key, int value, int max) {
+        return new SettingsModelIntegerBounded(key, value, 1, max);
+    }
+
+    /** A non-negative rate; zero and the exact range are checked with a sentence by NodeParameters. */
+    public static SettingsModelDoubleBounded rate(String key, double value, double max) {
+        return new SettingsModelDoubleBounded(key, value, 0, max);
+    }
+
+    public static void addMissingValues(DefaultNodeSettingsPane pane, SettingsModelString model) {
+        pane.addDialogComponent(new DialogComponentStringSelection(model, NodeParameters.MISSING_VALUES + ":",
+                MissingValuePolicy.labels()));
+    }
+
+    public static void addFillAbsentGenes(DefaultNodeSettingsPane pane, SettingsModelBoolean model) {
+        pane.addDialogComponent(new DialogComponentBoolean(model, NodeParameters.FILL_ABSENT_GENES));
+    }
+
+    public static void addNumber(DefaultNodeSettingsPane pane, SettingsModelInteger model, String label) {
+        pane.addDialogComponent(new DialogComponentNumber(model, label + ":", 1));
+    }
+
+    public static void addNumber(DefaultNodeSettingsPane pane, SettingsModelDoubleBounded model, String label,
+            double step) {
+        pane.addDialogComponent(new DialogComponentNumber(model, label + ":", step));
+    }
+}

@@ -1,0 +1,108 @@
+package org.jind.knime.nodes;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jind.core.JindException;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * What all JIND node models share: settings are a list of KNIME settings models (so flow variables reach every
+ * option), there are no internals to save (results live in the output ports), and warnings from the core are
+ * shown as the node's warning.
+ */
+public abstract class JindNodeModel extends NodeModel {
+    private final List<SettingsModel> settings;
+
+    protected JindNodeModel(PortType[] in, PortType[] out, List<SettingsModel> settings) {
+        super(in, out);
+        this.settings = List.copyOf(settings);
+    }
+
+    @Override
+    protected void saveSettingsTo(NodeSettingsWO s) {
+        for (SettingsModel m : settings) {
+            m.saveSettingsTo(s);
+        }
+    }
+
+    @Override
+    protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        for (SettingsModel m : settings) {
+            m.validateSettings(s);
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
+        for (SettingsModel m : settings) {
+            m.loadSettingsFrom(s);
+        }
+    }
+
+    @Override
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // nothing beyond the output ports, which KNIME saves and loads itself
+    }
+
+    @Override
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+        // nothing beyond the output ports
+    }
+
+    @Override
+    protected void reset() {
+        // no state outside the output ports
+    }
+
+    /** Shows the warnings (nulls skipped), if any, as one message. */
+    protected void warn(String... warnings) {
+        warn(Arrays.asList(warnings));
+    }
+
+    /** Shows the warnings (nulls skipped), if any, as one message. */
+    protected void warn(List<String> warnings) {
+        List<String> shown = new ArrayList<>();
+        for (String w : warnings) {
+            if (w != null && !shown.contains(w)) {
+                shown.add(w);
+            }
+        }
+        if (!shown.isEmpty()) {
+            setWarningMessage(String.join("\n", shown));
+        }
+    }
+
+    /** The spec at an input port, or a sentence when the upstream node has not produced one yet. */
+    protected static <T> T input(PortObjectSpec spec, Class<T> type, String what) throws InvalidSettingsException {
+        if (spec == null) {
+            throw new InvalidSettingsException("No " + what + " at the input yet; configure or execute the node before"
+                    + " this one.");
+        }
+        return type.cast(spec);
+    }
+
+    /** Runs a configure-time check, turning the core's user-facing error into KNIME's configure error. */
+    protected static <T> T check(Check<T> check) throws InvalidSettingsException {
+        try {
+            return check.run();
+        } catch (JindException e) {
+            throw new InvalidSettingsException(e.getMessage());
+        }
+    }
+
+    /** A configure-time computation that may fail with a {@link JindException}. */
+    @FunctionalInterface
+    protected interface Check<T> {
+        T run();
+    }
+}

@@ -1,0 +1,72 @@
+package org.jind.knime.nodes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.jind.core.JindException;
+import org.jind.core.data.Dataset;
+import org.jind.core.model.JindModel;
+import org.jind.knime.logic.ColumnInfo;
+import org.jind.knime.logic.GeneColumns;
+import org.jind.knime.logic.MissingValuePolicy;
+import org.jind.knime.logic.ModelChecks;
+import org.jind.knime.logic.ModelSummary;
+import org.jind.knime.logic.ProgressSink;
+import org.jind.knime.port.JindModelPortObjectSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObjectSpec;
+
+/** What the nodes that apply a model to a table (align, self-train, annotate) share. */
+public final class ModelInput {
+    private ModelInput() {
+    }
+
+    /** The model spec at an input port. */
+    public static ModelSummary summary(PortObjectSpec spec) throws InvalidSettingsException {
+        return JindNodeModel.input(spec, JindModelPortObjectSpec.class, "JIND model").summary();
+    }
+
+    /**
+     * Checks at configure time that the table has the model's genes; returns a warning (or null) when absent
+     * genes are to be treated as 0.
+     */
+    public static String checkGenes(ModelSummary model, List<ColumnInfo> columns, boolean fillAbsent)
+            throws InvalidSettingsException {
+        return JindNodeModel.check(() -> ModelChecks.checkGenes(model, columns, fillAbsent));
+    }
+
+    /** Alignment and self-training learn from the target's cells: an empty table is a mistake upstream. */
+    public static Dataset requireCells(Dataset target, String node) {
+        if (target.cells() == 0) {
+            throw new JindException(node + " needs the cells of the target batch, but the target table has no rows.");
+        }
+        return target;
+    }
+
+    /**
+     * Reads the table for the model: only the numeric columns named like the genes the model uses (for counts
+     * also the genes it normalises the library size over), so unrelated columns may hold anything.
+     */
+    public static Dataset read(BufferedDataTable table, JindModel model, MissingValuePolicy policy, boolean fillAbsent,
+            ProgressSink progress, List<String> warnings) throws InvalidSettingsException, CanceledExecutionException {
+        List<ColumnInfo> columns = KnimeTables.columns(table.getDataTableSpec());
+        warnings.add(checkGenes(ModelSummary.of(model), columns, fillAbsent));
+        Set<String> genes = new LinkedHashSet<>(Arrays.asList(model.plan.libraryGenes()));
+        genes.addAll(Arrays.asList(model.plan.selectedGenes()));
+        int[] geneColumns = GeneColumns.forModel(columns, genes);
+        if (geneColumns.length == 0) {
+            throw new JindException("None of the model's genes is a numeric column of the table; give a table with the"
+                    + " model's gene columns (same names).");
+        }
+        List<String> readWarnings = new ArrayList<>();
+        Dataset data = KnimeTables.readDataset(table, geneColumns, GeneColumns.names(columns, geneColumns), new int[0],
+                new String[0], policy, progress, readWarnings);
+        warnings.addAll(readWarnings);
+        return data;
+    }
+}

@@ -1,0 +1,79 @@
+package org.jind.knime.nodes.align;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jind.core.Jind;
+import org.jind.core.align.AlignSettings;
+import org.jind.core.align.Aligner;
+import org.jind.core.data.Dataset;
+import org.jind.core.model.JindModel;
+import org.jind.core.model.Stage;
+import org.jind.knime.logic.MissingValuePolicy;
+import org.jind.knime.logic.ModelSummary;
+import org.jind.knime.logic.ProgressAdapter;
+import org.jind.knime.logic.ResultTables;
+import org.jind.knime.nodes.JindNodeModel;
+import org.jind.knime.nodes.KnimeProgress;
+import org.jind.knime.nodes.KnimeTables;
+import org.jind.knime.nodes.ModelInput;
+import org.jind.knime.port.JindModelPortObject;
+import org.jind.knime.port.JindModelPortObjectSpec;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Align Batch: a model and an unlabelled target table in; the aligned model and the per-epoch history out.
+ * Any stage aligns: an aligned model is realigned from its trained networks.
+ */
+final class AlignBatchNodeModel extends JindNodeModel {
+    private final AlignBatchSettings s;
+
+    AlignBatchNodeModel() {
+        this(new AlignBatchSettings());
+    }
+
+    private AlignBatchNodeModel(AlignBatchSettings s) {
+        super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE}, new PortType[] {
+            JindModelPortObject.type(), BufferedDataTable.TYPE}, s.all());
+        this.s = s;
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        ModelSummary model = ModelInput.summary(inSpecs[0]);
+        DataTableSpec table = input(inSpecs[1], DataTableSpec.class, "target table");
+        check(s::toCore);
+        check(s::missingValuePolicy);
+        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes.getBooleanValue()));
+        return new PortObjectSpec[] {new JindModelPortObjectSpec(model.withStage(Stage.ALIGNED)),
+            KnimeTables.spec(ResultTables.ALIGNMENT_COLUMNS)};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        JindModel model = ((JindModelPortObject) in[0]).model();
+        BufferedDataTable table = (BufferedDataTable) in[1];
+        AlignSettings settings = check(s::toCore);
+        MissingValuePolicy policy = check(s::missingValuePolicy);
+        boolean fill = s.fillAbsentGenes.getBooleanValue();
+        KnimeProgress progress = new KnimeProgress(exec);
+        List<String> warnings = new ArrayList<>();
+        Dataset target = ModelInput.requireCells(ModelInput.read(table, model, policy, fill, progress.range(0, 0.05),
+                warnings), "Align Batch");
+        ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 0.98));
+        Aligner.Result result = KnimeProgress.run(() -> Jind.align(model, target, settings, fill, core));
+        warnings.addAll(core.warnings());
+        JindModel aligned = result.model();
+        JindModelPortObject port = new JindModelPortObject(new JindModelPortObjectSpec(ModelSummary.of(aligned)),
+                aligned.toBytes());
+        BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.history()), exec);
+        warn(warnings);
+        return new PortObject[] {port, history};
+    }
+}

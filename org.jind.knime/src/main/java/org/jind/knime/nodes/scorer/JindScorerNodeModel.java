@@ -1,0 +1,60 @@
+package org.jind.knime.nodes.scorer;
+
+import java.util.List;
+
+import org.jind.knime.logic.ColumnInfo;
+import org.jind.knime.logic.Scorer;
+import org.jind.knime.logic.ScorerColumns;
+import org.jind.knime.nodes.JindNodeModel;
+import org.jind.knime.nodes.KnimeProgress;
+import org.jind.knime.nodes.KnimeTables;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * JIND Scorer: an annotated table in; the rejection-aware metrics and the confusion matrix (with an Unassigned
+ * column) out. Needs no model, so it also scores annotations made elsewhere.
+ */
+final class JindScorerNodeModel extends JindNodeModel {
+    private final JindScorerSettings s;
+
+    JindScorerNodeModel() {
+        this(new JindScorerSettings());
+    }
+
+    private JindScorerNodeModel(JindScorerSettings s) {
+        super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE},
+                s.all());
+        this.s = s;
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        columns(input(inSpecs[0], DataTableSpec.class, "annotated table"));
+        // the confusion matrix has a column per predicted label: known only from the data
+        return new PortObjectSpec[] {KnimeTables.spec(Scorer.METRICS_COLUMNS), null};
+    }
+
+    @Override
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+        BufferedDataTable table = (BufferedDataTable) in[0];
+        int[] columns = columns(table.getDataTableSpec());
+        KnimeProgress progress = new KnimeProgress(exec);
+        String[][] values = KnimeTables.readStrings(table, columns, progress.range(0, 0.9));
+        Scorer.Scores scores = check(() -> Scorer.score(values[0], values[1], values[2]));
+        return new PortObject[] {KnimeTables.write(Scorer.metricsTable(scores), exec),
+            KnimeTables.write(Scorer.confusionTable(scores), exec)};
+    }
+
+    /** Indices of the true label, prediction and raw prediction columns. */
+    private int[] columns(DataTableSpec spec) throws InvalidSettingsException {
+        List<ColumnInfo> columns = KnimeTables.columns(spec);
+        return check(() -> ScorerColumns.resolve(columns, s.truthColumn.getStringValue(),
+                s.predictionColumn.getStringValue(), s.rawColumn.getStringValue()));
+    }
+}

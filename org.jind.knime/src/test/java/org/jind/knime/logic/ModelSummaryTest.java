@@ -1,0 +1,113 @@
+package org.jind.knime.logic;
+
+import static org.jind.knime.logic.ColumnChoiceTest.assertMessage;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jind.core.model.JindModel;
+import org.jind.core.model.Stage;
+import org.junit.Test;
+
+/** The model port's spec content and the configure-time checks made with it. */
+public class ModelSummaryTest {
+    private static final ModelSummary KNOWN = new ModelSummary("cell_type", Stage.ALIGNED,
+            new String[] {"G2", "G1", "G3"}, new String[] {"A", "B"});
+
+    @Test
+    public void summaryOfATrainedModel() {
+        JindModel m = TinyJind.trained();
+        ModelSummary s = ModelSummary.of(m);
+        assertEquals(TinyJind.LABEL, s.labelColumn());
+        assertEquals(Stage.TRAINED, s.stage());
+        assertArrayEquals(m.plan.selectedGenes(), s.genes());
+        assertArrayEquals(m.classes, s.cellTypes());
+        assertEquals(40, s.genes().length);
+        assertTrue(s.describe(), s.describe().startsWith("JIND model (trained): 3 cell types, 40 genes"));
+        assertEquals(Stage.ALIGNED, ModelSummary.of(TinyJind.aligned()).stage());
+    }
+
+    @Test
+    public void storedFieldsRoundTrip() {
+        for (ModelSummary s : List.of(KNOWN, ModelSummary.beforeTraining("label"))) {
+            // as the port spec saves and loads them: strings and, when known, arrays by key
+            Map<String, String> strings = new HashMap<>(s.storedStrings());
+            Map<String, String[]> arrays = new HashMap<>(s.storedArrays());
+            assertEquals(new HashSet<>(ModelSummary.STRING_KEYS), strings.keySet());
+            assertTrue(ModelSummary.ARRAY_KEYS.containsAll(arrays.keySet()));
+            ModelSummary back = ModelSummary.fromStored(strings, arrays);
+            assertEquals(s, back);
+            assertEquals(s.hashCode(), back.hashCode());
+            assertEquals(s, ModelSummary.parse(s.labelColumn(), s.stageName(), s.genes(), s.cellTypes()));
+        }
+        assertEquals(Set.of(), ModelSummary.beforeTraining("l").storedArrays().keySet());
+        assertEquals("ALIGNED", KNOWN.storedStrings().get(ModelSummary.KEY_STAGE));
+    }
+
+    @Test
+    public void unknownUntilTrained() {
+        ModelSummary s = ModelSummary.beforeTraining("cell_type");
+        assertFalse(s.genesKnown());
+        assertFalse(s.cellTypesKnown());
+        assertNull(s.genes());
+        assertEquals("JIND model (trained): cell types and genes known after training, label column 'cell_type'",
+                s.describe());
+    }
+
+    @Test
+    public void equalityComparesArrayContentAndStage() {
+        assertEquals(KNOWN, new ModelSummary("cell_type", Stage.ALIGNED, new String[] {"G2", "G1", "G3"},
+                new String[] {"A", "B"}));
+        assertNotEquals(KNOWN, KNOWN.withStage(Stage.SELFTRAINED));
+        assertNotEquals(KNOWN, new ModelSummary("cell_type", Stage.ALIGNED, new String[] {"G1", "G2", "G3"},
+                new String[] {"A", "B"}));
+        assertNotEquals(KNOWN, ModelSummary.beforeTraining("cell_type").withStage(Stage.ALIGNED));
+    }
+
+    @Test
+    public void arraysAreDefensivelyCopied() {
+        String[] genes = {"G1"};
+        ModelSummary s = new ModelSummary("l", Stage.TRAINED, genes, null);
+        genes[0] = "X";
+        s.genes()[0] = "Y";
+        assertArrayEquals(new String[] {"G1"}, s.genes());
+    }
+
+    @Test
+    public void damagedSpecsGetSentences() {
+        assertMessage(() -> ModelSummary.parse("l", "TUNED", null, null), "unknown stage 'TUNED'");
+        assertMessage(() -> ModelSummary.parse(null, "TRAINED", null, null), "incomplete");
+    }
+
+    @Test
+    public void stageChecksNameTheFix() {
+        ModelChecks.requireStage(KNOWN, Stage.ALIGNED, "Self-train JIND+", "align it first");
+        ModelChecks.requireStage(KNOWN, Stage.TRAINED, "Annotate", "-");
+        assertMessage(() -> ModelChecks.requireStage(KNOWN.withStage(Stage.TRAINED), Stage.ALIGNED, "Self-train JIND+",
+                "align it first"), "Self-train JIND+ needs a model that is aligned", "is trained; align it first");
+    }
+
+    @Test
+    public void geneChecksFailOrWarn() {
+        List<ColumnInfo> table = List.of(ColumnInfo.numeric("G1"), ColumnInfo.string("G2"), ColumnInfo.numeric("G3"));
+        assertMessage(() -> ModelChecks.checkGenes(KNOWN, table, false),
+                "1 of the model's 3 genes has no numeric column in the table", "'G2'",
+                NodeParameters.FILL_ABSENT_GENES);
+        assertEquals("1 of the model's 3 genes has no numeric column in the table (first: 'G2');"
+                + " they are treated as 0.",
+                ModelChecks.checkGenes(KNOWN, table, true));
+        assertNull(ModelChecks.checkGenes(KNOWN, List.of(ColumnInfo.numeric("G1"), ColumnInfo.numeric("G2"),
+                ColumnInfo.numeric("G3")), false));
+        // before training the genes are unknown: nothing to check yet
+        assertNull(ModelChecks.checkGenes(ModelSummary.beforeTraining("l"), List.of(), false));
+    }
+}
