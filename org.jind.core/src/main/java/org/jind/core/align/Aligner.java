@@ -58,6 +58,9 @@ public final class Aligner {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
                     + " with this version of JIND.");
         }
+        if (target.rows() < 2) {
+            throw new JindException("The target batch has " + target.rows() + " cells; alignment needs at least 2.");
+        }
         Tensors.useThreads(s.threads());
         Rng rng = new Rng(s.seed());
         JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);

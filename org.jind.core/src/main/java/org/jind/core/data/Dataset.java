@@ -152,11 +152,16 @@ public final class Dataset {
         return m;
     }
 
-    /** A fingerprint of the cell ids (order-sensitive), used to recognise the batch a model was aligned to. */
+    /**
+     * A fingerprint of the set of cell ids, used to recognise the batch a model was aligned to. Independent of
+     * the row order, so sorting or filtering columns of the same cells does not change it.
+     */
     public String cellIdFingerprint() {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (String id : cellIds) {
+            String[] sorted = cellIds.clone();
+            java.util.Arrays.sort(sorted);
+            for (String id : sorted) {
                 md.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 md.update((byte) 0);
             }
