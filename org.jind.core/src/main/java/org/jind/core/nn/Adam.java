@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** Adam with PyTorch's arithmetic (bias-corrected, ε added after the square root), no weight decay. */
+/**
+ * Adam with PyTorch's arithmetic (bias-corrected, ε added after the square root), no weight decay, computed by
+ * ND4J's fused native updater: one pass over each parameter instead of a dozen element-wise operations.
+ */
 public final class Adam implements Optimizer {
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
@@ -15,7 +19,6 @@ public final class Adam implements Optimizer {
     private final List<Param> params;
     private final List<INDArray> m = new ArrayList<>();
     private final List<INDArray> v = new ArrayList<>();
-    private final List<INDArray> tmp = new ArrayList<>(); // scratch space: no allocation per step
     private double lr;
     private int t;
 
@@ -25,22 +28,20 @@ public final class Adam implements Optimizer {
         for (Param p : params) {
             m.add(p.value.ulike().assign(0));
             v.add(p.value.ulike().assign(0));
-            tmp.add(p.value.ulike());
         }
     }
 
     @Override
     public void step() {
         t++;
-        double bc1 = 1 - Math.pow(BETA1, t);
-        double sqrtBc2 = Math.sqrt(1 - Math.pow(BETA2, t));
+        // ND4J computes lr·√(1−β2ᵗ)/(1−β1ᵗ) · m / (√v + ε'); PyTorch divides √v by √(1−β2ᵗ) before adding ε.
+        // Both agree when ε' = ε·√(1−β2ᵗ).
+        double eps = EPS * Math.sqrt(1 - Math.pow(BETA2, t));
         for (int i = 0; i < params.size(); i++) {
-            INDArray g = params.get(i).grad;
-            INDArray t = tmp.get(i);
-            INDArray mi = m.get(i).muli(BETA1).addi(t.assign(g).muli(1 - BETA1));
-            INDArray vi = v.get(i).muli(BETA2).addi(t.assign(g).muli(g).muli(1 - BETA2));
-            INDArray denom = Transforms.sqrt(t.assign(vi), false).divi(sqrtBc2).addi(EPS);
-            params.get(i).value.subi(denom.rdivi(mi).muli(lr / bc1));
+            Param p = params.get(i);
+            // in place: the gradient becomes the update, v and m their new values
+            Nd4j.exec(new AdamUpdater(p.grad, v.get(i), m.get(i), lr, BETA1, BETA2, eps, t - 1));
+            p.value.subi(p.grad);
         }
     }
 

@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
+import org.nd4j.linalg.factory.Nd4j;
 
-/** RMSprop with PyTorch's arithmetic (no momentum, not centred, L2 weight decay added to the gradient). */
+/**
+ * RMSprop with PyTorch's arithmetic (no momentum, not centred, L2 weight decay added to the gradient), computed
+ * by ND4J's fused native updater.
+ */
 public final class RmsProp implements Optimizer {
     private static final double ALPHA = 0.99;
     private static final double EPS = 1e-8;
 
     private final List<Param> params;
     private final List<INDArray> square = new ArrayList<>();
-    private final List<INDArray> tmp = new ArrayList<>(); // scratch space: no allocation per step
     private final double weightDecay;
     private double lr;
 
@@ -23,7 +26,6 @@ public final class RmsProp implements Optimizer {
         this.weightDecay = weightDecay;
         for (Param p : params) {
             square.add(p.value.ulike().assign(0));
-            tmp.add(p.value.ulike());
         }
     }
 
@@ -31,11 +33,12 @@ public final class RmsProp implements Optimizer {
     public void step() {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            INDArray t = tmp.get(i);
-            INDArray g = weightDecay == 0 ? p.grad : p.grad.addi(t.assign(p.value).muli(weightDecay)); // grads are scratch
-            INDArray sq = square.get(i).muli(ALPHA).addi(t.assign(g).muli(g).muli(1 - ALPHA));
-            INDArray denom = Transforms.sqrt(t.assign(sq), false).addi(EPS);
-            p.value.subi(denom.rdivi(g).muli(lr));
+            if (weightDecay != 0) {
+                Nd4j.getBlasWrapper().level1().axpy(p.value.length(), weightDecay, p.value, p.grad); // g += wd·w
+            }
+            // in place: the gradient becomes the update, the running square its new value
+            Nd4j.exec(new RmsPropUpdater(p.grad, square.get(i), lr, ALPHA, EPS));
+            p.value.subi(p.grad);
         }
     }
 
