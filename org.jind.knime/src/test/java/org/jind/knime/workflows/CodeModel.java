@@ -1,0 +1,426 @@
+package org.jind.knime.workflows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * What a JIND node's code says about the node, found by running that code: its input and output port types and
+ * the settings models its node model saves (key, KNIME settings-model id, kind, default and bounds).
+ *
+ * <p>The KNIME API stand-in only throws, so the nodes' classes are loaded in an isolated class loader in which a
+ * few stand-in classes are replaced by recording fakes compiled here: the settings models, NodeModel, NodeFactory,
+ * PortType(Registry) and BufferedDataTable. Everything else (the nodes, their settings classes, CommonSettings,
+ * the other stand-in classes) is the real compiled code. So the factory named in plugin.xml creates its real node
+ * model, whose constructor builds its real settings list and port arrays: exactly what KNIME would save and
+ * connect.
+ */
+final class CodeModel {
+    /** One settings model as the node model saves it. */
+    record Setting(String key, String modelId, String kind, Object defaultValue, Number min, Number max) {
+    }
+
+    /** One node: port object classes (by name) and settings, in the order the node model saves them. */
+    record Node(String factory, List<String> in, List<String> out, List<Setting> settings) {
+        Setting setting(String key) {
+            return settings.stream().filter(s -> s.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new AssertionError(factory + " has no setting '" + key + "'"));
+        }
+    }
+
+    static final String TABLE = "org.knime.core.node.BufferedDataTable";
+    static final String MODEL = "org.jind.knime.port.JindModelPortObject";
+
+    private static final Map<String, String> FAKES = new LinkedHashMap<>();
+
+    static {
+        String sm = "org.knime.core.node.defaultnodesettings.";
+        FAKES.put(sm + "SettingsModel", """
+                package org.knime.core.node.defaultnodesettings;
+                public abstract class SettingsModel {
+                    public final java.util.Map<String, Object> jindFake = new java.util.LinkedHashMap<>();
+                    public SettingsModel() {
+                    }
+                    protected final void jindDescribe(String key, String id, String kind, Object value) {
+                        jindFake.put("key", key);
+                        jindFake.put("id", id);
+                        jindFake.put("kind", kind);
+                        jindFake.put("default", value);
+                        jindFake.put("value", value);
+                    }
+                    protected final void jindBounds(Object min, Object max) {
+                        jindFake.put("min", min);
+                        jindFake.put("max", max);
+                    }
+                    public final void jindLoad(Object value) {
+                        jindFake.put("value", value);
+                    }
+                    protected final Object jindValue() {
+                        return jindFake.get("value");
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelNumber", """
+                package org.knime.core.node.defaultnodesettings;
+                public abstract class SettingsModelNumber extends SettingsModel {
+                    public SettingsModelNumber() {
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelInteger", """
+                package org.knime.core.node.defaultnodesettings;
+                public class SettingsModelInteger extends SettingsModelNumber {
+                    public SettingsModelInteger(String configName, int defaultValue) {
+                        jindDescribe(configName, "SMID_integer", "int", defaultValue);
+                    }
+                    public int getIntValue() {
+                        return (Integer) jindValue();
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelIntegerBounded", """
+                package org.knime.core.node.defaultnodesettings;
+                public class SettingsModelIntegerBounded extends SettingsModelInteger {
+                    public SettingsModelIntegerBounded(String configName, int defaultValue, int minValue,
+                            int maxValue) {
+                        super(configName, defaultValue);
+                        jindBounds(minValue, maxValue);
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelDouble", """
+                package org.knime.core.node.defaultnodesettings;
+                public class SettingsModelDouble extends SettingsModelNumber {
+                    public SettingsModelDouble(String configName, double defaultValue) {
+                        jindDescribe(configName, "SMID_double", "double", defaultValue);
+                    }
+                    public double getDoubleValue() {
+                        return (Double) jindValue();
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelDoubleBounded", """
+                package org.knime.core.node.defaultnodesettings;
+                public class SettingsModelDoubleBounded extends SettingsModelDouble {
+                    public SettingsModelDoubleBounded(String configName, double defaultValue, double minValue,
+                            double maxValue) {
+                        super(configName, defaultValue);
+                        jindBounds(minValue, maxValue);
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelString", """
+                package org.knime.core.node.defaultnodesettings;
+                public class SettingsModelString extends SettingsModel {
+                    public SettingsModelString(String configName, String defaultValue) {
+                        jindDescribe(configName, "SMID_string", "string", defaultValue);
+                    }
+                    public String getStringValue() {
+                        return (String) jindValue();
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelBoolean", """
+                package org.knime.core.node.defaultnodesettings;
+                public class SettingsModelBoolean extends SettingsModel {
+                    public SettingsModelBoolean(String configName, boolean defaultValue) {
+                        jindDescribe(configName, "SMID_boolean", "boolean", defaultValue);
+                    }
+                    public boolean getBooleanValue() {
+                        return (Boolean) jindValue();
+                    }
+                }
+                """);
+        FAKES.put(sm + "SettingsModelColumnFilter2", """
+                package org.knime.core.node.defaultnodesettings;
+                public final class SettingsModelColumnFilter2 extends SettingsModel {
+                    public SettingsModelColumnFilter2(String configName, Class<?>... allowedTypes) {
+                        java.util.List<String> names = new java.util.ArrayList<>();
+                        for (Class<?> c : allowedTypes) {
+                            names.add(c.getName());
+                        }
+                        jindDescribe(configName, "SMID_columnfilter", "columnfilter", java.util.List.copyOf(names));
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.node.port.PortType", """
+                package org.knime.core.node.port;
+                public final class PortType {
+                    public final String jindObjectClass;
+                    public PortType(String objectClass) {
+                        jindObjectClass = objectClass;
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.node.port.PortTypeRegistry", """
+                package org.knime.core.node.port;
+                public final class PortTypeRegistry {
+                    private static final PortTypeRegistry INSTANCE = new PortTypeRegistry();
+                    public static PortTypeRegistry getInstance() {
+                        return INSTANCE;
+                    }
+                    public synchronized PortType getPortType(Class<?> portClass) {
+                        return new PortType(portClass.getName());
+                    }
+                }
+                """);
+        FAKES.put(TABLE, """
+                package org.knime.core.node;
+                public final class BufferedDataTable {
+                    public static final org.knime.core.node.port.PortType TYPE =
+                            new org.knime.core.node.port.PortType(BufferedDataTable.class.getName());
+                    private BufferedDataTable() {
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.node.NodeModel", """
+                package org.knime.core.node;
+                import org.knime.core.node.port.PortType;
+                public abstract class NodeModel {
+                    public final PortType[] jindIn;
+                    public final PortType[] jindOut;
+                    protected NodeModel(PortType[] inPortTypes, PortType[] outPortTypes) {
+                        jindIn = inPortTypes.clone();
+                        jindOut = outPortTypes.clone();
+                    }
+                    protected final void setWarningMessage(String warningMessage) {
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.node.NodeFactory", """
+                package org.knime.core.node;
+                public abstract class NodeFactory<T extends NodeModel> {
+                    protected NodeFactory() {
+                    }
+                    public abstract T createNodeModel();
+                }
+                """);
+    }
+
+    private static ClassLoader loader;
+
+    private CodeModel() {
+    }
+
+    /** The node the factory creates, as its code defines it. */
+    static Node of(String factoryClass) {
+        return new Instance(factoryClass).describe();
+    }
+
+    /**
+     * Loads the given model settings values into the node's settings models and calls every conversion method of
+     * its settings class (e.g. {@code toCore()}, {@code missingValuePolicy()}, {@code names()}): the checks the
+     * node model runs in configure and execute. Returns the failures (exception messages), empty when all pass.
+     */
+    static List<String> check(String factoryClass, Map<String, Object> values) {
+        Instance i = new Instance(factoryClass);
+        for (Object m : i.settingsModels()) {
+            Map<String, Object> fake = fake(m);
+            String key = (String) fake.get("key");
+            if (values.containsKey(key)) {
+                try {
+                    m.getClass().getMethod("jindLoad", Object.class).invoke(m, values.get(key));
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        Object holder = i.settingsHolder();
+        for (Method m : holder.getClass().getDeclaredMethods()) {
+            if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getName().equals("all")
+                    || m.isSynthetic() || m.getReturnType() == void.class) {
+                continue;
+            }
+            try {
+                m.setAccessible(true);
+                m.invoke(holder);
+            } catch (InvocationTargetException e) {
+                failures.add(holder.getClass().getSimpleName() + "." + m.getName() + "(): " + e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return failures;
+    }
+
+    /** A node model created by its factory in the isolated loader. */
+    private static final class Instance {
+        final String factory;
+        final Object model;
+
+        Instance(String factoryClass) {
+            factory = factoryClass;
+            try {
+                Class<?> f = Class.forName(factoryClass, true, loader());
+                Object instance = f.getDeclaredConstructor().newInstance();
+                model = f.getMethod("createNodeModel").invoke(instance);
+            } catch (InvocationTargetException e) {
+                throw new AssertionError(factoryClass + " could not create its node model: " + e.getCause(),
+                        e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(factoryClass + " could not create its node model: " + e, e);
+            }
+        }
+
+        List<?> settingsModels() {
+            return (List<?>) field(model, "org.jind.knime.nodes.JindNodeModel", "settings");
+        }
+
+        /** The node model's settings class instance (the field typed *Settings). */
+        Object settingsHolder() {
+            for (Field f : model.getClass().getDeclaredFields()) {
+                if (f.getType().getSimpleName().endsWith("Settings") && !Modifier.isStatic(f.getModifiers())) {
+                    try {
+                        f.setAccessible(true);
+                        return f.get(model);
+                    } catch (ReflectiveOperationException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+            throw new AssertionError(model.getClass().getName() + " has no *Settings field");
+        }
+
+        Node describe() {
+            List<Setting> settings = new ArrayList<>();
+            for (Object m : settingsModels()) {
+                Map<String, Object> d = fake(m);
+                settings.add(new Setting((String) d.get("key"), (String) d.get("id"), (String) d.get("kind"),
+                        d.get("default"), (Number) d.get("min"), (Number) d.get("max")));
+            }
+            return new Node(factory, ports("jindIn"), ports("jindOut"), List.copyOf(settings));
+        }
+
+        private List<String> ports(String fieldName) {
+            Object[] types = (Object[]) field(model, "org.knime.core.node.NodeModel", fieldName);
+            List<String> out = new ArrayList<>();
+            for (Object t : types) {
+                out.add((String) field(t, "org.knime.core.node.port.PortType", "jindObjectClass"));
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fake(Object settingsModel) {
+        return (Map<String, Object>) field(settingsModel, "org.knime.core.node.defaultnodesettings.SettingsModel",
+                "jindFake");
+    }
+
+    private static Object field(Object o, String declaringClass, String name) {
+        try {
+            Class<?> c = Class.forName(declaringClass, false, o.getClass().getClassLoader());
+            Field f = c.getDeclaredField(name);
+            f.setAccessible(true);
+            return f.get(o);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static synchronized ClassLoader loader() {
+        if (loader == null) {
+            loader = new Isolating(CodeModel.class.getClassLoader(), compileFakes());
+        }
+        return loader;
+    }
+
+    private static Map<String, byte[]> compileFakes() {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new AssertionError("these tests need a JDK (javax.tools compiler) to build the KNIME fakes");
+        }
+        try {
+            Path dir = Files.createTempDirectory("jind-knime-fakes");
+            Path src = dir.resolve("src");
+            Path out = dir.resolve("classes");
+            Files.createDirectories(out);
+            List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-nowarn", "-proc:none"));
+            for (Map.Entry<String, String> e : FAKES.entrySet()) {
+                Path file = src.resolve(e.getKey().replace('.', '/') + ".java");
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
+                args.add(file.toString());
+            }
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            int rc = javac.run(null, log, log, args.toArray(String[]::new));
+            if (rc != 0) {
+                throw new AssertionError("compiling the KNIME fakes failed:\n" + log.toString(StandardCharsets.UTF_8));
+            }
+            Map<String, byte[]> classes = new HashMap<>();
+            try (Stream<Path> files = Files.walk(out)) {
+                for (Path p : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+                    String rel = out.relativize(p).toString().replace(java.io.File.separatorChar, '/');
+                    classes.put(rel.substring(0, rel.length() - ".class".length()).replace('/', '.'),
+                            Files.readAllBytes(p));
+                }
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+            return classes;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Child-first for KNIME's API (fakes first, then the stand-in's bytes) and for the JIND nodes, so that every
+     * class the nodes link against comes from this one loader; everything else (JDK, org.jind.core) from the parent.
+     */
+    private static final class Isolating extends ClassLoader {
+        private final Map<String, byte[]> fakes;
+
+        Isolating(ClassLoader parent, Map<String, byte[]> fakes) {
+            super(parent);
+            this.fakes = fakes;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("org.knime.")
+                    && !(name.startsWith("org.jind.knime.") && !name.startsWith("org.jind.knime.workflows."))) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    byte[] bytes = fakes.get(name);
+                    if (bytes == null) {
+                        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+                            if (in == null) {
+                                throw new ClassNotFoundException(name);
+                            }
+                            bytes = in.readAllBytes();
+                        } catch (IOException e) {
+                            throw new ClassNotFoundException(name, e);
+                        }
+                    }
+                    c = defineClass(name, bytes, 0, bytes.length);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+    }
+}
