@@ -42,14 +42,17 @@ public final class DiscriminatorNet {
         return pre;
     }
 
-    /** Accumulates parameter gradients when {@code accumulate}; returns the gradient at the input. */
+    /**
+     * Accumulates parameter gradients when {@code accumulate} (a D step: then the input gradient is not needed
+     * and null is returned); otherwise returns only the gradient at the input (a G step through a frozen D).
+     */
     public INDArray backward(INDArray[] pre, INDArray dLogit, boolean accumulate) {
         INDArray d = dLogit;
         for (int i = layers.length - 1; i >= 0; i--) {
             INDArray in = i == 0 ? pre[0] : Transforms.leakyRelu(pre[i], SLOPE, true);
-            d = accumulate ? layers[i].backward(in, d, true) : layers[i].inputGradient(d);
+            d = accumulate ? layers[i].backward(in, d, i > 0) : layers[i].inputGradient(d);
             if (i > 0) {
-                d.muli(Tensors.positiveMask(pre[i]).muli(1 - SLOPE).addi(SLOPE));
+                d.muli(Tensors.positiveMask(pre[i]).muli(1 - SLOPE).addi(SLOPE)); // LeakyReLU'(pre)
             }
         }
         return d;

@@ -70,7 +70,9 @@ public class GradientCheckTest {
         Supplier<Double> loss = () -> Losses.bce(last(d.forward(z)), 1f).loss();
         d.params().forEach(Param::zeroGrad);
         INDArray[] pre = d.forward(z);
-        INDArray dz = d.backward(pre, Losses.bce(last(pre), 1f).grad(), true);
+        INDArray dLogit = Losses.bce(last(pre), 1f).grad();
+        d.backward(pre, dLogit, true); // a D step: parameter gradients only
+        INDArray dz = d.backward(pre, dLogit, false); // a G step through D: the input gradient only
         for (Param p : d.params()) {
             check(p, loss, 3);
         }
