@@ -2,6 +2,7 @@ package org.jind.core.nn;
 
 import org.jind.core.Version;
 import org.nd4j.common.config.ND4JClassLoading;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,6 +23,9 @@ public final class Backend {
                 if (!ready) {
                     useVersionedNativeCacheInOsgi();
                     ND4JClassLoading.setNd4jClassloaderFromClass(Nd4j.class);
+                    // ND4J's default checks every operation's workspace scope: measurable overhead on the many
+                    // small operations of a training step, and JIND uses no workspaces
+                    Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
                     ready = true;
                 }
             }
