@@ -60,7 +60,7 @@ public final class Jind {
         int[] rows = sampleStratified(y, m.classes.length, MAX_SOURCE_CODES, new Rng(seed ^ 0x5EED));
         SparseMatrix sample = x.selectRows(rows);
         float[] codes = new float[rows.length * ClassifierNet.LATENT];
-        Batches b = new Batches(sample, Math.min(1024, rows.length));
+        Batches b = new Batches(sample);
         for (int from = 0; from < rows.length; from += 1024) {
             int n = Math.min(1024, rows.length - from);
             float[] c = Tensors.toArray(m.net.encode(b.range(from, n)));

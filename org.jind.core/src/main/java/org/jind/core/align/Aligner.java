@@ -75,7 +75,7 @@ public final class Aligner {
         int bs = Math.min(s.batchSize(), Math.min(nSource, target.rows()));
         int iterations = AlignmentSchedule.iterationsPerEpoch(target.rows());
         double[] thresholds = Thresholds.compute(model.validation, s.theta());
-        Batches batches = new Batches(target, bs);
+        Batches batches = new Batches(target);
 
         double unaligned = rejection(base.net, null, target, base.classes, thresholds);
         List<INDArray> best = ClassifierTrainer.snapshot(g.allParams());

@@ -71,7 +71,7 @@ public final class SelfTrainer {
         Adam adam = new Adam(g.encoder.params(), s.learningRate());
         SparseMatrix xVal = x.selectRows(split.validation);
         int[] yVal = Arrays.stream(split.validation).map(i -> y[i]).toArray();
-        Batches batches = new Batches(x, s.batchSize());
+        Batches batches = new Batches(x);
         List<List<INDArray>> best = new ArrayList<>(List.of(ClassifierTrainer.snapshot(g.encoder.params())));
         EpochLoop.Outcome out = EpochLoop.run("selftrain", split.train, s.batchSize(), s.epochs(), adam, order,
                 (ids, from, n) -> {

@@ -29,7 +29,7 @@ public final class Predictor {
     public static float[] probabilities(ClassifierNet net, GeneratorNet generator, SparseMatrix x) {
         int k = net.output.out();
         float[] out = new float[x.rows() * k];
-        Batches batches = new Batches(x, Math.min(CHUNK, x.rows()));
+        Batches batches = new Batches(x);
         for (int from = 0; from < x.rows(); from += CHUNK) {
             int n = Math.min(CHUNK, x.rows() - from);
             INDArray xb = batches.range(from, n);

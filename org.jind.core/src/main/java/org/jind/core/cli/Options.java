@@ -84,8 +84,9 @@ final class Options {
         return values.containsKey(name);
     }
 
+    /** Whether a switch was given (switches are stored like options without a value). */
     boolean flag(String name) {
-        return values.containsKey(name);
+        return has(name);
     }
 
     String str(String name) {

@@ -195,22 +195,6 @@ public final class SparseMatrix {
         return new SparseMatrix(cols, rows, counts, idx, val);
     }
 
-    /** Stacks two matrices with the same columns vertically. */
-    public static SparseMatrix stack(SparseMatrix a, SparseMatrix b) {
-        if (a.cols != b.cols) {
-            throw new IllegalArgumentException("column counts differ");
-        }
-        int[] p = Arrays.copyOf(a.indptr, a.rows + b.rows + 1);
-        for (int r = 1; r <= b.rows; r++) {
-            p[a.rows + r] = a.indptr[a.rows] + b.indptr[r];
-        }
-        int[] idx = Arrays.copyOf(a.indices, a.indices.length + b.indices.length);
-        System.arraycopy(b.indices, 0, idx, a.indices.length, b.indices.length);
-        float[] val = Arrays.copyOf(a.values, a.values.length + b.values.length);
-        System.arraycopy(b.values, 0, val, a.values.length, b.values.length);
-        return new SparseMatrix(a.rows + b.rows, a.cols, p, idx, val);
-    }
-
     /** Row-by-row builder; zeros are dropped. */
     public static final class Builder {
         private final int cols;
@@ -250,10 +234,6 @@ public final class SparseMatrix {
             }
             indptr[++rows] = nnz;
             lastCol = -1;
-        }
-
-        public int rowsSoFar() {
-            return rows;
         }
 
         public SparseMatrix build() {

@@ -41,7 +41,7 @@ public final class ClassifierTrainer {
         Adam adam = new Adam(net.params(), s.learningRate());
         SparseMatrix xVal = x.selectRows(split.validation);
         int[] yVal = EpochLoop.labels(y, split.validation, 0, split.validation.length);
-        Batches batches = new Batches(x, s.batchSize());
+        Batches batches = new Batches(x);
         EpochLoop.Step step = (ids, from, n) -> {
             ClassifierNet.Pass pass = net.forwardTrain(batches.rows(ids, from, n), noise);
             Losses.Result loss = Losses.weightedNll(pass.logits, EpochLoop.labels(y, ids, from, n), weights);
