@@ -18,10 +18,13 @@ import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Rng;
+import org.jind.core.nn.Scratch;
 import org.jind.core.nn.Tensors;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassifierTrainer;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
@@ -68,14 +71,13 @@ public final class Aligner {
         DiscriminatorNet d = new DiscriminatorNet(rng.split());
         Rng draws = rng.split();
         Rng reinit = rng.split();
-        RmsProp optG = new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG());
-        RmsProp optD = new RmsProp(d.params(), s.learningRate(), s.weightDecayD());
         int nSource = model.sourceCodeLabels.length;
-        INDArray sourceCodes = Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT);
-        int bs = Math.min(s.batchSize(), Math.min(nSource, target.rows()));
+        Game game = new Game(g, d, new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG()),
+                new RmsProp(d.params(), s.learningRate(), s.weightDecayD()), new Batches(target), target.rows(),
+                Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT),
+                Math.min(s.batchSize(), Math.min(nSource, target.rows())), draws, reinit);
         int iterations = AlignmentSchedule.iterationsPerEpoch(target.rows());
         double[] thresholds = Thresholds.compute(model.validation, s.theta());
-        Batches batches = new Batches(target);
 
         double unaligned = rejection(base.net, null, target, base.classes, thresholds);
         List<INDArray> best = ClassifierTrainer.snapshot(g.allParams());
@@ -85,62 +87,33 @@ public final class Aligner {
         AlignmentSchedule schedule = new AlignmentSchedule(s.patience(), s.maxEpochs());
         progress.report("align", 0, String.format(Locale.ROOT, "fresh generator rejects %.4f (unaligned %.4f)",
                 bestRej, unaligned));
-        while (!schedule.stopped()) {
-            progress.checkCancelled();
-            schedule.startEpoch();
-            int reinits = 0;
-            for (int it = 0; it < iterations; it++) {
-                // 1. generator step: make D take target codes for source codes
-                GeneratorNet.Pass pass = g.forward(batches.rows(draws.withReplacement(bs, target.rows()), 0, bs), null);
-                INDArray[] fakePre = d.forward(pass.code);
-                Losses.Result lossG = Losses.bce(fakePre[fakePre.length - 1], 1f);
-                if (schedule.shouldStepG()) {
-                    optG.zeroGrad();
-                    g.backward(pass, d.backward(fakePre, lossG.grad(), false), true, false);
-                    optG.step();
-                }
-                // a collapsed game (a loss of exactly 0) restarts the generator's MLPs at once
-                if (schedule.foldG(lossG.loss())) {
-                    g.resetMlps(reinit);
-                    reinits++;
-                }
-                // 2. two discriminator steps: the codes just made, then a fresh target minibatch
-                for (int rep = 0; rep < 2; rep++) {
-                    INDArray fake = rep == 0 ? pass.code
-                            : g.code(batches.rows(draws.withReplacement(bs, target.rows()), 0, bs));
-                    INDArray real = rows(sourceCodes, draws.withReplacement(bs, nSource));
-                    INDArray[] realPre = d.forward(real);
-                    INDArray[] fakePre2 = rep == 0 ? fakePre : d.forward(fake);
-                    Losses.Result lr = Losses.bce(realPre[realPre.length - 1], 1f);
-                    Losses.Result lf = Losses.bce(fakePre2[fakePre2.length - 1], 0f);
-                    double lossD = 0.5 * (lr.loss() + lf.loss());
-                    if (schedule.shouldStepD()) {
-                        optD.zeroGrad();
-                        d.backward(realPre, lr.grad().mul(0.5), true);
-                        d.backward(fakePre2, lf.grad().mul(0.5), true);
-                        optD.step();
-                    }
-                    if (schedule.foldD(lossD)) {
-                        g.resetMlps(reinit);
-                        reinits++;
+        try (Scratch scratch = new Scratch("align")) {
+            while (!schedule.stopped()) {
+                progress.checkCancelled();
+                schedule.startEpoch();
+                int reinits = 0;
+                for (int it = 0; it < iterations; it++) {
+                    try (MemoryWorkspace ws = scratch.step()) {
+                        reinits += game.iteration(schedule);
                     }
                 }
-            }
-            boolean balanced = schedule.endEpoch();
-            double rej = Double.NaN;
-            if (balanced) {
-                rej = rejection(base.net, g, target, base.classes, thresholds);
-                if (rej < bestRej) {
-                    bestRej = rej;
-                    bestEpoch = schedule.epoch();
-                    best = ClassifierTrainer.snapshot(g.allParams());
+                boolean balanced = schedule.endEpoch();
+                double rej = Double.NaN;
+                if (balanced) {
+                    rej = rejection(base.net, g, target, base.classes, thresholds);
+                    if (rej < bestRej) {
+                        bestRej = rej;
+                        bestEpoch = schedule.epoch();
+                        best = ClassifierTrainer.snapshot(g.allParams());
+                    }
                 }
+                history.add(new EpochRecord(schedule.epoch(), schedule.runningG(), schedule.runningD(), balanced, rej,
+                        reinits));
+                progress.report("align", Math.min(1, (double) schedule.epoch() / s.maxEpochs()),
+                        String.format(Locale.ROOT, "epoch %d  G %.3f  D %.3f  balanced %d  best rej %.4f%s",
+                                schedule.epoch(), schedule.runningG(), schedule.runningD(), schedule.balancedEpochs(),
+                                bestRej, balanced ? String.format(Locale.ROOT, "  rej %.4f", rej) : ""));
             }
-            history.add(new EpochRecord(schedule.epoch(), schedule.runningG(), schedule.runningD(), balanced, rej, reinits));
-            progress.report("align", Math.min(1, (double) schedule.epoch() / s.maxEpochs()), String.format(Locale.ROOT,
-                    "epoch %d  G %.3f  D %.3f  balanced %d  best rej %.4f%s", schedule.epoch(), schedule.runningG(),
-                    schedule.runningD(), schedule.balancedEpochs(), bestRej,
-                    balanced ? String.format(Locale.ROOT, "  rej %.4f", rej) : ""));
         }
         ClassifierTrainer.restore(g.allParams(), best);
         boolean chooseUnaligned = s.considerUnaligned() && unaligned < bestRej;
@@ -158,6 +131,54 @@ public final class Aligner {
                 chooseUnaligned ? unaligned : bestRej, unaligned));
         return new Result(aligned, history, chooseUnaligned ? unaligned : bestRej, chooseUnaligned ? -1 : bestEpoch,
                 unaligned);
+    }
+
+    /** The adversarial game of §6: both networks, their optimisers and the minibatch draws. */
+    private record Game(GeneratorNet g, DiscriminatorNet d, RmsProp optG, RmsProp optD, Batches targets,
+            int targetCells, INDArray sourceCodes, int bs, Rng draws, Rng reinit) {
+
+        /** One iteration: a G step, then two D steps; returns how many times the generator was re-initialised. */
+        int iteration(AlignmentSchedule schedule) {
+            int reinits = 0;
+            // 1. generator step: make D take target codes for source codes
+            GeneratorNet.Pass pass = g.forward(targetBatch(), null);
+            DiscriminatorNet.Pass fakePass = d.forward(pass.code);
+            Losses.Result lossG = Losses.bce(fakePass.logit(), 1f);
+            if (schedule.shouldStepG()) {
+                optG.zeroGrad();
+                g.backward(pass, d.backward(fakePass, lossG.grad(), false), true, false);
+                optG.step();
+            }
+            // a collapsed game (a loss of exactly 0) restarts the generator's MLPs at once
+            if (schedule.foldG(lossG.loss())) {
+                g.resetMlps(reinit);
+                reinits++;
+            }
+            // 2. two discriminator steps: the codes just made, then a fresh target minibatch
+            for (int rep = 0; rep < 2; rep++) {
+                DiscriminatorNet.Pass fake = rep == 0 ? fakePass : d.forward(g.code(targetBatch()));
+                DiscriminatorNet.Pass real = d.forward(Nd4j.pullRows(sourceCodes, 1,
+                        draws.withReplacement(bs, (int) sourceCodes.rows())));
+                Losses.Result lr = Losses.bce(real.logit(), 1f);
+                Losses.Result lf = Losses.bce(fake.logit(), 0f);
+                double lossD = 0.5 * (lr.loss() + lf.loss());
+                if (schedule.shouldStepD()) {
+                    optD.zeroGrad();
+                    d.backward(real, lr.grad().mul(0.5), true);
+                    d.backward(fake, lf.grad().mul(0.5), true);
+                    optD.step();
+                }
+                if (schedule.foldD(lossD)) {
+                    g.resetMlps(reinit);
+                    reinits++;
+                }
+            }
+            return reinits;
+        }
+
+        private INDArray targetBatch() {
+            return targets.rows(draws.withReplacement(bs, targetCells), 0, bs);
+        }
     }
 
     /** A generator that computes exactly E(x): zero shift and zero output layers of F2 and F3. */
@@ -178,10 +199,6 @@ public final class Aligner {
 
     static double rejection(ClassifierNet net, GeneratorNet g, SparseMatrix target, String[] classes, double[] thresholds) {
         return Annotation.of(classes, Predictor.probabilities(net, g, target), thresholds).rejectedFraction();
-    }
-
-    private static INDArray rows(INDArray m, int[] idx) {
-        return m.getRows(idx);
     }
 
     private static JsonObject record(int cells, String fingerprint, AlignSettings s, List<EpochRecord> history,

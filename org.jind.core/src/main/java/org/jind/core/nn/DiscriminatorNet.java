@@ -30,31 +30,39 @@ public final class DiscriminatorNet {
         return p;
     }
 
-    /** Pre-activations of every layer, for the backward pass; the last one is the logit. */
-    public INDArray[] forward(INDArray z) {
-        INDArray[] pre = new INDArray[layers.length + 1];
-        pre[0] = z;
+    /** A forward pass: each layer's input (the first is the code) and the logit. */
+    public record Pass(INDArray[] inputs, INDArray logit) {
+    }
+
+    public Pass forward(INDArray z) {
+        INDArray[] inputs = new INDArray[layers.length];
         INDArray a = z;
-        for (int i = 0; i < layers.length; i++) {
-            pre[i + 1] = layers[i].forward(a);
-            a = i + 1 < layers.length ? Transforms.leakyRelu(pre[i + 1], SLOPE, true) : pre[i + 1];
+        for (int i = 0; i < layers.length - 1; i++) {
+            inputs[i] = a;
+            a = leakyRelu(layers[i].forward(a));
         }
-        return pre;
+        inputs[layers.length - 1] = a;
+        return new Pass(inputs, layers[layers.length - 1].forward(a));
     }
 
     /**
      * Accumulates parameter gradients when {@code accumulate} (a D step: then the input gradient is not needed
      * and null is returned); otherwise returns only the gradient at the input (a G step through a frozen D).
      */
-    public INDArray backward(INDArray[] pre, INDArray dLogit, boolean accumulate) {
+    public INDArray backward(Pass p, INDArray dLogit, boolean accumulate) {
         INDArray d = dLogit;
         for (int i = layers.length - 1; i >= 0; i--) {
-            INDArray in = i == 0 ? pre[0] : Transforms.leakyRelu(pre[i], SLOPE, true);
-            d = accumulate ? layers[i].backward(in, d, i > 0) : layers[i].inputGradient(d);
+            d = accumulate ? layers[i].backward(p.inputs[i], d, i > 0) : layers[i].inputGradient(d);
             if (i > 0) {
-                d.muli(Tensors.positiveMask(pre[i]).muli(1 - SLOPE).addi(SLOPE)); // LeakyReLU'(pre)
+                // LeakyReLU'(pre) from its output: the output is positive exactly where the pre-activation is
+                d.muli(Tensors.positiveMask(p.inputs[i]).muli(1 - SLOPE).addi(SLOPE));
             }
         }
         return d;
+    }
+
+    /** max(x, 0.2·x) in two element-wise operations (ND4J's own LeakyReLU op is several times slower). */
+    private static INDArray leakyRelu(INDArray x) {
+        return Transforms.max(x.mul(SLOPE), x, false);
     }
 }

@@ -126,9 +126,9 @@ public final class GeneratorNet {
         }
         // The shift is added to every row, so its gradient is the column sum of the input gradient, and
         // Σ_rows(dy·Wᵀ) = (Σ_rows dy)·Wᵀ: one vector–matrix product per first layer instead of a full dx.
-        INDArray dShift = encoder.inputGradient(dCode.mul(p.f3Out.add(1)).sum(true, 0));
-        dShift.addi(f2[0].inputGradient(mlpBackward(f2, p.f2In, dCode).sum(true, 0)));
-        dShift.addi(f3[0].inputGradient(mlpBackward(f3, p.f3In, dCode.mul(p.encoded)).sum(true, 0)));
+        INDArray dShift = encoder.inputGradient(Tensors.columnSums(dCode.mul(p.f3Out.add(1))));
+        dShift.addi(f2[0].inputGradient(Tensors.columnSums(mlpBackward(f2, p.f2In, dCode))));
+        dShift.addi(f3[0].inputGradient(Tensors.columnSums(mlpBackward(f3, p.f3In, dCode.mul(p.encoded)))));
         shift.grad.addi(dShift);
     }
 

@@ -40,7 +40,7 @@ public final class Linear {
     /** Accumulates dW and db from the input and the output gradient; returns dx when asked (else null). */
     public INDArray backward(INDArray x, INDArray dy, boolean needDx) {
         Nd4j.gemm(x, dy, weight.grad, true, false, 1.0, 1.0); // dW += xᵀ·dy without materialising xᵀ
-        bias.grad.addi(dy.sum(true, 0));
+        Tensors.addColumnSums(dy, bias.grad);
         return needDx ? inputGradient(dy) : null;
     }
 

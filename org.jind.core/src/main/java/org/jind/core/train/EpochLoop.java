@@ -9,6 +9,8 @@ import org.jind.core.model.EpochRecord;
 import org.jind.core.nn.Adam;
 import org.jind.core.nn.PlateauSchedule;
 import org.jind.core.nn.Rng;
+import org.jind.core.nn.Scratch;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 /**
  * The supervised loop shared by classifier training (§3) and JIND+ (§7): shuffled minibatches, one Adam
@@ -43,38 +45,48 @@ public final class EpochLoop {
             Validation validation, boolean tiesToLater, Runnable onBest, Progress progress) {
         PlateauSchedule schedule = new PlateauSchedule(adam);
         int[] rows = trainRows.clone();
-        int steps = (rows.length + batchSize - 1) / batchSize;
         List<EpochRecord> history = new ArrayList<>();
         double bestAcc = -1;
         int bestEpoch = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            progress.checkCancelled();
-            order.shuffle(rows);
-            double lossSum = 0;
-            for (int s = 0; s < steps; s++) {
-                int from = s * batchSize;
-                int n = Math.min(batchSize, rows.length - from);
-                lossSum += step.run(rows, from, n) * n; // the epoch loss is the per-cell mean, as the reference's
-                if (s % 8 == 0) {
-                    progress.report(stage, ((epoch - 1) + (s + 1.0) / steps) / epochs, String.format(Locale.ROOT,
-                            "epoch %d/%d  loss %.4f", epoch, epochs, lossSum / (from + n)));
+        try (Scratch scratch = new Scratch(stage)) {
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                progress.checkCancelled();
+                order.shuffle(rows);
+                double meanLoss = trainEpoch(stage, epoch, epochs, rows, batchSize, step, scratch, progress);
+                double lr = adam.learningRate();
+                schedule.step(meanLoss);
+                double acc = validation.accuracy();
+                history.add(new EpochRecord(epoch, meanLoss, acc, lr));
+                if (acc > bestAcc || (tiesToLater && acc == bestAcc)) {
+                    bestAcc = acc;
+                    bestEpoch = epoch;
+                    onBest.run();
                 }
+                progress.report(stage, (double) epoch / epochs, String.format(Locale.ROOT,
+                        "epoch %d/%d  loss %.4f  val acc %.4f  best %.4f (epoch %d)", epoch, epochs, meanLoss, acc,
+                        bestAcc, bestEpoch));
             }
-            double meanLoss = lossSum / rows.length;
-            double lr = adam.learningRate();
-            schedule.step(meanLoss);
-            double acc = validation.accuracy();
-            history.add(new EpochRecord(epoch, meanLoss, acc, lr));
-            if (acc > bestAcc || (tiesToLater && acc == bestAcc)) {
-                bestAcc = acc;
-                bestEpoch = epoch;
-                onBest.run();
-            }
-            progress.report(stage, (double) epoch / epochs, String.format(Locale.ROOT,
-                    "epoch %d/%d  loss %.4f  val acc %.4f  best %.4f (epoch %d)", epoch, epochs, meanLoss, acc, bestAcc,
-                    bestEpoch));
         }
         return new Outcome(history, bestEpoch, bestAcc);
+    }
+
+    /** One pass over the shuffled rows; returns the per-cell mean loss, as the reference computes it. */
+    private static double trainEpoch(String stage, int epoch, int epochs, int[] rows, int batchSize, Step step,
+            Scratch scratch, Progress progress) {
+        int steps = (rows.length + batchSize - 1) / batchSize;
+        double lossSum = 0;
+        for (int s = 0; s < steps; s++) {
+            int from = s * batchSize;
+            int n = Math.min(batchSize, rows.length - from);
+            try (MemoryWorkspace ws = scratch.step()) {
+                lossSum += step.run(rows, from, n) * n;
+            }
+            if (s % 8 == 0) {
+                progress.report(stage, ((epoch - 1) + (s + 1.0) / steps) / epochs, String.format(Locale.ROOT,
+                        "epoch %d/%d  loss %.4f", epoch, epochs, lossSum / (from + n)));
+            }
+        }
+        return lossSum / rows.length;
     }
 
     /** The labels of the rows {@code ids[from .. from+n)}. */

@@ -67,12 +67,12 @@ public class GradientCheckTest {
         Rng rng = new Rng(5);
         DiscriminatorNet d = new DiscriminatorNet(rng);
         INDArray z = random(3, ClassifierNet.LATENT, rng);
-        Supplier<Double> loss = () -> Losses.bce(last(d.forward(z)), 1f).loss();
+        Supplier<Double> loss = () -> Losses.bce(d.forward(z).logit(), 1f).loss();
         d.params().forEach(Param::zeroGrad);
-        INDArray[] pre = d.forward(z);
-        INDArray dLogit = Losses.bce(last(pre), 1f).grad();
-        d.backward(pre, dLogit, true); // a D step: parameter gradients only
-        INDArray dz = d.backward(pre, dLogit, false); // a G step through D: the input gradient only
+        DiscriminatorNet.Pass pass = d.forward(z);
+        INDArray dLogit = Losses.bce(pass.logit(), 1f).grad();
+        d.backward(pass, dLogit, true); // a D step: parameter gradients only
+        INDArray dz = d.backward(pass, dLogit, false); // a G step through D: the input gradient only
         for (Param p : d.params()) {
             check(p, loss, 3);
         }
@@ -126,9 +126,5 @@ public class GradientCheckTest {
             w01 += xs[r * 5] * ds[r * 4 + 1];
         }
         assertEquals(w01, once[1], 1e-5);
-    }
-
-    private static INDArray last(INDArray[] a) {
-        return a[a.length - 1];
     }
 }

@@ -1,0 +1,65 @@
+package org.jind.core.nn;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import org.junit.Test;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+public class TensorsTest {
+    private static final float[] SIX = {1, 2, 3, 4, 5, 6};
+
+    @Test
+    public void matrixIsRowMajorAndRoundTrips() {
+        INDArray m = Tensors.matrix(SIX, 2, 3);
+        assertEquals(2f, m.getFloat(0, 1), 0f);
+        assertEquals(4f, m.getFloat(1, 0), 0f);
+        assertArrayEquals(SIX, Tensors.toArray(m), 0f);
+    }
+
+    @Test
+    public void toArrayCopiesViewsAndColumnMajorMatricesInRowMajorOrder() {
+        INDArray m = Tensors.matrix(SIX, 2, 3);
+        assertArrayEquals(new float[] {1, 4, 2, 5, 3, 6}, Tensors.toArray(m.transpose()), 0f);
+        assertArrayEquals(new float[] {2, 3, 5, 6}, Tensors.toArray(m.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3))), 0f);
+        assertArrayEquals(new float[] {4, 5, 6}, Tensors.toArray(m.getRow(1, true)), 0f);
+        assertArrayEquals(SIX, Tensors.toArray(m.dup('f')), 0f);
+    }
+
+    @Test
+    public void matrixRejectsAWrongNumberOfValues() {
+        assertThrows(IllegalArgumentException.class, () -> Tensors.matrix(SIX, 2, 2));
+    }
+
+    @Test
+    public void columnSumsAndTheirAccumulation() {
+        INDArray m = Tensors.matrix(SIX, 2, 3);
+        assertArrayEquals(new float[] {5, 7, 9}, Tensors.toArray(Tensors.columnSums(m)), 0f);
+        INDArray acc = Tensors.matrix(new float[] {1, 1, 1}, 1, 3);
+        Tensors.addColumnSums(m, acc);
+        assertArrayEquals(new float[] {6, 8, 10}, Tensors.toArray(acc), 0f);
+    }
+
+    @Test
+    public void positiveMaskIsOneExactlyWhereAboveZero() {
+        INDArray m = Tensors.matrix(new float[] {-1, 0, 0.5f, 2}, 2, 2);
+        assertArrayEquals(new float[] {0, 0, 1, 1}, Tensors.toArray(Tensors.positiveMask(m)), 0f);
+    }
+
+    @Test
+    public void assignmentsFromScratchStepsIntoOutsideArraysPersist() {
+        INDArray kept = Tensors.zeros(1, 3);
+        try (Scratch scratch = new Scratch("test")) {
+            for (int step = 1; step <= 3; step++) {
+                try (MemoryWorkspace ws = scratch.step()) {
+                    INDArray temp = Tensors.matrix(new float[] {step, step, step}, 1, 3);
+                    kept.addi(temp); // the result lives in the outside array
+                }
+            }
+        }
+        assertArrayEquals(new float[] {6, 6, 6}, Tensors.toArray(kept), 0f);
+    }
+}
