@@ -5,12 +5,18 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import org.jind.core.Jind;
+import org.jind.core.Progress;
+import org.jind.core.align.AlignSettings;
+import org.jind.core.align.Aligner;
+import org.jind.core.align.AlignmentSchedule;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
+import org.jind.core.nn.Backend;
 import org.jind.core.sim.Simulator;
 
 /**
@@ -33,6 +39,7 @@ final class Benchmark {
                 .opt("genes", "N", "5000", "genes (all kept)")
                 .opt("types", "N", "10", "cell types")
                 .opt("epochs", "N", "3", "training epochs timed")
+                .opt("align-epochs", "N", "2", "alignment epochs timed on the first 2,000 target cells (0: skip)")
                 .opt("threads", "N", "1", "threads for the numerical backend")
                 .opt("seed", "N", "0", "random seed")
                 .flag("quiet", "no progress output");
@@ -71,8 +78,42 @@ final class Benchmark {
                 + " time ratio %.2f%n", reference, cells, perEpoch / reference);
         System.out.printf(Locale.ROOT, "annotation: %.2f s for %d cells, %.0f cells/s (%.1f%% rejected)%n",
                 annotateSeconds, a.cells(), a.cells() / annotateSeconds, 100 * a.rejectedFraction());
+        int alignEpochs = o.integer("align-epochs");
+        if (alignEpochs > 0) {
+            benchmarkAlignment(model, target, alignEpochs, s, progress);
+        }
         System.out.printf(Locale.ROOT, "peak heap:  %.0f MiB (JVM heap pools; ND4J keeps its arrays off-heap)%n",
                 peakHeapBytes() / 1048576.0);
+        System.out.println("BLAS:       OpenBLAS kernels " + Backend.blasCore());
+        String advice = Backend.blasAdvice();
+        if (advice != null) {
+            System.out.println("note:       " + advice);
+        }
+    }
+
+    /**
+     * Times alignment iterations. The alignment also scores the whole target before the first epoch and after
+     * each balanced one; that scoring is timed separately and taken out of the per-iteration figure.
+     */
+    private static void benchmarkAlignment(JindModel model, Dataset target, int epochs, TrainSettings s,
+            ConsoleProgress progress) {
+        Dataset batch = target.selectRows(IntStream.range(0, Math.min(2000, target.cells())).toArray());
+        AlignSettings a = AlignSettings.defaults();
+        AlignSettings settings = new AlignSettings(a.learningRate(), a.weightDecayG(), a.weightDecayD(), a.batchSize(),
+                epochs, a.patience(), a.theta(), s.seed(), s.threads(), false);
+        long t0 = System.nanoTime();
+        Jind.annotate(model, batch, a.theta(), false, Progress.NONE);
+        double scoring = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        Aligner.Result r = Jind.align(model, batch, settings, false, progress);
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        progress.endLine();
+        int iterations = r.history().size() * AlignmentSchedule.iterationsPerEpoch(batch.cells());
+        long scorings = 1 + r.history().stream().filter(Aligner.EpochRecord::balanced).count();
+        System.out.printf(Locale.ROOT, "alignment:  %.1f s for %d epochs of %d cells: %.1f ms per iteration (a G step"
+                + " and two D steps on minibatches of %d; %d scorings of the target, %.2f s each, not counted)%n",
+                seconds, r.history().size(), batch.cells(), 1000 * (seconds - scorings * scoring) / iterations,
+                settings.batchSize(), scorings, scoring);
     }
 
     /** Passes progress on and notes when each epoch ends. */

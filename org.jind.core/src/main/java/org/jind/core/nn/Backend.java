@@ -1,5 +1,12 @@
 package org.jind.core.nn;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.jind.core.Version;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
@@ -29,6 +36,50 @@ public final class Backend {
                     ready = true;
                 }
             }
+        }
+    }
+
+    /**
+     * ND4J's OpenBLAS (0.3.19) does not recognise recent AMD processors: on a Zen 4 it falls back to its oldest
+     * kernels (4× slower matrix products than the AVX-512 ones) unless the environment variable
+     * {@code OPENBLAS_CORETYPE} names the right kernels before the process starts. The {@code jind} launcher sets
+     * it; inside KNIME the user has to.
+     *
+     * @return advice for the user when this process runs with other kernels than the processor supports, else null
+     */
+    public static String blasAdvice() {
+        String best = bestOpenBlasCore(List.of(cpuInfo("flags").split("\\s+")));
+        String chosen = System.getenv("OPENBLAS_CORETYPE");
+        if (!"AuthenticAMD".equals(cpuInfo("vendor_id")) || best == null || best.equalsIgnoreCase(chosen)) {
+            return null;
+        }
+        return "OpenBLAS, which JIND uses through ND4J, does not recognise this processor and "
+                + (chosen == null ? "may fall back to slow kernels" : "was told to use its " + chosen + " kernels")
+                + ": set the environment variable OPENBLAS_CORETYPE=" + best
+                + " before starting the program for several times faster JIND training and alignment.";
+    }
+
+    /** The kernels OpenBLAS was told to use, for reports. */
+    public static String blasCore() {
+        String forced = System.getenv("OPENBLAS_CORETYPE");
+        return forced != null ? forced + " (OPENBLAS_CORETYPE)" : "detected by OpenBLAS";
+    }
+
+    /** OpenBLAS's fastest x86 kernels for these processor flags: AVX-512 (all five subsets), AVX2, or none. */
+    static String bestOpenBlasCore(Collection<String> flags) {
+        if (flags.containsAll(List.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"))) {
+            return "SkylakeX";
+        }
+        return flags.containsAll(List.of("avx2", "fma")) ? "Haswell" : null;
+    }
+
+    /** A field of the first processor in /proc/cpuinfo (Linux), or "" where there is none. */
+    private static String cpuInfo(String key) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith(key) && l.contains(":")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("");
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 

@@ -4,10 +4,13 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jind.core.JindException;
+import org.jind.core.nn.Backend;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -21,11 +24,17 @@ import org.knime.core.node.port.PortType;
  * shown as the node's warning.
  */
 public abstract class JindNodeModel extends NodeModel {
+    private static final AtomicBoolean BLAS_ADVICE_GIVEN = new AtomicBoolean();
+
     private final List<SettingsModel> settings;
 
     protected JindNodeModel(PortType[] in, PortType[] out, List<SettingsModel> settings) {
         super(in, out);
         this.settings = List.copyOf(settings);
+        String advice = Backend.blasAdvice();
+        if (advice != null && BLAS_ADVICE_GIVEN.compareAndSet(false, true)) {
+            NodeLogger.getLogger(JindNodeModel.class).warn(advice); // in KNIME's log once, not on every node
+        }
     }
 
     @Override
