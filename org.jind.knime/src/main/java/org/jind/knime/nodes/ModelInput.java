@@ -40,8 +40,14 @@ public final class ModelInput {
         return JindNodeModel.check(() -> ModelChecks.checkGenes(model, columns, fillAbsent));
     }
 
-    /** Alignment and self-training learn from the target's cells: an empty table is a mistake upstream. */
-    public static Dataset requireCells(Dataset target, String node) {
+    /**
+     * Reads the target batch of alignment or self-training ({@code node}), which learn from its cells: an empty
+     * table is a mistake upstream.
+     */
+    public static Dataset readTarget(BufferedDataTable table, JindModel model, MissingValuePolicy policy,
+            boolean fillAbsent, ProgressSink progress, List<String> warnings, String node)
+            throws InvalidSettingsException, CanceledExecutionException {
+        Dataset target = read(table, model, policy, fillAbsent, progress, warnings);
         if (target.cells() == 0) {
             throw new JindException(node + " needs the cells of the target batch, but the target table has no rows.");
         }

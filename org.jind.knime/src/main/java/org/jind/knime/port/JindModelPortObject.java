@@ -6,6 +6,7 @@ import java.util.zip.ZipEntry;
 import javax.swing.JComponent;
 
 import org.jind.core.model.JindModel;
+import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ModelPayload;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -37,6 +38,11 @@ public final class JindModelPortObject extends AbstractPortObject {
     public JindModelPortObject(JindModelPortObjectSpec spec, byte[] modelFile) {
         this.spec = spec;
         this.modelFile = modelFile;
+    }
+
+    /** A port holding {@code model} (encoded now, so later changes to the object do not reach the port). */
+    public static JindModelPortObject of(JindModel model) {
+        return new JindModelPortObject(new JindModelPortObjectSpec(ModelSummary.of(model)), model.toBytes());
     }
 
     /**

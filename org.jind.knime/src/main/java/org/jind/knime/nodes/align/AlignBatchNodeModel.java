@@ -64,14 +64,13 @@ final class AlignBatchNodeModel extends JindNodeModel {
         boolean fill = s.fillAbsentGenes.getBooleanValue();
         KnimeProgress progress = new KnimeProgress(exec);
         List<String> warnings = new ArrayList<>();
-        Dataset target = ModelInput.requireCells(ModelInput.read(table, model, policy, fill, progress.range(0, 0.05),
-                warnings), "Align Batch");
+        Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings,
+                "Align Batch");
         ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 0.98));
         Aligner.Result result = KnimeProgress.run(() -> Jind.align(model, target, settings, fill, core));
         warnings.addAll(core.warnings());
         JindModel aligned = result.model();
-        JindModelPortObject port = new JindModelPortObject(new JindModelPortObjectSpec(ModelSummary.of(aligned)),
-                aligned.toBytes());
+        JindModelPortObject port = JindModelPortObject.of(aligned);
         BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.history()), exec);
         warn(warnings);
         return new PortObject[] {port, history};

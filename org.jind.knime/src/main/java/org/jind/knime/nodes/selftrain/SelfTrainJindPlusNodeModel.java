@@ -69,14 +69,12 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
         boolean fill = s.fillAbsentGenes.getBooleanValue();
         KnimeProgress progress = new KnimeProgress(exec);
         List<String> warnings = new ArrayList<>();
-        Dataset target = ModelInput.requireCells(ModelInput.read(table, model, policy, fill, progress.range(0, 0.05),
-                warnings), NODE);
+        Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings, NODE);
         ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 1));
         SelfTrainer.Result result = KnimeProgress.run(() -> Jind.selfTrain(model, target, settings, fill, core));
         warnings.addAll(core.warnings());
         JindModel plus = result.model();
         warn(warnings);
-        return new PortObject[] {new JindModelPortObject(new JindModelPortObjectSpec(ModelSummary.of(plus)),
-            plus.toBytes())};
+        return new PortObject[] {JindModelPortObject.of(plus)};
     }
 }

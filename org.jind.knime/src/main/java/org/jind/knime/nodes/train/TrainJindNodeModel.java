@@ -63,8 +63,7 @@ final class TrainJindNodeModel extends JindNodeModel {
         ProgressAdapter core = new ProgressAdapter(progress.range(0.1, 0.98));
         JindModel model = KnimeProgress.run(() -> Jind.train(data, c.label(), null, settings, core));
         warnings.addAll(core.warnings());
-        JindModelPortObject port = new JindModelPortObject(new JindModelPortObjectSpec(ModelSummary.of(model)),
-                model.toBytes());
+        JindModelPortObject port = JindModelPortObject.of(model);
         BufferedDataTable stats = KnimeTables.write(ResultTables.validation(model), exec);
         warn(warnings);
         return new PortObject[] {port, stats};
