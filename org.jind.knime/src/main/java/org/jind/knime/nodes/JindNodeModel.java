@@ -31,9 +31,11 @@ public abstract class JindNodeModel extends NodeModel {
     protected JindNodeModel(PortType[] in, PortType[] out, List<SettingsModel> settings) {
         super(in, out);
         this.settings = List.copyOf(settings);
-        String advice = Backend.blasAdvice();
-        if (advice != null && BLAS_ADVICE_GIVEN.compareAndSet(false, true)) {
-            NodeLogger.getLogger(JindNodeModel.class).warn(advice); // in KNIME's log once, not on every node
+        if (!BLAS_ADVICE_GIVEN.getAndSet(true)) { // once per KNIME session, in its log rather than on every node
+            String advice = Backend.blasAdvice();
+            if (advice != null) {
+                NodeLogger.getLogger(JindNodeModel.class).warn(advice);
+            }
         }
     }
 
