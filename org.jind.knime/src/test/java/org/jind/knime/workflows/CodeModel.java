@@ -27,8 +27,8 @@ import javax.tools.ToolProvider;
  *
  * <p>The KNIME API stand-in only throws, so the nodes' classes are loaded in an isolated class loader in which a
  * few stand-in classes are replaced by recording fakes compiled here: the settings models, NodeModel, NodeFactory,
- * PortType(Registry) and BufferedDataTable. Everything else (the nodes, their settings classes, CommonSettings,
- * the other stand-in classes) is the real compiled code. So the factory named in plugin.xml creates its real node
+ * PortType(Registry), BufferedDataTable and a silent NodeLogger. Everything else (the nodes, their settings
+ * classes, CommonSettings, the other stand-in classes) is the real compiled code. So the factory named in plugin.xml creates its real node
  * model, whose constructor builds its real settings list and port arrays: exactly what KNIME would save and
  * connect.
  */
@@ -201,6 +201,18 @@ final class CodeModel {
                         jindOut = outPortTypes.clone();
                     }
                     protected final void setWarningMessage(String warningMessage) {
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.node.NodeLogger", """
+                package org.knime.core.node;
+                public class NodeLogger {
+                    private NodeLogger() {
+                    }
+                    public static NodeLogger getLogger(Class<?> c) {
+                        return new NodeLogger();
+                    }
+                    public void warn(Object o) {
                     }
                 }
                 """);
