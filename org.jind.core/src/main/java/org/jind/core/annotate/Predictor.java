@@ -5,8 +5,10 @@ import org.jind.core.model.JindModel;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Losses;
+import org.jind.core.nn.Scratch;
 import org.jind.core.nn.Tensors;
 import org.jind.core.train.Batches;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Inference-mode class probabilities, in chunks so memory stays bounded on large batches. */
@@ -30,11 +32,15 @@ public final class Predictor {
         int k = net.output.out();
         float[] out = new float[x.rows() * k];
         Batches batches = new Batches(x);
-        for (int from = 0; from < x.rows(); from += CHUNK) {
-            int n = Math.min(CHUNK, x.rows() - from);
-            INDArray xb = batches.range(from, n);
-            INDArray code = generator != null ? generator.code(xb) : net.encode(xb);
-            softmaxInto(Tensors.toArray(net.head(code)), k, out, from * k);
+        try (Scratch scratch = new Scratch("predict")) { // one chunk's memory, reused for every chunk
+            for (int from = 0; from < x.rows(); from += CHUNK) {
+                int n = Math.min(CHUNK, x.rows() - from);
+                try (MemoryWorkspace ws = scratch.step()) {
+                    INDArray xb = batches.range(from, n);
+                    INDArray code = generator != null ? generator.code(xb) : net.encode(xb);
+                    softmaxInto(Tensors.toArray(net.head(code)), k, out, from * k);
+                }
+            }
         }
         return out;
     }
