@@ -75,6 +75,23 @@ public class AlignmentEndToEndTest {
     }
 
     @Test
+    public void theSameSeedGivesTheSameGenerator() {
+        AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 3, 1, false);
+        Aligner.Result a = Jind.align(trained, target, s, false, Progress.NONE);
+        Aligner.Result b = Jind.align(trained, target, s, false, Progress.NONE);
+        assertEquals(a.history(), b.history());
+        List<float[]> wa = weights(a.model().generator.allParams());
+        List<float[]> wb = weights(b.model().generator.allParams());
+        for (int i = 0; i < wa.size(); i++) {
+            assertArrayEquals(wa.get(i), wb.get(i), 0f);
+        }
+        // another seed gives another generator, so the equality above is not trivially true
+        Aligner.Result c = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 4, 1,
+                false), false, Progress.NONE);
+        assertTrue(!java.util.Arrays.equals(wa.get(1), weights(c.model().generator.allParams()).get(1)));
+    }
+
+    @Test
     public void alignedModelRecordsItsBatchAndHistory() {
         JindModel m = aligned.model();
         assertEquals(Stage.ALIGNED, m.stage);
