@@ -17,12 +17,13 @@ import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
-import org.jind.core.nn.Rng;
 import org.jind.core.nn.Scratch;
 import org.jind.core.nn.Tensors;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassifierTrainer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.jind.core.random.NumpyRandomState;
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -65,22 +66,24 @@ public final class Aligner {
             throw new JindException("The target batch has " + target.rows() + " cells; alignment needs at least 2.");
         }
         Tensors.useThreads(s.threads());
-        Rng rng = new Rng(s.seed());
         JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
-        GeneratorNet g = new GeneratorNet(base.net.encoder, rng.split());
-        DiscriminatorNet d = new DiscriminatorNet(rng.split());
-        Rng draws = rng.split();
-        Rng reinit = rng.split();
+        // Draw as the reference does: it builds (and overwrites) a classifier copy, then G and D, from the torch
+        // generator, and takes minibatches from NumPy's; the seed names the same networks and batches in both.
+        TorchGenerator random = new TorchGenerator(s.seed());
+        random.skipUniforms(ClassifierNet.initDraws(target.cols(), base.classes.length));
+        GeneratorNet g = new GeneratorNet(base.net.encoder, random);
+        DiscriminatorNet d = new DiscriminatorNet(random);
         int nSource = model.sourceCodeLabels.length;
         Game game = new Game(g, d, new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG()),
                 new RmsProp(d.params(), s.learningRate(), s.weightDecayD()), new Batches(target), target.rows(),
                 Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT),
-                Math.min(s.batchSize(), Math.min(nSource, target.rows())), draws, reinit);
+                Math.min(s.batchSize(), Math.min(nSource, target.rows())), new NumpyRandomState(s.seed()), random);
         int iterations = AlignmentSchedule.iterationsPerEpoch(target.rows());
         double[] thresholds = Thresholds.compute(model.validation, s.theta());
 
         double unaligned = rejection(base.net, null, target, base.classes, thresholds);
         List<INDArray> best = ClassifierTrainer.snapshot(g.allParams());
+        random.sequentialPass(); // the reference's scoring of the target runs a data loader
         double bestRej = rejection(base.net, g, target, base.classes, thresholds);
         int bestEpoch = 0;
         List<EpochRecord> history = new ArrayList<>();
@@ -100,6 +103,7 @@ public final class Aligner {
                 boolean balanced = schedule.endEpoch();
                 double rej = Double.NaN;
                 if (balanced) {
+                    random.sequentialPass();
                     rej = rejection(base.net, g, target, base.classes, thresholds);
                     if (rej < bestRej) {
                         bestRej = rej;
@@ -133,9 +137,13 @@ public final class Aligner {
                 unaligned);
     }
 
-    /** The adversarial game of §6: both networks, their optimisers and the minibatch draws. */
+    /**
+     * The adversarial game of §6: both networks, their optimisers, the minibatch draws and the generator that
+     * re-initialises G. The reference also draws (and multiplies by its σ = 0) Gaussian noise for every code batch
+     * D sees; skipping those draws keeps re-initialisations on the reference's numbers.
+     */
     private record Game(GeneratorNet g, DiscriminatorNet d, RmsProp optG, RmsProp optD, Batches targets,
-            int targetCells, INDArray sourceCodes, int bs, Rng draws, Rng reinit) {
+            int targetCells, INDArray sourceCodes, int bs, NumpyRandomState draws, TorchGenerator random) {
 
         /** One iteration: a G step, then two D steps; returns how many times the generator was re-initialised. */
         int iteration(AlignmentSchedule schedule) {
@@ -143,6 +151,7 @@ public final class Aligner {
             // 1. generator step: make D take target codes for source codes
             GeneratorNet.Pass pass = g.forward(targetBatch(), null);
             DiscriminatorNet.Pass fakePass = d.forward(pass.code);
+            skipNoise();
             Losses.Result lossG = Losses.bce(fakePass.logit(), 1f);
             if (schedule.shouldStepG()) {
                 optG.zeroGrad();
@@ -151,14 +160,16 @@ public final class Aligner {
             }
             // a collapsed game (a loss of exactly 0) restarts the generator's MLPs at once
             if (schedule.foldG(lossG.loss())) {
-                g.resetMlps(reinit);
+                g.resetMlps(random);
                 reinits++;
             }
             // 2. two discriminator steps: the codes just made, then a fresh target minibatch
             for (int rep = 0; rep < 2; rep++) {
                 DiscriminatorNet.Pass fake = rep == 0 ? fakePass : d.forward(g.code(targetBatch()));
                 DiscriminatorNet.Pass real = d.forward(Nd4j.pullRows(sourceCodes, 1,
-                        draws.withReplacement(bs, (int) sourceCodes.rows())));
+                        draws.randint((int) sourceCodes.rows(), bs)));
+                skipNoise();
+                skipNoise();
                 Losses.Result lr = Losses.bce(real.logit(), 1f);
                 Losses.Result lf = Losses.bce(fake.logit(), 0f);
                 double lossD = 0.5 * (lr.loss() + lf.loss());
@@ -169,7 +180,7 @@ public final class Aligner {
                     optD.step();
                 }
                 if (schedule.foldD(lossD)) {
-                    g.resetMlps(reinit);
+                    g.resetMlps(random);
                     reinits++;
                 }
             }
@@ -177,7 +188,11 @@ public final class Aligner {
         }
 
         private INDArray targetBatch() {
-            return targets.rows(draws.withReplacement(bs, targetCells), 0, bs);
+            return targets.rows(draws.randint(targetCells, bs), 0, bs);
+        }
+
+        private void skipNoise() {
+            random.skipNormals((long) bs * ClassifierNet.LATENT);
         }
     }
 

@@ -17,13 +17,13 @@ import org.jind.core.nn.Adam;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Losses;
-import org.jind.core.nn.Rng;
 import org.jind.core.nn.Tensors;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassWeights;
 import org.jind.core.train.ClassifierTrainer;
 import org.jind.core.train.EpochLoop;
 import org.jind.core.train.StratifiedSplit;
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import com.google.gson.Gson;
@@ -59,10 +59,11 @@ public final class SelfTrainer {
             y[i] = pseudo[kept[i]];
         }
         SparseMatrix x = target.selectRows(kept);
-        Rng rng = new Rng(s.seed());
-        StratifiedSplit split = StratifiedSplit.of(y, k, s.validationFraction(), rng.split());
-        Rng noise = rng.split();
-        Rng order = rng.split();
+        StratifiedSplit split = StratifiedSplit.of(y, k, s.validationFraction(), s.seed());
+        // the reference builds (and then overwrites) a classifier and a generator before it trains: skip their draws
+        TorchGenerator random = new TorchGenerator(s.seed());
+        random.skipUniforms(ClassifierNet.initDraws(target.cols(), k));
+        GeneratorNet.skipInitialisation(random, target.cols());
         double[] weights = ClassWeights.of(y, k);
 
         JindModel plus = aligned.copy();
@@ -73,9 +74,9 @@ public final class SelfTrainer {
         int[] yVal = Arrays.stream(split.validation).map(i -> y[i]).toArray();
         Batches batches = new Batches(x);
         List<List<INDArray>> best = new ArrayList<>(List.of(ClassifierTrainer.snapshot(g.encoder.params())));
-        EpochLoop.Outcome out = EpochLoop.run("selftrain", split.train, s.batchSize(), s.epochs(), adam, order,
+        EpochLoop.Outcome out = EpochLoop.run("selftrain", split.train, s.batchSize(), s.epochs(), adam, random,
                 (ids, from, n) -> {
-                    GeneratorNet.Pass gp = g.forward(batches.rows(ids, from, n), noise);
+                    GeneratorNet.Pass gp = g.forward(batches.rows(ids, from, n), random);
                     ClassifierNet.Pass hp = net.headPass(gp.code);
                     Losses.Result loss = Losses.weightedNll(hp.logits, EpochLoop.labels(y, ids, from, n), weights);
                     adam.zeroGrad();

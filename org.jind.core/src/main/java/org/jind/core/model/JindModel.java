@@ -9,7 +9,7 @@ import org.jind.core.JindException;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Param;
-import org.jind.core.nn.Rng;
+import org.jind.core.random.TorchGenerator;
 import org.jind.core.nn.Tensors;
 import org.jind.core.prep.Preprocessing;
 
@@ -129,7 +129,7 @@ public final class JindModel {
         String[] genes = GSON.fromJson(h.get("genes"), String[].class);
         Preprocessing.Plan plan = new Preprocessing.Plan(h.get("counts").getAsBoolean(),
                 GSON.fromJson(h.get("libraryGenes"), String[].class), genes);
-        ClassifierNet net = new ClassifierNet(genes.length, classes.length, new Rng(0));
+        ClassifierNet net = new ClassifierNet(genes.length, classes.length, new TorchGenerator(0));
         for (Param p : net.params()) {
             load(a, p, name);
         }
@@ -147,7 +147,7 @@ public final class JindModel {
             m.sourceCodeLabels = tensor(a, "source.labels", name).ints();
         }
         if (a.containsKey("generator.shift")) {
-            m.generator = new GeneratorNet(net.encoder, new Rng(0));
+            m.generator = new GeneratorNet(net.encoder, new TorchGenerator(0));
             for (Param p : m.generator.allParams()) {
                 load(a, p, name);
             }

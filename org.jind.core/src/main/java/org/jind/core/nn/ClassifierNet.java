@@ -3,6 +3,7 @@ package org.jind.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -12,17 +13,23 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class ClassifierNet {
     public static final int LATENT = 256;
-    public static final float DROPOUT = 0.2f;
+    /** The dropout probability, a double as PyTorch's {@code nn.Dropout(p=0.2)} holds it. */
+    public static final double DROPOUT_P = 0.2;
     public static final float NOISE = 0.2f;
 
     public final Linear encoder;
     public final Linear hidden;
     public final Linear output;
 
-    public ClassifierNet(int genes, int classes, Rng rng) {
+    public ClassifierNet(int genes, int classes, TorchGenerator rng) {
         this.encoder = new Linear("encoder", genes, LATENT, rng);
         this.hidden = new Linear("head.hidden", LATENT, LATENT, rng);
         this.output = new Linear("head.output", LATENT, classes, rng);
+    }
+
+    /** How many random numbers initialising a network of this shape draws. */
+    public static long initDraws(int genes, int classes) {
+        return Linear.draws(genes, LATENT) + Linear.draws(LATENT, LATENT) + Linear.draws(LATENT, classes);
     }
 
     public List<Param> params() {
@@ -62,13 +69,18 @@ public final class ClassifierNet {
      * whose scale {@code σ·d} is a constant for back-propagation, so the gradient passes the noise unchanged.
      */
     public record Stochastic(INDArray dropout, INDArray noise) {
-        public static Stochastic draw(int rows, Rng rng) {
+        /** Draws as the reference's training step does: the whole dropout mask, then the whole noise. */
+        public static Stochastic draw(int rows, TorchGenerator rng) {
             float[] drop = new float[rows * LATENT];
-            float[] noise = new float[rows * LATENT];
-            float keep = 1f - DROPOUT;
+            double keep = 1 - (double) DROPOUT_P;
+            float kept = (float) (1 / keep);
             for (int i = 0; i < drop.length; i++) {
-                drop[i] = rng.nextDouble() < keep ? 1f / keep : 0f;
-                noise[i] = 1f + NOISE * rng.gaussian();
+                drop[i] = rng.bernoulli(keep) ? kept : 0f;
+            }
+            float[] noise = new float[rows * LATENT];
+            rng.normalFill(noise);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = 1f + NOISE * noise[i];
             }
             return new Stochastic(Tensors.matrix(drop, rows, LATENT), Tensors.matrix(noise, rows, LATENT));
         }
@@ -85,7 +97,7 @@ public final class ClassifierNet {
     }
 
     /** Training-mode forward pass through E (with dropout and noise) and C. */
-    public Pass forwardTrain(INDArray x, Rng rng) {
+    public Pass forwardTrain(INDArray x, TorchGenerator rng) {
         Stochastic stochastic = Stochastic.draw((int) x.rows(), rng);
         Pass p = headPass(stochastic.apply(encoder.forward(x)));
         p.x = x;

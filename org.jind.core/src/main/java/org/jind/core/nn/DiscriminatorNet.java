@@ -3,6 +3,7 @@ package org.jind.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -14,7 +15,7 @@ public final class DiscriminatorNet {
     static final double SLOPE = 0.2;
     private final Linear[] layers;
 
-    public DiscriminatorNet(Rng rng) {
+    public DiscriminatorNet(TorchGenerator rng) {
         int[] w = {ClassifierNet.LATENT, 512, 256, 256, 1};
         layers = new Linear[4];
         for (int i = 0; i < 4; i++) {

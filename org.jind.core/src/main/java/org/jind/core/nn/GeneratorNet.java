@@ -3,6 +3,7 @@ package org.jind.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -19,24 +20,39 @@ public final class GeneratorNet {
     public final Linear[] f3 = new Linear[3];
     public final Linear encoder;
 
-    /** A fresh generator around a copy of {@code sourceEncoder}. */
-    public GeneratorNet(Linear sourceEncoder, Rng rng) {
+    /**
+     * A fresh generator around a copy of {@code sourceEncoder}, drawn as the reference's {@code ClassifierBig}: F2's
+     * layers, F3's layers, then a per-gene Gaussian scale the reference draws but never uses (skipped here).
+     */
+    public GeneratorNet(Linear sourceEncoder, TorchGenerator rng) {
         int genes = sourceEncoder.in();
         this.shift = new Param("generator.shift", Tensors.zeros(1, genes));
-        this.encoder = new Linear("generator.encoder", genes, ClassifierNet.LATENT, rng);
-        this.encoder.weight.value.assign(sourceEncoder.weight.value);
-        this.encoder.bias.value.assign(sourceEncoder.bias.value);
-        int[] widths = {genes, HIDDEN, HIDDEN, ClassifierNet.LATENT};
+        this.encoder = Linear.copyOf("generator.encoder", sourceEncoder);
+        int[] widths = widths(genes);
         for (int i = 0; i < 3; i++) {
             f2[i] = new Linear("generator.f2." + i, widths[i], widths[i + 1], rng);
         }
         for (int i = 0; i < 3; i++) {
             f3[i] = new Linear("generator.f3." + i, widths[i], widths[i + 1], rng);
         }
+        rng.skipNormals(genes);
+    }
+
+    /** Advances {@code rng} past what building a generator for {@code genes} genes draws. */
+    public static void skipInitialisation(TorchGenerator rng, int genes) {
+        int[] widths = widths(genes);
+        for (int i = 0; i < 3; i++) {
+            rng.skipUniforms(2 * Linear.draws(widths[i], widths[i + 1])); // the layer of F2 and the one of F3
+        }
+        rng.skipNormals(genes);
+    }
+
+    private static int[] widths(int genes) {
+        return new int[] {genes, HIDDEN, HIDDEN, ClassifierNet.LATENT};
     }
 
     /** Fresh random F2 and F3 (the spec's re-initialisation on a zero loss). */
-    public void resetMlps(Rng rng) {
+    public void resetMlps(TorchGenerator rng) {
         for (Linear l : f2) {
             l.reset(rng);
         }
@@ -78,7 +94,7 @@ public final class GeneratorNet {
     /**
      * Forward pass. {@code encoderRng} non-null runs E in training mode (dropout and noise), as JIND+ does.
      */
-    public Pass forward(INDArray x, Rng encoderRng) {
+    public Pass forward(INDArray x, TorchGenerator encoderRng) {
         Pass p = new Pass();
         p.shifted = x.addRowVector(shift.value);
         INDArray a = p.shifted;

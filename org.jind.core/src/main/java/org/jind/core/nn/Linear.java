@@ -2,35 +2,64 @@ package org.jind.core.nn;
 
 import java.util.List;
 
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** {@code y = x·W + b} with W of shape in × out; PyTorch's default initialisation (uniform ±1/√in). */
+/**
+ * {@code y = x·W + b} with W of shape in × out, initialised as PyTorch's {@code nn.Linear}: Kaiming-uniform with
+ * a = √5 for W (bound √3 · √(2 / (1 + a²)) / √in, which is 1/√in up to rounding) and uniform ±1/√in for b.
+ */
 public final class Linear {
+    private static final double KAIMING_A = Math.sqrt(5);
+
     public final Param weight;
     public final Param bias;
 
-    public Linear(String name, int in, int out, Rng rng) {
-        this.weight = new Param(name + ".W", Tensors.zeros(in, out));
-        this.bias = new Param(name + ".b", Tensors.zeros(1, out));
+    public Linear(String name, int in, int out, TorchGenerator rng) {
+        this(name, in, out);
         reset(rng);
     }
 
-    /** Fresh random weights (also used to re-initialise a network). */
-    public void reset(Rng rng) {
-        int in = (int) weight.value.rows();
-        int out = (int) weight.value.columns();
-        float bound = (float) (1.0 / Math.sqrt(in));
+    private Linear(String name, int in, int out) {
+        this.weight = new Param(name + ".W", Tensors.zeros(in, out));
+        this.bias = new Param(name + ".b", Tensors.zeros(1, out));
+    }
+
+    /** A copy of {@code source}'s weights under another name (draws nothing). */
+    public static Linear copyOf(String name, Linear source) {
+        Linear l = new Linear(name, source.in(), source.out());
+        l.weight.value.assign(source.weight.value);
+        l.bias.value.assign(source.bias.value);
+        return l;
+    }
+
+    /**
+     * Fresh random weights (also used to re-initialise a network), drawn in PyTorch's order: W row by row in its
+     * out × in layout, then b.
+     */
+    public void reset(TorchGenerator rng) {
+        int in = in();
+        int out = out();
+        float wBound = (float) (Math.sqrt(3.0) * (Math.sqrt(2.0 / (1 + KAIMING_A * KAIMING_A)) / Math.sqrt(in)));
+        float bBound = (float) (1 / Math.sqrt(in));
         float[] w = new float[in * out];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = rng.uniform(-bound, bound);
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                w[i * out + o] = rng.uniform(-wBound, wBound);
+            }
         }
         float[] b = new float[out];
-        for (int i = 0; i < out; i++) {
-            b[i] = rng.uniform(-bound, bound);
+        for (int o = 0; o < out; o++) {
+            b[o] = rng.uniform(-bBound, bBound);
         }
         weight.value.assign(Tensors.matrix(w, in, out));
         bias.value.assign(Tensors.matrix(b, 1, out));
+    }
+
+    /** How many random numbers {@link #reset} draws for a layer of this shape. */
+    public static long draws(int in, int out) {
+        return (long) in * out + out;
     }
 
     public INDArray forward(INDArray x) {

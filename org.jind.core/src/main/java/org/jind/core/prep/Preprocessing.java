@@ -55,7 +55,7 @@ public final class Preprocessing {
             requireNonNegative(x, "the source");
             x = normalise(x, x.rowSums());
         }
-        double[] var = variances(x);
+        float[] var = variances(x);
         int[] order = topByVariance(var, Math.min(genesKept, library.length));
         String[] selected = new String[order.length];
         for (int i = 0; i < order.length; i++) {
@@ -126,43 +126,54 @@ public final class Preprocessing {
         return x.mapValues((r, v) -> (float) Math.log1p(v / (rowSums[r] + PSEUDO_TOTAL) * SCALE));
     }
 
-    /** Population variance (divide by N) of every column. */
-    static double[] variances(SparseMatrix x) {
+    /**
+     * Population variance (divide by N) of every column, computed as the reference's {@code np.var(x, axis=0)} does
+     * on a float32 cells × genes array: single-precision sums accumulated cell by cell, first for the mean, then for
+     * the squared deviations. Variances equal in double precision can differ in float32 (and the other way round);
+     * computing them the reference's way gives the reference's gene order.
+     */
+    static float[] variances(SparseMatrix x) {
         int n = x.rows();
-        double[] sum = new double[x.cols()];
-        int[] nnz = new int[x.cols()];
+        int m = x.cols();
+        float[] sum = new float[m];
         for (int k = 0; k < x.nonZeros(); k++) {
-            sum[x.colIndex(k)] += x.value(k);
-            nnz[x.colIndex(k)]++;
+            sum[x.colIndex(k)] += x.value(k); // adding the zeros would change no float sum
         }
-        double[] mean = new double[sum.length];
-        for (int j = 0; j < sum.length; j++) {
+        float[] mean = new float[m];
+        for (int j = 0; j < m; j++) {
             mean[j] = sum[j] / n;
         }
-        double[] ss = new double[sum.length];
-        for (int k = 0; k < x.nonZeros(); k++) {
-            double d = x.value(k) - mean[x.colIndex(k)];
-            ss[x.colIndex(k)] += d * d;
+        float[] ss = new float[m];
+        float[] row = new float[m];
+        for (int r = 0; r < n; r++) {
+            for (int k = x.rowStart(r); k < x.rowEnd(r); k++) {
+                row[x.colIndex(k)] = x.value(k);
+            }
+            for (int j = 0; j < m; j++) {
+                float d = row[j] - mean[j];
+                ss[j] += d * d;
+            }
+            for (int k = x.rowStart(r); k < x.rowEnd(r); k++) {
+                row[x.colIndex(k)] = 0f;
+            }
         }
-        double[] var = new double[sum.length];
-        for (int j = 0; j < sum.length; j++) {
-            var[j] = (ss[j] + (double) (n - nnz[j]) * mean[j] * mean[j]) / n;
+        float[] var = new float[m];
+        for (int j = 0; j < m; j++) {
+            var[j] = ss[j] / n;
         }
         return var;
     }
 
-    /** Indices of the {@code k} largest values, largest first; ties keep the original order. */
-    static int[] topByVariance(double[] var, int k) {
-        Integer[] idx = new Integer[var.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
+    /**
+     * Indices of the {@code k} largest values, largest first, ordered as the reference's
+     * {@code np.argsort(-var)} orders them (equal variances in NumPy's quicksort order).
+     */
+    static int[] topByVariance(float[] var, int k) {
+        float[] negated = new float[var.length];
+        for (int i = 0; i < var.length; i++) {
+            negated[i] = -var[i];
         }
-        Arrays.sort(idx, (a, b) -> Double.compare(var[b], var[a])); // stable sort
-        int[] out = new int[k];
-        for (int i = 0; i < k; i++) {
-            out[i] = idx[i];
-        }
-        return out;
+        return Arrays.copyOf(NumpyArgsort.argsort(negated), k);
     }
 
     /** For each name, its column in the dataset or -1. */

@@ -14,7 +14,7 @@ import org.jind.core.nn.Adam;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.Param;
-import org.jind.core.nn.Rng;
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -32,18 +32,17 @@ public final class ClassifierTrainer {
 
     /** {@code x}: preprocessed source (cells × selected genes); {@code y}: class indices in [0, classes). */
     public static Result train(SparseMatrix x, int[] y, int classes, TrainSettings s, Progress progress) {
-        Rng rng = new Rng(s.seed());
-        StratifiedSplit split = StratifiedSplit.of(y, classes, s.validationFraction(), rng.split());
-        ClassifierNet net = new ClassifierNet(x.cols(), classes, rng.split());
-        Rng noise = rng.split();
-        Rng order = rng.split();
+        // the reference seeds its split and its network separately with the same seed
+        StratifiedSplit split = StratifiedSplit.of(y, classes, s.validationFraction(), s.seed());
+        TorchGenerator random = new TorchGenerator(s.seed());
+        ClassifierNet net = new ClassifierNet(x.cols(), classes, random);
         double[] weights = ClassWeights.of(y, classes);
         Adam adam = new Adam(net.params(), s.learningRate());
         SparseMatrix xVal = x.selectRows(split.validation);
         int[] yVal = EpochLoop.labels(y, split.validation, 0, split.validation.length);
         Batches batches = new Batches(x);
         EpochLoop.Step step = (ids, from, n) -> {
-            ClassifierNet.Pass pass = net.forwardTrain(batches.rows(ids, from, n), noise);
+            ClassifierNet.Pass pass = net.forwardTrain(batches.rows(ids, from, n), random);
             Losses.Result loss = Losses.weightedNll(pass.logits, EpochLoop.labels(y, ids, from, n), weights);
             adam.zeroGrad();
             net.backward(pass, loss.grad(), true);
@@ -54,7 +53,7 @@ public final class ClassifierTrainer {
         float[][] latest = new float[1][];
         float[][] bestProbs = new float[1][];
         List<List<INDArray>> best = new ArrayList<>(List.of(List.of()));
-        EpochLoop.Outcome out = EpochLoop.run("train", split.train, s.batchSize(), s.epochs(), adam, order, step, () -> {
+        EpochLoop.Outcome out = EpochLoop.run("train", split.train, s.batchSize(), s.epochs(), adam, random, step, () -> {
             latest[0] = Predictor.probabilities(net, null, xVal);
             return Probabilities.accuracy(latest[0], yVal, classes);
         }, false, () -> {

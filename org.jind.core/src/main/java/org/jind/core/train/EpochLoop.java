@@ -8,14 +8,16 @@ import org.jind.core.Progress;
 import org.jind.core.model.EpochRecord;
 import org.jind.core.nn.Adam;
 import org.jind.core.nn.PlateauSchedule;
-import org.jind.core.nn.Rng;
 import org.jind.core.nn.Scratch;
+import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 
 /**
  * The supervised loop shared by classifier training (§3) and JIND+ (§7): shuffled minibatches, one Adam
  * step each, the plateau schedule on the per-cell mean training loss, validation accuracy after every epoch
- * and a callback when an epoch becomes the best one.
+ * and a callback when an epoch becomes the best one. Each epoch draws its order, and each validation pass its
+ * loader seed, from the run's generator exactly where the reference's data loaders do, so the steps' dropout and
+ * noise draws line up with the reference's too.
  */
 public final class EpochLoop {
 
@@ -41,20 +43,25 @@ public final class EpochLoop {
      *                    one replaces the best (classifier training)
      * @param onBest      called when the current epoch becomes the best
      */
-    public static Outcome run(String stage, int[] trainRows, int batchSize, int epochs, Adam adam, Rng order, Step step,
-            Validation validation, boolean tiesToLater, Runnable onBest, Progress progress) {
+    public static Outcome run(String stage, int[] trainRows, int batchSize, int epochs, Adam adam,
+            TorchGenerator random, Step step, Validation validation, boolean tiesToLater, Runnable onBest,
+            Progress progress) {
         PlateauSchedule schedule = new PlateauSchedule(adam);
-        int[] rows = trainRows.clone();
+        int[] rows = new int[trainRows.length];
         List<EpochRecord> history = new ArrayList<>();
         double bestAcc = -1;
         int bestEpoch = 0;
         try (Scratch scratch = new Scratch(stage)) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 progress.checkCancelled();
-                order.shuffle(rows);
+                int[] order = random.shuffledPass(rows.length);
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = trainRows[order[i]];
+                }
                 double meanLoss = trainEpoch(stage, epoch, epochs, rows, batchSize, step, scratch, progress);
                 double lr = adam.learningRate();
                 schedule.step(meanLoss);
+                random.sequentialPass();
                 double acc = validation.accuracy();
                 history.add(new EpochRecord(epoch, meanLoss, acc, lr));
                 if (acc > bestAcc || (tiesToLater && acc == bestAcc)) {

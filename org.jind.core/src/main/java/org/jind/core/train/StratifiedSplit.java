@@ -1,18 +1,19 @@
 package org.jind.core.train;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.stream.IntStream;
 
-import org.jind.core.nn.Rng;
+import org.jind.core.random.NumpyRandomState;
 
 /**
- * Seeded train/validation split with the reference's allocation (scikit-learn's stratified shuffle split):
- * {@code ceil(f · n)} cells go to validation; when every class has at least 2 cells, the training share of each
- * class is {@code floor((1 − f') · n_c)} plus one for the classes with the largest remainders (ties broken at
- * random) until the training total is reached, and the rest of each class is validation. So a class of 2 cells
- * usually keeps both for training, which matters: a rare class with a single training cell makes the
- * class-weighted loss unstable. Otherwise a plain shuffled split.
+ * The seeded train/validation split of the reference: scikit-learn's {@code train_test_split(…, stratify=y,
+ * random_state=seed)} draw for draw, with NumPy's {@code RandomState(seed)}. {@code ceil(f · n)} cells go to
+ * validation. When every class has at least 2 cells, each class gets {@code floor} of its proportional share of the
+ * training cells plus one for the largest remainders (equal remainders chosen at random), the same for validation
+ * from what is left, then a random permutation of each class picks its cells; otherwise one permutation of all
+ * cells. So a class of 2 cells usually keeps both for training, which matters: a rare class with a single training
+ * cell makes the class-weighted loss unstable. The training rows come in scikit-learn's shuffled order, which is
+ * the order minibatches index into.
  */
 public final class StratifiedSplit {
     public final int[] train;
@@ -23,69 +24,70 @@ public final class StratifiedSplit {
         this.validation = validation;
     }
 
-    public static StratifiedSplit of(int[] labels, int classes, double validationFraction, Rng rng) {
+    public static StratifiedSplit of(int[] labels, int classes, double validationFraction, long seed) {
+        NumpyRandomState rng = new NumpyRandomState(seed);
         int n = labels.length;
         int nVal = (int) Math.min(n - 1, Math.max(1, Math.ceil(validationFraction * n)));
+        int nTrain = n - nVal;
         int[] counts = new int[classes];
         for (int y : labels) {
             counts[y]++;
         }
-        boolean stratify = Arrays.stream(counts).allMatch(c -> c >= 2 || c == 0);
-        List<Integer> train = new ArrayList<>();
-        List<Integer> val = new ArrayList<>();
-        if (stratify) {
-            int[] trainCounts = largestRemainder(counts, n - nVal, rng);
-            for (int c = 0; c < classes; c++) {
-                int[] members = members(labels, c);
-                rng.shuffle(members);
-                for (int i = 0; i < members.length; i++) {
-                    (i < trainCounts[c] ? train : val).add(members[i]);
-                }
+        if (!Arrays.stream(counts).allMatch(c -> c >= 2 || c == 0)) {
+            int[] perm = rng.permutation(n);
+            return new StratifiedSplit(Arrays.copyOfRange(perm, nVal, n), Arrays.copyOf(perm, nVal));
+        }
+        int[] trainCounts = approximateMode(counts, nTrain, rng);
+        int[] left = new int[classes];
+        Arrays.setAll(left, c -> counts[c] - trainCounts[c]);
+        int[] valCounts = approximateMode(left, nVal, rng);
+        int[] train = new int[nTrain];
+        int[] val = new int[nVal];
+        int t = 0;
+        int v = 0;
+        for (int c = 0; c < classes; c++) {
+            final int cls = c;
+            int[] members = IntStream.range(0, n).filter(i -> labels[i] == cls).toArray();
+            int[] perm = rng.permutation(members.length);
+            for (int i = 0; i < trainCounts[c]; i++) {
+                train[t++] = members[perm[i]];
             }
-        } else {
-            int[] all = new int[n];
-            Arrays.setAll(all, i -> i);
-            rng.shuffle(all);
-            for (int i = 0; i < n; i++) {
-                (i < nVal ? val : train).add(all[i]);
+            for (int i = trainCounts[c]; i < trainCounts[c] + valCounts[c]; i++) {
+                val[v++] = members[perm[i]];
             }
         }
-        int[] t = train.stream().mapToInt(Integer::intValue).toArray();
-        int[] v = val.stream().mapToInt(Integer::intValue).toArray();
-        rng.shuffle(t);
-        Arrays.sort(v);
-        return new StratifiedSplit(t, v);
+        rng.shuffle(train);
+        rng.shuffle(val);
+        return new StratifiedSplit(train, val);
     }
 
     /**
-     * Splits {@code draws} over the classes in proportion to {@code counts}: the floors first, then one more for
-     * the largest remainders, equal remainders in random order.
+     * scikit-learn's {@code _approximate_mode}: splits {@code draws} over the classes in proportion to
+     * {@code counts}, the floors first, then one more for the largest remainders; among equal remainders a random
+     * choice (a permutation's first ones).
      */
-    static int[] largestRemainder(int[] counts, int draws, Rng rng) {
+    static int[] approximateMode(int[] counts, int draws, NumpyRandomState rng) {
         long total = Arrays.stream(counts).asLongStream().sum();
         int[] out = new int[counts.length];
         double[] remainder = new double[counts.length];
-        int given = 0;
+        int needed = draws;
         for (int c = 0; c < counts.length; c++) {
-            double exact = (double) counts[c] / total * draws; // the reference's order of operations: equal
-            // remainders are rare in floating point, so it decides the same way the reference does
+            double exact = (double) counts[c] / total * draws; // scikit-learn's order of operations
             out[c] = (int) Math.floor(exact);
             remainder[c] = exact - out[c];
-            given += out[c];
+            needed -= out[c];
         }
-        int[] order = new int[counts.length];
-        Arrays.setAll(order, i -> i);
-        rng.shuffle(order); // random order among equal remainders
-        Integer[] byRemainder = Arrays.stream(order).boxed().toArray(Integer[]::new);
-        Arrays.sort(byRemainder, (a, b) -> Double.compare(remainder[b], remainder[a])); // stable
-        for (int i = 0; given < draws && i < byRemainder.length; i++) {
-            out[byRemainder[i]]++;
-            given++;
+        double[] values = Arrays.stream(remainder).distinct().sorted().toArray();
+        for (int k = values.length - 1; k >= 0 && needed > 0; k--) {
+            double value = values[k];
+            int[] tied = IntStream.range(0, counts.length).filter(c -> counts[c] > 0 && remainder[c] == value).toArray();
+            int take = Math.min(tied.length, needed);
+            int[] chosen = rng.permutation(tied.length);
+            for (int i = 0; i < take; i++) {
+                out[tied[chosen[i]]]++;
+            }
+            needed -= take;
         }
         return out;
-    }
-
-    private static int[] members(int[] labels, int c) {
-        return java.util.stream.IntStream.range(0, labels.length).filter(i -> labels[i] == c).toArray();
     }
 }

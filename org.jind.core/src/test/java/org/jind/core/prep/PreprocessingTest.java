@@ -2,11 +2,13 @@ package org.jind.core.prep;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,11 +53,30 @@ public class PreprocessingTest {
     }
 
     @Test
-    public void genesAreKeptInDescendingVarianceOrderWithStableTies() {
+    public void genesAreKeptInDescendingVarianceOrder() {
         // population variances: a: values 0,2 -> 1 ; b: 0,4 -> 4 ; c: 1,3 -> 1 ; d: 5,5 -> 0
-        double[] var = Preprocessing.variances(SparseMatrix.fromDense(new float[][] {{0, 0, 1, 5}, {2, 4, 3, 5}}));
-        assertArrayEquals(new double[] {1, 4, 1, 0}, var, 1e-12);
+        float[] var = Preprocessing.variances(SparseMatrix.fromDense(new float[][] {{0, 0, 1, 5}, {2, 4, 3, 5}}));
+        assertArrayEquals(new float[] {1, 4, 1, 0}, var, 0f);
+        // up to 16 genes NumPy's argsort is an insertion sort: ties keep their order
         assertArrayEquals(new int[] {1, 0, 2}, Preprocessing.topByVariance(var, 3));
+    }
+
+    @Test
+    public void varianceIsComputedInSinglePrecisionCellByCell() {
+        // np.var(np.float32([.1, .2, .3])) is 0.0066666678f; in double precision (rounded to float) it would be
+        // 0.0066666673f, and that one bit can reorder genes
+        float[] var = Preprocessing.variances(SparseMatrix.fromDense(new float[][] {{0.1f}, {0.2f}, {0.3f}}));
+        assertEquals(0.0066666678f, var[0], 0f);
+        assertNotEquals(0.0066666673f, var[0], 0f);
+    }
+
+    @Test
+    public void tiedVariancesFollowNumpysQuicksortBeyondSixteenGenes() {
+        // np.argsort(np.ones(17, np.float32)): one partition step, then insertion sorts
+        float[] equal = new float[17];
+        Arrays.fill(equal, 0.5f);
+        assertArrayEquals(new int[] {0, 14, 13, 12, 11, 10, 9, 15, 8, 6, 5, 4, 3, 2, 1, 7, 16},
+                Preprocessing.topByVariance(equal, 17));
     }
 
     @Test

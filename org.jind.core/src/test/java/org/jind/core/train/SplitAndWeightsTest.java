@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.jind.core.nn.Rng;
+import org.jind.core.random.NumpyRandomState;
 import org.junit.Test;
 
 public class SplitAndWeightsTest {
@@ -18,7 +18,7 @@ public class SplitAndWeightsTest {
         Arrays.fill(y, 0, 70, 0);
         Arrays.fill(y, 70, 95, 1);
         Arrays.fill(y, 95, 100, 2);
-        StratifiedSplit s = StratifiedSplit.of(y, 3, 0.2, new Rng(1));
+        StratifiedSplit s = StratifiedSplit.of(y, 3, 0.2, 1);
         int[] perClass = new int[3];
         for (int i : s.validation) {
             perClass[y[i]]++;
@@ -31,8 +31,8 @@ public class SplitAndWeightsTest {
         Arrays.stream(s.validation).forEach(all::add);
         assertEquals(100, all.size());
         // seeded: the same seed gives the same split, another seed another one
-        assertArrayEquals(s.validation, StratifiedSplit.of(y, 3, 0.2, new Rng(1)).validation);
-        assertEquals(false, Arrays.equals(s.validation, StratifiedSplit.of(y, 3, 0.2, new Rng(2)).validation));
+        assertArrayEquals(s.validation, StratifiedSplit.of(y, 3, 0.2, 1).validation);
+        assertEquals(false, Arrays.equals(s.validation, StratifiedSplit.of(y, 3, 0.2, 2).validation));
     }
 
     @Test
@@ -46,7 +46,7 @@ public class SplitAndWeightsTest {
             Arrays.fill(y, at, at + sizes[c], c);
             at += sizes[c];
         }
-        StratifiedSplit s = StratifiedSplit.of(y, sizes.length, 0.2, new Rng(3));
+        StratifiedSplit s = StratifiedSplit.of(y, sizes.length, 0.2, 3);
         assertEquals(96, s.validation.length); // ceil(0.2 · 480)
         int[] perClass = new int[sizes.length];
         for (int i : s.validation) {
@@ -56,11 +56,32 @@ public class SplitAndWeightsTest {
     }
 
     @Test
-    public void largestRemainderAllocation() {
+    public void drawsTheSameSplitAsScikitLearn() {
+        // train_test_split(np.arange(18), test_size=0.2, stratify=y, shuffle=True, random_state=1)
+        int[] y = {0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3};
+        StratifiedSplit s = StratifiedSplit.of(y, 4, 0.2, 1);
+        assertArrayEquals(new int[] {10, 0, 12, 8, 6, 9, 2, 11, 14, 15, 16, 3, 4, 1}, s.train);
+        assertArrayEquals(new int[] {13, 5, 17, 7}, s.validation);
+        // a class of one cell: no stratification (random_state=4)
+        StratifiedSplit plain = StratifiedSplit.of(new int[] {0, 0, 0, 0, 0, 1, 2, 2, 2, 2}, 3, 0.2, 4);
+        assertArrayEquals(new int[] {4, 9, 2, 6, 0, 1, 5, 7}, plain.train);
+        assertArrayEquals(new int[] {3, 8}, plain.validation);
+    }
+
+    @Test
+    public void approximateModeGivesFloorsThenLargestRemaindersWithRandomTies() {
         // 10 draws over counts 5, 3, 2 (total 10): exact 5, 3, 2
-        assertArrayEquals(new int[] {5, 3, 2}, StratifiedSplit.largestRemainder(new int[] {5, 3, 2}, 10, new Rng(0)));
+        assertArrayEquals(new int[] {5, 3, 2},
+                StratifiedSplit.approximateMode(new int[] {5, 3, 2}, 10, new NumpyRandomState(0)));
         // 4 draws: exact 2, 1.2, 0.8 -> floors 2, 1, 0 and the largest remainder (0.8) gets the last one
-        assertArrayEquals(new int[] {2, 1, 1}, StratifiedSplit.largestRemainder(new int[] {5, 3, 2}, 4, new Rng(0)));
+        assertArrayEquals(new int[] {2, 1, 1},
+                StratifiedSplit.approximateMode(new int[] {5, 3, 2}, 4, new NumpyRandomState(0)));
+        // four equal remainders of 0.5 and two cells to give: scikit-learn's _approximate_mode with
+        // RandomState(0) and RandomState(7)
+        assertArrayEquals(new int[] {1, 1, 2, 1},
+                StratifiedSplit.approximateMode(new int[] {3, 3, 3, 1}, 5, new NumpyRandomState(0)));
+        assertArrayEquals(new int[] {1, 2, 2, 0},
+                StratifiedSplit.approximateMode(new int[] {3, 3, 3, 1}, 5, new NumpyRandomState(7)));
     }
 
     @Test
