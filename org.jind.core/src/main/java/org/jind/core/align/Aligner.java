@@ -19,11 +19,11 @@ import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Scratch;
 import org.jind.core.nn.Tensors;
+import org.jind.core.random.NumpyRandomState;
+import org.jind.core.random.TorchGenerator;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassifierTrainer;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.jind.core.random.NumpyRandomState;
-import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

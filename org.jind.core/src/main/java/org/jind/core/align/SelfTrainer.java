@@ -18,12 +18,12 @@ import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.Tensors;
+import org.jind.core.random.TorchGenerator;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassWeights;
 import org.jind.core.train.ClassifierTrainer;
 import org.jind.core.train.EpochLoop;
 import org.jind.core.train.StratifiedSplit;
-import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import com.google.gson.Gson;

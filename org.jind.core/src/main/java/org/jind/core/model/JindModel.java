@@ -9,9 +9,9 @@ import org.jind.core.JindException;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Param;
-import org.jind.core.random.TorchGenerator;
 import org.jind.core.nn.Tensors;
 import org.jind.core.prep.Preprocessing;
+import org.jind.core.random.TorchGenerator;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jind.core.JindException;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.SparseMatrix;
-import org.jind.core.nn.Rng;
+import org.jind.core.random.Rng;
 
 /**
  * Realistic single-cell counts for tests and the demo. Per gene a log-normal base expression; per cell type

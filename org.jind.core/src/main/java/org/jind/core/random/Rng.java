@@ -1,17 +1,16 @@
-package org.jind.core.nn;
+package org.jind.core.random;
 
 import java.util.SplittableRandom;
 
-/** The seeded random source of a run: the same seed gives the same draws, hence the same model. */
+/**
+ * A seeded stream for the draws the reference has no counterpart of (the simulator, the sample of source codes a
+ * large source keeps); the method's own draws use {@link TorchGenerator} and {@link NumpyRandomState}.
+ */
 public final class Rng {
     private final SplittableRandom random;
 
     public Rng(long seed) {
         this.random = new SplittableRandom(seed);
-    }
-
-    public float uniform(float lo, float hi) {
-        return lo + (hi - lo) * (float) random.nextDouble();
     }
 
     public double nextDouble() {
@@ -26,11 +25,6 @@ public final class Rng {
         return random.nextInt(bound);
     }
 
-    /** An independent stream derived from this one (e.g. one per network). */
-    public Rng split() {
-        return new Rng(random.nextLong());
-    }
-
     /** Fisher–Yates shuffle in place. */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {
@@ -39,14 +33,5 @@ public final class Rng {
             a[i] = a[j];
             a[j] = t;
         }
-    }
-
-    /** {@code n} indices drawn uniformly from [0, bound) with replacement. */
-    public int[] withReplacement(int n, int bound) {
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = random.nextInt(bound);
-        }
-        return out;
     }
 }
