@@ -3,8 +3,9 @@ package org.jind.core.prep;
 /**
  * NumPy's default {@code argsort} (kind "quicksort", NumPy 1.x on float32): an introsort with median-of-three
  * partitions, insertion sort up to 16 elements and heapsort past a depth limit. It is not stable, so among equal
- * values it leaves an order of its own; the reference ranks genes with it, and many genes tie in float32 variance
- * (on the PBMC source 237 of 1,767), so the reference's gene order needs this exact algorithm.
+ * values it leaves an order of its own. The reference ranks genes with it, and many genes tie in float32 variance
+ * (316 of the 1,767 PBMC source genes share theirs with another), so the reference's gene order needs this exact
+ * algorithm.
  */
 final class NumpyArgsort {
     private static final int SMALL = 15;

@@ -53,13 +53,15 @@ public final class ClassifierTrainer {
         float[][] latest = new float[1][];
         float[][] bestProbs = new float[1][];
         List<List<INDArray>> best = new ArrayList<>(List.of(List.of()));
-        EpochLoop.Outcome out = EpochLoop.run("train", split.train, s.batchSize(), s.epochs(), adam, random, step, () -> {
+        EpochLoop.Validation validation = () -> {
             latest[0] = Predictor.probabilities(net, null, xVal);
             return Probabilities.accuracy(latest[0], yVal, classes);
-        }, false, () -> {
-            best.set(0, snapshot(net.params()));
-            bestProbs[0] = latest[0];
-        }, progress);
+        };
+        EpochLoop.Outcome out = EpochLoop.run("train", split.train, s.batchSize(), s.epochs(), adam, random, step,
+                validation, false, () -> {
+                    best.set(0, snapshot(net.params()));
+                    bestProbs[0] = latest[0];
+                }, progress);
         restore(net.params(), best.get(0));
         return new Result(net, new ValidationStats(bestProbs[0], yVal, classes), out.history(), out.bestEpoch());
     }

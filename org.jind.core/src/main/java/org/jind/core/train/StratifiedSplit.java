@@ -80,7 +80,8 @@ public final class StratifiedSplit {
         double[] values = Arrays.stream(remainder).distinct().sorted().toArray();
         for (int k = values.length - 1; k >= 0 && needed > 0; k--) {
             double value = values[k];
-            int[] tied = IntStream.range(0, counts.length).filter(c -> counts[c] > 0 && remainder[c] == value).toArray();
+            int[] tied = IntStream.range(0, counts.length).filter(c -> counts[c] > 0 && remainder[c] == value)
+                    .toArray();
             int take = Math.min(tied.length, needed);
             int[] chosen = rng.permutation(tied.length);
             for (int i = 0; i < take; i++) {
