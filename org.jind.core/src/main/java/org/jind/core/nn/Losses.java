@@ -38,7 +38,10 @@ public final class Losses {
 
     /**
      * Binary cross-entropy of sigmoid(logit) against a constant target, averaged over the rows, computed as
-     * PyTorch does (float probabilities, logs clamped at −100) so that an exactly-zero loss happens where it would.
+     * PyTorch's {@code BCELoss(Sigmoid(x))} does (float probabilities, logs clamped at −100) so that an exactly-zero
+     * loss happens where it would. The gradient goes the same way, through BCE's division by
+     * {@code max(p(1 − p), 1e-12)} and the sigmoid's {@code p(1 − p)}: it is p − target except where the probability
+     * saturates (exactly 0 or 1 in float, or below 1e-12), where it fades to 0 as in the reference.
      */
     public static Result bce(INDArray logits, float target) {
         int n = (int) logits.rows();
@@ -50,7 +53,8 @@ public final class Losses {
             double logP = Math.max(Math.log(p), -100);
             double log1mP = Math.max(Math.log(1f - p), -100);
             loss -= target * logP + (1 - target) * log1mP;
-            grad[i] = (p - target) / n;
+            float g = (p - target) / Math.max((1f - p) * p, 1e-12f) / n;
+            grad[i] = g * (1f - p) * p;
         }
         return new Result(loss / n, Tensors.matrix(grad, n, 1));
     }

@@ -35,4 +35,17 @@ public class LossesTest {
         // and the log is clamped at -100 on the other side
         assertEquals(100.0, Losses.bce(Tensors.matrix(new float[] {40f}, 1, 1), 0f).loss(), 1e-9);
     }
+
+    @Test
+    public void bceGradientFadesWhereTheProbabilitySaturatesAsInPytorch() {
+        // x.grad after BCELoss()(sigmoid(x), t).backward() in PyTorch 1.13 for one logit x and target t
+        assertEquals(0f, grad(40f, 0f), 0f); // p is exactly 1: no gradient, although the loss is 100
+        assertEquals(-0.09357623755931854f, grad(-30f, 1f), 2e-6f); // p < 1e-12: damped
+        assertEquals(-1f, grad(-20f, 1f), 1e-6f);
+        assertEquals(-0.11920296400785446f, grad(2f, 1f), 1e-7f);
+    }
+
+    private static float grad(float logit, float target) {
+        return Tensors.toArray(Losses.bce(Tensors.matrix(new float[] {logit}, 1, 1), target).grad())[0];
+    }
 }
