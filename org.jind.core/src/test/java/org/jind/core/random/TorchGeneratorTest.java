@@ -66,4 +66,15 @@ public class TorchGeneratorTest {
         h.normalFill(new float[40]);
         assertEquals(0.593172013759613f, h.uniform(0f, 1f), 0f);
     }
+
+    @Test
+    public void dataLoaderPassesDrawLikeTorch() {
+        // torch.manual_seed(0); dl = DataLoader(list(range(10)), batch_size=4, shuffle=True): one pass, a pass of
+        // a non-shuffling loader, another pass, then torch.rand(1)
+        TorchGenerator g = new TorchGenerator(0);
+        assertArrayEquals(new int[] {6, 7, 1, 4, 2, 0, 9, 8, 3, 5}, g.shuffledPass(10));
+        g.sequentialPass();
+        assertArrayEquals(new int[] {2, 4, 9, 8, 7, 5, 6, 1, 0, 3}, g.shuffledPass(10));
+        assertEquals(0.3488934636116028f, g.uniform(0f, 1f), 0f);
+    }
 }
