@@ -59,7 +59,8 @@ final class Commands {
                 .opt("batch-size", "N", String.valueOf(d.batchSize()), "minibatch size")
                 .opt("lr", "X", String.valueOf(d.learningRate()), "Adam learning rate")
                 .opt("val-fraction", "X", String.valueOf(d.validationFraction()), "fraction of source cells for validation")
-                .opt("seed", "N", String.valueOf(d.seed()), "random seed (same data + seed = same model)")
+                .opt("seed", "N", String.valueOf(d.seed()),
+                        "random seed (same data + seed = same model; draws as the Python reference's seed N)")
                 .opt("threads", "N", String.valueOf(d.threads()), "threads for the numerical backend");
     }
 

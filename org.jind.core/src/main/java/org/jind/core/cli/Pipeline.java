@@ -66,7 +66,7 @@ final class Pipeline {
                 .opt("model", "FILE", null, "a trained JIND model")
                 .opt("out", "FILE", null, "where to write the aligned model")
                 .opt("theta", "X", "0.05", "outlier fraction used to score candidate generators")
-                .opt("seed", "N", "0", "random seed")
+                .opt("seed", "N", "0", "random seed (draws as the Python reference's seed N)")
                 .opt("threads", "N", "1", "threads for the numerical backend")
                 .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
                 .flag("quiet", "no progress output");
@@ -90,7 +90,7 @@ final class Pipeline {
                 "JIND+: refine an aligned model on its most confident predictions for the batch it was aligned to.")))
                 .opt("model", "FILE", null, "an aligned JIND model")
                 .opt("out", "FILE", null, "where to write the JIND+ model")
-                .opt("seed", "N", "0", "random seed")
+                .opt("seed", "N", "0", "random seed (draws as the Python reference's seed N)")
                 .opt("threads", "N", "1", "threads for the numerical backend")
                 .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
                 .flag("quiet", "no progress output");
