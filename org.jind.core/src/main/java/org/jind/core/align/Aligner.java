@@ -56,7 +56,6 @@ public final class Aligner {
      */
     public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
             Progress progress) {
-        s.validated();
         model.requireStage(Stage.TRAINED, "Alignment");
         if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
