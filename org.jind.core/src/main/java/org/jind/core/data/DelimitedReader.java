@@ -12,7 +12,7 @@ import java.util.Set;
 import org.jind.core.JindException;
 
 /**
- * Wide CSV/TSV, optionally gzipped: one row per cell, the first column the cell id, one column per gene.
+ * Wide CSV/TSV (RFC 4180 quoting, read by Commons CSV), optionally gzipped: one row per cell, the first column the cell id, one column per gene.
  * Columns named in {@code annotationColumns} (the label and batch keys) are read as annotations; every other
  * column is a gene and must hold numbers.
  */
@@ -22,13 +22,17 @@ final class DelimitedReader {
 
     static Dataset read(Path file, Set<String> annotationColumns) throws IOException {
         String src = file.getFileName().toString();
+        String headerLine;
         try (BufferedReader in = TextFiles.open(file)) {
-            String headerLine = in.readLine();
-            if (headerLine == null || headerLine.isBlank()) {
-                throw new JindException(src + " is empty; expected a header line with the cell id column and gene names.");
-            }
-            char delim = TextFiles.guessDelimiter(file, headerLine);
-            String[] header = TextFiles.split(headerLine, delim);
+            headerLine = in.readLine();
+        }
+        if (headerLine == null || headerLine.isBlank()) {
+            throw new JindException(src + " is empty; expected a header line with the cell id column and gene names.");
+        }
+        char delim = TextFiles.guessDelimiter(file, headerLine);
+        try (BufferedReader in = TextFiles.open(file)) {
+            TextFiles.Records records = new TextFiles.Records(in, delim, src);
+            String[] header = records.next();
             if (header.length < 2) {
                 throw new JindException(src + ": the header has a single column; expected the cell id column followed by"
                         + " gene columns, separated by commas or tabs.");
@@ -47,31 +51,28 @@ final class DelimitedReader {
                         + " columns " + String.join(", ", annCols.keySet()) + ".");
             }
             String[] genes = new String[geneCols.size()];
+            int[] geneCol = new int[genes.length];
             for (int j = 0; j < genes.length; j++) {
-                genes[j] = header[geneCols.get(j)];
+                geneCol[j] = geneCols.get(j);
+                genes[j] = header[geneCol[j]];
             }
             SparseMatrix.Builder b = new SparseMatrix.Builder(genes.length);
             List<String> ids = new ArrayList<>();
             Map<String, List<String>> ann = new LinkedHashMap<>();
             annCols.keySet().forEach(k -> ann.put(k, new ArrayList<>()));
-            String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String[] f = TextFiles.split(line, delim);
-                if (f.length != header.length) {
-                    throw new JindException(src + ", line " + lineNo + ": " + f.length + " fields where the header has "
+            String[] r;
+            while ((r = records.next()) != null) {
+                long lineNo = records.line();
+                if (r.length != header.length) {
+                    throw new JindException(src + ", line " + lineNo + ": " + r.length + " fields where the header has "
                             + header.length + " (truncated or malformed file?).");
                 }
-                ids.add(f[0]);
+                ids.add(r[0]);
                 for (Map.Entry<String, Integer> e : annCols.entrySet()) {
-                    ann.get(e.getKey()).add(f[e.getValue()]);
+                    ann.get(e.getKey()).add(r[e.getValue()]);
                 }
                 for (int j = 0; j < genes.length; j++) {
-                    b.add(j, parse(f[geneCols.get(j)], src, lineNo, genes[j]));
+                    b.add(j, parse(r[geneCol[j]], src, lineNo, genes[j]));
                 }
                 b.endRow();
             }
@@ -84,7 +85,7 @@ final class DelimitedReader {
         }
     }
 
-    private static float parse(String s, String src, int lineNo, String gene) {
+    private static float parse(String s, String src, long lineNo, String gene) {
         try {
             return Float.parseFloat(s.trim());
         } catch (NumberFormatException e) {
