@@ -27,39 +27,72 @@ public final class DatasetReader {
      * @param annotations  the names of annotation (non-gene) columns for CSV/TSV input, e.g. the label and batch keys
      */
     public static Dataset read(Path file, Path labelsCsv, Set<String> annotations) {
-        if (!Files.exists(file)) {
-            throw new JindException("Input not found: " + file + ".");
-        }
-        try {
-            if (Files.isDirectory(file)) {
-                if (!MtxReader.isMtxDirectory(file)) {
-                    throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
-                            + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
-                }
-                return MtxReader.read(file, labelsCsv);
-            }
-            if (!Files.isReadable(file)) {
-                throw new JindException("Cannot read " + file + " (permission denied).");
-            }
-            if (labelsCsv != null) { // before reading: a large file should not be read only to be refused
+        return guarded(file, () -> {
+            Format format = format(file);
+            if (labelsCsv != null && format != Format.MTX) { // before reading: a large file should not be read only to be refused
                 throw new JindException("--labels is for 10x directories; " + file.getFileName()
                         + " carries its own annotation columns.");
             }
-            Dataset d;
-            if (startsWithHdf5Magic(file)) {
-                d = H5adReader.read(file);
-            } else {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
-                    throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
-                }
-                if (!looksLikeDelimitedText(name)) {
-                    throw new JindException("Unknown input format: " + file.getFileName() + ". Use an AnnData .h5ad file,"
-                            + " a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file (optionally .gz).");
-                }
-                d = DelimitedReader.read(file, annotations);
+            return switch (format) {
+                case MTX -> MtxReader.read(file, labelsCsv);
+                case H5AD -> H5adReader.read(file);
+                case DELIMITED -> DelimitedReader.read(file, annotations);
+            };
+        });
+    }
+
+    /**
+     * The file's metadata without its matrix: cells, annotation columns and gene identifiers. For CSV/TSV, the
+     * annotation columns are those holding text among the first rows (see {@link DelimitedReader#info}); the
+     * others are genes. The same bad-file checks and messages as {@link #read}.
+     */
+    public static DatasetInfo info(Path file) {
+        return guarded(file, () -> switch (format(file)) {
+            case MTX -> MtxReader.info(file);
+            case H5AD -> H5adReader.info(file);
+            case DELIMITED -> DelimitedReader.info(file);
+        });
+    }
+
+    private enum Format { H5AD, MTX, DELIMITED }
+
+    /** Recognises the format by content and name, or says clearly why the file cannot be read. */
+    private static Format format(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new JindException("Input not found: " + file + ".");
+        }
+        if (Files.isDirectory(file)) {
+            if (!MtxReader.isMtxDirectory(file)) {
+                throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
+                        + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
             }
-            return d;
+            return Format.MTX;
+        }
+        if (!Files.isReadable(file)) {
+            throw new JindException("Cannot read " + file + " (permission denied).");
+        }
+        if (startsWithHdf5Magic(file)) {
+            return Format.H5AD;
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
+            throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
+        }
+        if (!looksLikeDelimitedText(name)) {
+            throw new JindException("Unknown input format: " + file.getFileName() + ". Use an AnnData .h5ad file,"
+                    + " a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file (optionally .gz).");
+        }
+        return Format.DELIMITED;
+    }
+
+    private interface Reading<T> {
+        T run() throws IOException;
+    }
+
+    /** I/O failures as one sentence naming the file. */
+    private static <T> T guarded(Path file, Reading<T> reading) {
+        try {
+            return reading.run();
         } catch (IOException e) {
             throw new JindException("Cannot read " + file + ": " + Errors.describe(e) + ".", e);
         } catch (java.io.UncheckedIOException e) {
