@@ -13,7 +13,8 @@ import org.jind.core.util.Errors;
 
 /**
  * Reads expression data in the formats single-cell users have, recognised by content and name:
- * AnnData {@code .h5ad}, a 10x MatrixMarket directory, or a wide CSV/TSV (optionally gzipped).
+ * AnnData {@code .h5ad}, a 10x Cell Ranger HDF5 file, a 10x MatrixMarket directory, or a wide CSV/TSV
+ * (optionally gzipped).
  */
 public final class DatasetReader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -27,39 +28,111 @@ public final class DatasetReader {
      * @param annotations  the names of annotation (non-gene) columns for CSV/TSV input, e.g. the label and batch keys
      */
     public static Dataset read(Path file, Path labelsCsv, Set<String> annotations) {
+        return withMessages(file, () -> {
+            if (Files.isDirectory(file)) {
+                return MtxReader.read(file, labelsCsv);
+            }
+            return switch (format(file, labelsCsv)) {
+                case ANNDATA -> H5adReader.read(file);
+                case TENX_H5 -> TenxH5Reader.read(file, labelsCsv);
+                case TEXT -> DelimitedReader.read(file, annotations);
+            };
+        });
+    }
+
+    /**
+     * Opens the input to be read in chunks of cells (see {@link CellChunks}); the same checks and messages as
+     * {@link #read(Path, Path, Set)}. 10x directories are read whole.
+     */
+    public static CellChunks open(Path file, Path labelsCsv, Set<String> annotations) {
+        return withMessages(file, () -> {
+            if (Files.isDirectory(file)) {
+                return CellChunks.of(MtxReader.read(file, labelsCsv));
+            }
+            return switch (format(file, labelsCsv)) {
+                case ANNDATA -> H5adReader.open(file);
+                case TENX_H5 -> TenxH5Reader.open(file, labelsCsv);
+                case TEXT -> DelimitedReader.open(file, annotations);
+            };
+        });
+    }
+
+    /** {@link #open(Path, Path, Set)} keeping one batch when {@code batchKey} and {@code batch} are given. */
+    public static CellChunks open(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
+        CellChunks c = open(file, labelsCsv, annotationNames(labelKey, batchKey));
+        if (batch == null) {
+            return c;
+        }
+        if (batchKey == null) {
+            c.close();
+            throw new JindException("A batch was named but not the column holding batches; add --batch-key.");
+        }
+        try {
+            return c.select(batchKey, batch);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private enum Format { ANNDATA, TENX_H5, TEXT }
+
+    /** The format of a (non-directory) input, by content: HDF5 (AnnData or 10x), else delimited text by name. */
+    private static Format format(Path file, Path labelsCsv) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new JindException("Cannot read " + file + " (permission denied).");
+        }
+        if (startsWithHdf5Magic(file)) {
+            boolean anndata;
+            try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
+                anndata = h5.getChild("X") != null;
+                if (!anndata && TenxH5Reader.matrixGroup(h5) == null) {
+                    throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor"
+                            + " a 10x Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
+                }
+            } catch (JindException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JindException(file.getFileName() + " is not a readable HDF5 file (" + Errors.describe(e)
+                        + ").", e);
+            }
+            if (anndata && labelsCsv != null) {
+                throw new JindException("--labels is for 10x inputs; " + file.getFileName()
+                        + " carries its own annotation columns.");
+            }
+            return anndata ? Format.ANNDATA : Format.TENX_H5;
+        }
+        if (labelsCsv != null) { // before reading: a large file should not be read only to be refused
+            throw new JindException("--labels is for 10x inputs; " + file.getFileName()
+                    + " carries its own annotation columns.");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
+            throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
+        }
+        if (!looksLikeDelimitedText(name)) {
+            throw new JindException("Unknown input format: " + file.getFileName() + ". Use an AnnData .h5ad file,"
+                    + " a 10x .h5 file, a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file"
+                    + " (optionally .gz).");
+        }
+        return Format.TEXT;
+    }
+
+    private interface Reading<T> {
+        T run() throws IOException;
+    }
+
+    /** Existence and directory checks, and I/O failures as one-sentence messages. */
+    private static <T> T withMessages(Path file, Reading<T> r) {
         if (!Files.exists(file)) {
             throw new JindException("Input not found: " + file + ".");
         }
+        if (Files.isDirectory(file) && !MtxReader.isMtxDirectory(file)) {
+            throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
+                    + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
+        }
         try {
-            if (Files.isDirectory(file)) {
-                if (!MtxReader.isMtxDirectory(file)) {
-                    throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
-                            + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
-                }
-                return MtxReader.read(file, labelsCsv);
-            }
-            if (!Files.isReadable(file)) {
-                throw new JindException("Cannot read " + file + " (permission denied).");
-            }
-            if (labelsCsv != null) { // before reading: a large file should not be read only to be refused
-                throw new JindException("--labels is for 10x directories; " + file.getFileName()
-                        + " carries its own annotation columns.");
-            }
-            Dataset d;
-            if (startsWithHdf5Magic(file)) {
-                d = H5adReader.read(file);
-            } else {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
-                    throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
-                }
-                if (!looksLikeDelimitedText(name)) {
-                    throw new JindException("Unknown input format: " + file.getFileName() + ". Use an AnnData .h5ad file,"
-                            + " a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file (optionally .gz).");
-                }
-                d = DelimitedReader.read(file, annotations);
-            }
-            return d;
+            return r.run();
         } catch (IOException e) {
             throw new JindException("Cannot read " + file + ": " + Errors.describe(e) + ".", e);
         } catch (java.io.UncheckedIOException e) {
@@ -67,8 +140,7 @@ public final class DatasetReader {
         }
     }
 
-    /** Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. */
-    public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
+    private static Set<String> annotationNames(String labelKey, String batchKey) {
         Set<String> ann = new LinkedHashSet<>();
         if (labelKey != null) {
             ann.add(labelKey);
@@ -76,7 +148,12 @@ public final class DatasetReader {
         if (batchKey != null) {
             ann.add(batchKey);
         }
-        Dataset d = read(file, labelsCsv, ann);
+        return ann;
+    }
+
+    /** Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. */
+    public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
+        Dataset d = read(file, labelsCsv, annotationNames(labelKey, batchKey));
         if (batch != null) {
             if (batchKey == null) {
                 throw new JindException("A batch was named but not the column holding batches; add --batch-key.");
