@@ -42,7 +42,6 @@ public final class Jind {
      */
     public static JindModel train(Dataset source, String labelKey, List<Set<String>> targetGenes, TrainSettings s,
             Progress progress) {
-        s.validated();
         Labels labels = Labels.forTraining(source.obs(labelKey), labelKey);
         progress.report("train", 0, "preprocessing " + source);
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());

@@ -4,6 +4,7 @@ import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.JindModel;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Input;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.Scratch;
 import org.jind.core.nn.Tensors;
@@ -40,7 +41,7 @@ public final class Predictor {
             for (int from = 0; from < x.rows(); from += CHUNK) {
                 int n = Math.min(CHUNK, x.rows() - from);
                 try (MemoryWorkspace ws = scratch.step()) {
-                    INDArray xb = batches.range(from, n);
+                    Input xb = batches.range(from, n);
                     INDArray code = generator != null ? generator.code(xb) : net.encode(xb);
                     softmaxInto(Tensors.toArray(net.head(code)), k, out, from * k);
                 }

@@ -24,19 +24,15 @@ public final class DatasetReader {
 
     /**
      * @param file         the file or 10x directory
-     * @param labelsCsv    for 10x directories: a CSV keyed by barcode with annotation columns, or null
+     * @param labelsCsv    for 10x inputs: a CSV keyed by barcode with annotation columns, or null
      * @param annotations  the names of annotation (non-gene) columns for CSV/TSV input, e.g. the label and batch keys
      */
     public static Dataset read(Path file, Path labelsCsv, Set<String> annotations) {
-        return withMessages(file, () -> {
-            if (Files.isDirectory(file)) {
-                return MtxReader.read(file, labelsCsv);
-            }
-            return switch (format(file, labelsCsv)) {
-                case ANNDATA -> H5adReader.read(file);
-                case TENX_H5 -> TenxH5Reader.read(file, labelsCsv);
-                case TEXT -> DelimitedReader.read(file, annotations);
-            };
+        return guarded(file, () -> switch (format(file, labelsCsv)) {
+            case MTX -> MtxReader.read(file, labelsCsv);
+            case H5AD -> H5adReader.read(file);
+            case TENX_H5 -> TenxH5Reader.read(file, labelsCsv);
+            case DELIMITED -> DelimitedReader.read(file, annotations);
         });
     }
 
@@ -45,15 +41,11 @@ public final class DatasetReader {
      * {@link #read(Path, Path, Set)}. 10x directories are read whole.
      */
     public static CellChunks open(Path file, Path labelsCsv, Set<String> annotations) {
-        return withMessages(file, () -> {
-            if (Files.isDirectory(file)) {
-                return CellChunks.of(MtxReader.read(file, labelsCsv));
-            }
-            return switch (format(file, labelsCsv)) {
-                case ANNDATA -> H5adReader.open(file);
-                case TENX_H5 -> TenxH5Reader.open(file, labelsCsv);
-                case TEXT -> DelimitedReader.open(file, annotations);
-            };
+        return guarded(file, () -> switch (format(file, labelsCsv)) {
+            case MTX -> CellChunks.of(MtxReader.read(file, labelsCsv));
+            case H5AD -> H5adReader.open(file);
+            case TENX_H5 -> TenxH5Reader.open(file, labelsCsv);
+            case DELIMITED -> DelimitedReader.open(file, annotations);
         });
     }
 
@@ -75,36 +67,63 @@ public final class DatasetReader {
         }
     }
 
-    private enum Format { ANNDATA, TENX_H5, TEXT }
+    /**
+     * The file's metadata without its matrix: cells, annotation columns and gene identifiers. For CSV/TSV, the
+     * annotation columns are those holding text among the first rows (see {@link DelimitedReader#info}); the
+     * others are genes. The same bad-file checks and messages as {@link #read}.
+     */
+    public static DatasetInfo info(Path file) {
+        return guarded(file, () -> switch (format(file, null)) {
+            case MTX -> MtxReader.info(file);
+            case H5AD -> H5adReader.info(file);
+            case TENX_H5 -> TenxH5Reader.info(file);
+            case DELIMITED -> DelimitedReader.info(file);
+        });
+    }
 
-    /** The format of a (non-directory) input, by content: HDF5 (AnnData or 10x), else delimited text by name. */
+    private enum Format { H5AD, TENX_H5, MTX, DELIMITED }
+
+    /**
+     * Recognises the format by content and name (HDF5 files by their groups: AnnData has X, 10x a matrix), or says
+     * clearly why the file cannot be read; {@code --labels} only for 10x inputs, refused before reading.
+     */
     private static Format format(Path file, Path labelsCsv) throws IOException {
+        Format f = format(file);
+        if (labelsCsv != null && f != Format.MTX && f != Format.TENX_H5) {
+            throw new JindException("--labels is for 10x inputs; " + file.getFileName()
+                    + " carries its own annotation columns.");
+        }
+        return f;
+    }
+
+    private static Format format(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new JindException("Input not found: " + file + ".");
+        }
+        if (Files.isDirectory(file)) {
+            if (!MtxReader.isMtxDirectory(file)) {
+                throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
+                        + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
+            }
+            return Format.MTX;
+        }
         if (!Files.isReadable(file)) {
             throw new JindException("Cannot read " + file + " (permission denied).");
         }
         if (startsWithHdf5Magic(file)) {
-            boolean anndata;
             try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
-                anndata = h5.getChild("X") != null;
-                if (!anndata && TenxH5Reader.matrixGroup(h5) == null) {
-                    throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor"
-                            + " a 10x Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
+                if (h5.getChild("X") != null) {
+                    return Format.H5AD;
                 }
-            } catch (JindException e) {
-                throw e;
+                if (TenxH5Reader.matrixGroup(h5) != null) {
+                    return Format.TENX_H5;
+                }
             } catch (RuntimeException e) {
                 throw new JindException(file.getFileName() + " is not a readable HDF5 file (" + Errors.describe(e)
                         + ").", e);
             }
-            if (anndata && labelsCsv != null) {
-                throw new JindException("--labels is for 10x inputs; " + file.getFileName()
-                        + " carries its own annotation columns.");
-            }
-            return anndata ? Format.ANNDATA : Format.TENX_H5;
-        }
-        if (labelsCsv != null) { // before reading: a large file should not be read only to be refused
-            throw new JindException("--labels is for 10x inputs; " + file.getFileName()
-                    + " carries its own annotation columns.");
+            throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor a 10x"
+                    + " Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
@@ -115,40 +134,22 @@ public final class DatasetReader {
                     + " a 10x .h5 file, a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file"
                     + " (optionally .gz).");
         }
-        return Format.TEXT;
+        return Format.DELIMITED;
     }
 
     private interface Reading<T> {
         T run() throws IOException;
     }
 
-    /** Existence and directory checks, and I/O failures as one-sentence messages. */
-    private static <T> T withMessages(Path file, Reading<T> r) {
-        if (!Files.exists(file)) {
-            throw new JindException("Input not found: " + file + ".");
-        }
-        if (Files.isDirectory(file) && !MtxReader.isMtxDirectory(file)) {
-            throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
-                    + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
-        }
+    /** I/O failures as one sentence naming the file. */
+    private static <T> T guarded(Path file, Reading<T> reading) {
         try {
-            return r.run();
+            return reading.run();
         } catch (IOException e) {
             throw new JindException("Cannot read " + file + ": " + Errors.describe(e) + ".", e);
         } catch (java.io.UncheckedIOException e) {
             throw new JindException("Cannot read " + file + ": " + Errors.describe(e.getCause()) + ".", e);
         }
-    }
-
-    private static Set<String> annotationNames(String labelKey, String batchKey) {
-        Set<String> ann = new LinkedHashSet<>();
-        if (labelKey != null) {
-            ann.add(labelKey);
-        }
-        if (batchKey != null) {
-            ann.add(batchKey);
-        }
-        return ann;
     }
 
     /** Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. */
@@ -164,6 +165,17 @@ public final class DatasetReader {
             throw new JindException(file.getFileName() + ": the selection holds no cells.");
         }
         return d;
+    }
+
+    private static Set<String> annotationNames(String labelKey, String batchKey) {
+        Set<String> ann = new LinkedHashSet<>();
+        if (labelKey != null) {
+            ann.add(labelKey);
+        }
+        if (batchKey != null) {
+            ann.add(batchKey);
+        }
+        return ann;
     }
 
     private static boolean looksLikeDelimitedText(String name) {

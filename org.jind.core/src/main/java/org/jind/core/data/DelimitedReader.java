@@ -32,15 +32,8 @@ final class DelimitedReader {
         BufferedReader in = TextFiles.open(file);
         try {
             String headerLine = in.readLine();
-            if (headerLine == null || headerLine.isBlank()) {
-                throw new JindException(src + " is empty; expected a header line with the cell id column and gene names.");
-            }
+            String[] header = header(file, headerLine, src);
             char delim = TextFiles.guessDelimiter(file, headerLine);
-            String[] header = TextFiles.split(headerLine, delim);
-            if (header.length < 2) {
-                throw new JindException(src + ": the header has a single column; expected the cell id column followed by"
-                        + " gene columns, separated by commas or tabs.");
-            }
             List<Integer> geneCols = new ArrayList<>();
             Map<String, Integer> annCols = new LinkedHashMap<>();
             for (int c = 1; c < header.length; c++) {
@@ -168,6 +161,100 @@ final class DelimitedReader {
             } catch (IOException e) {
                 // reading is over; nothing was written
             }
+        }
+    }
+
+    private static String[] header(Path file, String headerLine, String src) {
+        if (headerLine == null || headerLine.isBlank()) {
+            throw new JindException(src + " is empty; expected a header line with the cell id column and gene names.");
+        }
+        String[] header = TextFiles.split(headerLine, TextFiles.guessDelimiter(file, headerLine));
+        if (header.length < 2) {
+            throw new JindException(src + ": the header has a single column; expected the cell id column followed by"
+                    + " gene columns, separated by commas or tabs.");
+        }
+        return header;
+    }
+
+    /** Rows looked at to tell annotation columns (text) from genes (numbers). */
+    static final int SAMPLE_ROWS = 1000;
+    /** The one gene identifier of a table: its column names. */
+    static final String HEADER = "column names";
+
+    /**
+     * The metadata: every column after the cell id holding a value that is not a number within the first
+     * {@value #SAMPLE_ROWS} rows is an annotation (text); the other columns are genes. Counting the cells and listing
+     * the annotation values reads the whole file (without parsing numbers), so large data are better kept as .h5ad.
+     */
+    static DatasetInfo info(Path file) throws IOException {
+        String src = file.getFileName().toString();
+        try (BufferedReader in = TextFiles.open(file)) {
+            String headerLine = in.readLine();
+            String[] header = header(file, headerLine, src);
+            char delim = TextFiles.guessDelimiter(file, headerLine);
+            boolean[] text = new boolean[header.length];
+            List<String[]> sample = new ArrayList<>();
+            String line;
+            while (sample.size() < SAMPLE_ROWS && (line = in.readLine()) != null) {
+                if (!line.isEmpty()) {
+                    String[] f = TextFiles.split(line, delim);
+                    sample.add(f);
+                    for (int c = 1; c < Math.min(f.length, header.length); c++) {
+                        text[c] |= !f[c].isBlank() && !isNumber(f[c]);
+                    }
+                }
+            }
+            List<Integer> annCols = new ArrayList<>();
+            List<String> genes = new ArrayList<>();
+            for (int c = 1; c < header.length; c++) {
+                if (text[c]) {
+                    annCols.add(c);
+                } else {
+                    genes.add(header[c]);
+                }
+            }
+            List<List<String>> values = new ArrayList<>();
+            annCols.forEach(c -> values.add(new ArrayList<>()));
+            int cells = 0;
+            for (String[] f : sample) {
+                cells++;
+                collect(f, annCols, values);
+            }
+            while ((line = in.readLine()) != null) {
+                if (!line.isEmpty()) {
+                    cells++;
+                    if (!annCols.isEmpty()) {
+                        collect(TextFiles.split(line, delim), annCols, values);
+                    }
+                }
+            }
+            if (cells == 0) {
+                throw new JindException(src + " has a header but no cells.");
+            }
+            if (genes.isEmpty()) {
+                throw new JindException(src + " has no gene columns: after the cell id every column holds text.");
+            }
+            List<DatasetInfo.Column> obs = new ArrayList<>();
+            for (int a = 0; a < annCols.size(); a++) {
+                obs.add(DatasetInfo.column(header[annCols.get(a)], values.get(a).toArray(new String[0]), false));
+            }
+            return new DatasetInfo(src, "table (CSV/TSV)", cells, obs, Map.of(HEADER, genes.toArray(new String[0])));
+        }
+    }
+
+    private static void collect(String[] f, List<Integer> cols, List<List<String>> values) {
+        for (int a = 0; a < cols.size(); a++) {
+            int c = cols.get(a);
+            values.get(a).add(c < f.length ? f[c] : null);
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Float.parseFloat(s.trim());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
         }
     }
 

@@ -2,7 +2,11 @@ package org.jind.core.data;
 
 import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jind.core.JindException;
@@ -73,17 +77,7 @@ final class H5adReader {
         String[] cells = index(obsGroup, src);
         String[] genes = index(varGroup, src);
         Map<String, String[]> obs = new LinkedHashMap<>();
-        String indexName = indexName(obsGroup);
-        for (Map.Entry<String, Node> e : obsGroup.getChildren().entrySet()) {
-            String name = e.getKey();
-            if (name.equals(indexName) || name.startsWith("__")) {
-                continue;
-            }
-            String[] col = column(obsGroup, e.getValue());
-            if (col != null) {
-                obs.put(name, col);
-            }
-        }
+        columns(obsGroup).forEach((name, col) -> obs.put(name, col.values()));
         return new Meta(cells, obs, genes, aliases(varGroup, genes));
     }
 
@@ -149,6 +143,84 @@ final class H5adReader {
         return new Sparse(encoding.equals("csr_matrix"), toInts(shapeAttr.getData()),
                 (io.jhdf.api.Dataset) child(g, "indptr", src), (io.jhdf.api.Dataset) child(g, "indices", src),
                 (io.jhdf.api.Dataset) child(g, "data", src));
+    }
+
+    /** The var columns offered as gene identifiers hold text with at least this share of genes distinct values. */
+    static final double IDENTIFIER_DISTINCT_SHARE = 0.5;
+
+    /**
+     * The metadata without X: cells from the obs index, obs columns with their kinds, and as gene identifiers the
+     * var index ("var index") and every text var column with distinct values for at least half of the genes
+     * (gene_symbols, feature_name, gene_ids, …). Missing entries of such a column take the var index's name, and
+     * repeats are made unique as for 10x symbols, so every identifier names each gene once.
+     */
+    static DatasetInfo info(Path file) {
+        String src = file.getFileName().toString();
+        try (HdfFile h5 = new HdfFile(file)) {
+            requireComplete(h5, file, src);
+            child(h5, "X", src);
+            Group obsGroup = (Group) child(h5, "obs", src);
+            Group varGroup = (Group) child(h5, "var", src);
+            int cells = index(obsGroup, src).length;
+            String[] genes = index(varGroup, src);
+            List<DatasetInfo.Column> obs = new ArrayList<>();
+            columns(obsGroup).forEach((name, col) -> obs.add(DatasetInfo.column(name, col.values(), col.numeric())));
+            Map<String, String[]> identifiers = new LinkedHashMap<>();
+            identifiers.put(VAR_INDEX, genes);
+            columns(varGroup).forEach((name, col) -> {
+                if (!col.numeric() && new HashSet<>(Arrays.asList(col.values())).size()
+                        >= IDENTIFIER_DISTINCT_SHARE * genes.length) {
+                    String[] names = col.values();
+                    for (int j = 0; j < names.length; j++) {
+                        if (names[j] == null || names[j].isEmpty()) {
+                            names[j] = genes[j];
+                        }
+                    }
+                    identifiers.put(name, MtxReader.makeUnique(names));
+                }
+            });
+            return new DatasetInfo(src, "AnnData .h5ad", cells, obs, identifiers);
+        } catch (JindException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+        }
+    }
+
+    /** The name of the identifier that is the var index. */
+    static final String VAR_INDEX = "var index";
+
+    /** One dataframe column: its values as text, and whether the file stores it as numbers (not categorical). */
+    private record Column(String[] values, boolean numeric) {
+    }
+
+    /** A dataframe group's per-row columns in the file's order, without the index. */
+    private static Map<String, Column> columns(Group frame) {
+        Map<String, Column> out = new LinkedHashMap<>();
+        String indexName = indexName(frame);
+        for (Map.Entry<String, Node> e : frame.getChildren().entrySet()) {
+            String name = e.getKey();
+            if (name.equals(indexName) || name.startsWith("__")) {
+                continue;
+            }
+            String[] col = column(frame, e.getValue());
+            if (col != null) {
+                out.put(name, new Column(col, isNumeric(frame, e.getValue())));
+            }
+        }
+        return out;
+    }
+
+    /** A plain numeric dataset; categoricals (even of numbers) and text are not. */
+    private static boolean isNumeric(Group frame, Node n) {
+        if (!(n instanceof io.jhdf.api.Dataset ds)) {
+            return false;
+        }
+        if (frame.getChild("__categories") instanceof Group cg && cg.getChild(n.getName()) != null) {
+            return false;
+        }
+        Class<?> t = ds.getJavaType();
+        return t != boolean.class && t != Boolean.class && (t.isPrimitive() || Number.class.isAssignableFrom(t));
     }
 
     /**

@@ -53,67 +53,95 @@ final class TenxH5Reader {
         }
     }
 
+    /** The genes (Gene Expression features) and barcodes, read without the matrix. */
+    private record Layout(Group group, String where, String[] ids, String[] symbols, String[] barcodes, int features,
+            int[] keep) {
+    }
+
+    private static Layout layout(HdfFile h5, String src) {
+        Group g = matrixGroup(h5);
+        if (g == null) {
+            throw new JindException(src + " is an HDF5 file but neither AnnData (.h5ad) nor a 10x Cell Ranger"
+                    + " matrix (a 'matrix' group or a genome group with indptr).");
+        }
+        String where = "/" + g.getName() + "/";
+        String[] ids;
+        String[] names;
+        String[] types = null;
+        if (g.getChild("features") != null) {
+            Group f = (Group) child(g, "features", src, where);
+            ids = strings(f, "id", src, where + "features/");
+            names = strings(f, "name", src, where + "features/");
+            if (f.getChild("feature_type") != null) {
+                types = strings(f, "feature_type", src, where + "features/");
+            }
+        } else {
+            ids = strings(g, "genes", src, where);
+            names = g.getChild("gene_names") != null ? strings(g, "gene_names", src, where) : ids;
+        }
+        String[] barcodes = strings(g, "barcodes", src, where);
+        int[] shape = H5adReader.toInts(ds(g, "shape", src, where).getData());
+        if (shape.length != 2 || shape[0] != ids.length || shape[1] != barcodes.length || names.length != ids.length
+                || (types != null && types.length != ids.length)) {
+            throw new JindException(src + ": the matrix shape " + java.util.Arrays.toString(shape) + " does not"
+                    + " match its " + ids.length + " features and " + barcodes.length + " barcodes (damaged file?).");
+        }
+        int[] keep = null;
+        if (types != null) {
+            List<Integer> k = new ArrayList<>();
+            for (int j = 0; j < types.length; j++) {
+                if (GENE_EXPRESSION.equals(types[j])) {
+                    k.add(j);
+                }
+            }
+            if (k.isEmpty()) {
+                throw new JindException(src + " has no \"Gene Expression\" features (only "
+                        + String.join(", ", new java.util.TreeSet<>(java.util.Arrays.asList(types))) + ").");
+            }
+            if (k.size() < types.length) {
+                keep = k.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        return new Layout(g, where, pick(ids, keep), MtxReader.makeUnique(pick(names, keep)), barcodes, ids.length,
+                keep);
+    }
+
     static CellChunks open(Path file, Path labelsCsv) throws IOException {
         String src = file.getFileName().toString();
         HdfFile h5 = new HdfFile(file);
         try {
             H5adReader.requireComplete(h5, file, src);
-            Group g = matrixGroup(h5);
-            if (g == null) {
-                throw new JindException(src + " is an HDF5 file but neither AnnData (.h5ad) nor a 10x Cell Ranger"
-                        + " matrix (a 'matrix' group or a genome group with indptr).");
-            }
-            boolean v3 = g.getChild("features") != null;
-            String where = "/" + g.getName() + "/";
-            String[] ids;
-            String[] names;
-            String[] types = null;
-            if (v3) {
-                Group f = (Group) child(g, "features", src, where);
-                ids = strings(f, "id", src, where + "features/");
-                names = strings(f, "name", src, where + "features/");
-                if (f.getChild("feature_type") != null) {
-                    types = strings(f, "feature_type", src, where + "features/");
-                }
-            } else {
-                ids = strings(g, "genes", src, where);
-                names = g.getChild("gene_names") != null ? strings(g, "gene_names", src, where) : ids;
-            }
-            String[] barcodes = strings(g, "barcodes", src, where);
-            int[] shape = H5adReader.toInts(ds(g, "shape", src, where).getData());
-            if (shape.length != 2 || shape[0] != ids.length || shape[1] != barcodes.length || names.length != ids.length
-                    || (types != null && types.length != ids.length)) {
-                throw new JindException(src + ": the matrix shape " + java.util.Arrays.toString(shape) + " does not"
-                        + " match its " + ids.length + " features and " + barcodes.length + " barcodes (damaged file?).");
-            }
-            int[] keep = null;
-            if (types != null) {
-                List<Integer> k = new ArrayList<>();
-                for (int j = 0; j < types.length; j++) {
-                    if (GENE_EXPRESSION.equals(types[j])) {
-                        k.add(j);
-                    }
-                }
-                if (k.isEmpty()) {
-                    throw new JindException(src + " has no \"Gene Expression\" features (only "
-                            + String.join(", ", new java.util.TreeSet<>(java.util.Arrays.asList(types))) + ").");
-                }
-                if (k.size() < types.length) {
-                    keep = k.stream().mapToInt(Integer::intValue).toArray();
-                }
-            }
-            String[] keptIds = pick(ids, keep);
-            String[] keptNames = MtxReader.makeUnique(pick(names, keep));
-            Map<String, String[]> obs = labelsCsv == null ? Map.of() : MtxReader.readLabels(labelsCsv, barcodes);
-            HdfCells.Rows rows = HdfCells.csr(ds(g, "indptr", src, where), ds(g, "indices", src, where),
-                    ds(g, "data", src, where), ids.length, src);
-            return new HdfCells(h5, src, rows, barcodes, obs, keptNames,
-                    java.util.Arrays.equals(keptIds, keptNames) ? null : keptIds, keep, null);
+            Layout l = layout(h5, src);
+            Map<String, String[]> obs = labelsCsv == null ? Map.of() : MtxReader.readLabels(labelsCsv, l.barcodes);
+            Group g = l.group;
+            HdfCells.Rows rows = HdfCells.csr(ds(g, "indptr", src, l.where), ds(g, "indices", src, l.where),
+                    ds(g, "data", src, l.where), l.features, src);
+            return new HdfCells(h5, src, rows, l.barcodes, obs, l.symbols,
+                    java.util.Arrays.equals(l.ids, l.symbols) ? null : l.ids, l.keep, null);
         } catch (RuntimeException | IOException e) {
             h5.close();
             if (e instanceof JindException || e instanceof IOException) {
                 throw e;
             }
+            throw new JindException(src + " is not a readable 10x HDF5 file (" + Errors.describe(e) + ").", e);
+        }
+    }
+
+    /** Cells and genes without the matrix: genes named by symbol (as read), with the ids as second identifier. */
+    static DatasetInfo info(Path file) {
+        String src = file.getFileName().toString();
+        try (HdfFile h5 = new HdfFile(file)) {
+            H5adReader.requireComplete(h5, file, src);
+            Layout l = layout(h5, src);
+            Map<String, String[]> identifiers = new java.util.LinkedHashMap<>();
+            identifiers.put(MtxReader.SYMBOLS, l.symbols);
+            if (!java.util.Arrays.equals(l.ids, l.symbols)) {
+                identifiers.put(MtxReader.IDS, MtxReader.makeUnique(l.ids));
+            }
+            return new DatasetInfo(src, "10x Cell Ranger HDF5", l.barcodes.length, List.of(), identifiers);
+        } catch (JindException e) {
+            throw e;
+        } catch (RuntimeException e) {
             throw new JindException(src + " is not a readable 10x HDF5 file (" + Errors.describe(e) + ").", e);
         }
     }

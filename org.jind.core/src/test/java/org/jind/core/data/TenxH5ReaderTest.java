@@ -51,6 +51,17 @@ public class TenxH5ReaderTest {
     }
 
     @Test
+    public void metadataWithoutTheMatrixAgreesWithTheRead() {
+        DatasetInfo info = DatasetReader.info(v3());
+        assertEquals(3, info.cells());
+        assertEquals(4, info.genes());
+        assertEquals(java.util.List.of("gene_symbols", "gene_ids"), info.identifiers());
+        assertArrayEquals(new String[] {"CD3E", "TBCE", "TBCE-1", "LYZ"}, info.geneNames(info.indexIdentifier()));
+        assertArrayEquals(new String[] {"ENSG01", "ENSG02", "ENSG03", "ENSG04"}, info.geneNames("gene_ids"));
+        assertEquals("10x Cell Ranger HDF5", info.format());
+    }
+
+    @Test
     public void cellRanger2GenomeGroupLayout() throws Exception {
         Path f = tmp.getRoot().toPath().resolve("old.h5");
         float[][] genesOnly = {{0, 3, 0, 1}, {2, 0, 0, 0}, {0, 0, 5, 7}};
