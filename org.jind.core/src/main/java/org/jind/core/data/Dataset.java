@@ -157,6 +157,11 @@ public final class Dataset {
      * the row order, so sorting or filtering columns of the same cells does not change it.
      */
     public String cellIdFingerprint() {
+        return fingerprint(cellIds);
+    }
+
+    /** {@link #cellIdFingerprint()} of a batch given by its cell ids (e.g. one read in parts). */
+    public static String fingerprint(String[] cellIds) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
             String[] sorted = cellIds.clone();
