@@ -77,7 +77,8 @@ public final class Jind {
         m.sourceCodeLabels = labels;
     }
 
-    static int[] sampleStratified(int[] y, int classes, int max, Rng rng) {
+    /** Row indices of a stratified sample of at most {@code max} rows (each class keeps its share, at least one). */
+    public static int[] sampleStratified(int[] y, int classes, int max, Rng rng) {
         if (y.length <= max) {
             return java.util.stream.IntStream.range(0, y.length).toArray();
         }
