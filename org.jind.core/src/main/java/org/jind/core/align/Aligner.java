@@ -17,6 +17,7 @@ import org.jind.core.model.Stage;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Input;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Scratch;
@@ -192,7 +193,7 @@ public final class Aligner {
             return reinits;
         }
 
-        private INDArray targetBatch() {
+        private Input targetBatch() {
             return targets.rows(draws.randint(targetCells, bs), 0, bs);
         }
 

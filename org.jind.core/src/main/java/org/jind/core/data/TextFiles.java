@@ -16,6 +16,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.jind.core.JindException;
 import org.jind.core.util.Errors;
 
 /** Opens text files that may be gzipped (recognised by their content, not their name). */
@@ -51,18 +52,23 @@ final class TextFiles {
      */
     static final class Records {
         private final BufferedReader in;
-        private final char delimiter;
         private final String delimiterText;
         private final CSVFormat format;
         private final String src;
         private long line;
 
-        Records(BufferedReader in, char delimiter, String src) {
+        /** Reads on from {@code in}, which has given {@code linesRead} lines already (e.g. the header). */
+        Records(BufferedReader in, char delimiter, String src, long linesRead) {
             this.in = in;
-            this.delimiter = delimiter;
             this.delimiterText = String.valueOf(delimiter);
             this.format = csv(delimiter);
             this.src = src;
+            this.line = linesRead;
+        }
+
+        /** The fields of one complete line (e.g. the header). */
+        static String[] fields(String line, char delimiter, String src) {
+            return new Records(null, delimiter, src, 1).split(line, null);
         }
 
         /** The next record, or null at the end; empty lines are skipped. */
@@ -70,46 +76,63 @@ final class TextFiles {
             String l;
             do {
                 l = in.readLine();
-                line++;
                 if (l == null) {
                     return null;
                 }
+                line++;
             } while (l.isEmpty());
-            if (l.indexOf('"') < 0) {
-                if (l.endsWith("\r")) {
-                    l = l.substring(0, l.length() - 1);
+            return split(l, in);
+        }
+
+        /** Passes over the next record without splitting it (when only counting); false at the end. */
+        boolean skip() throws IOException {
+            String l;
+            do {
+                l = in.readLine();
+                if (l == null) {
+                    return false;
                 }
+                line++;
+            } while (l.isEmpty());
+            if (l.indexOf('"') >= 0) {
+                split(l, in);
+            }
+            return true;
+        }
+
+        private String[] split(String l, BufferedReader more) {
+            if (l.indexOf('"') < 0) {
                 return l.split(delimiterText, -1);
             }
             // quoted fields: the record goes on while a quote is open (an odd number of quote characters so far)
             StringBuilder record = new StringBuilder(l);
             long quotes = count(l);
             while (quotes % 2 != 0) {
-                String more = in.readLine();
-                if (more == null) {
-                    throw new org.jind.core.JindException(src + ", line " + line + ": a quote opened here is never"
-                            + " closed (truncated or malformed file?).");
+                String next = null;
+                try {
+                    next = more == null ? null : more.readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                if (next == null) {
+                    throw new JindException(src + ", line " + line + ": a quote opened here is never closed"
+                            + " (truncated or malformed file?).");
                 }
                 line++;
-                record.append('\n').append(more);
-                quotes += count(more);
+                record.append('\n').append(next);
+                quotes += count(next);
             }
             try (CSVParser p = CSVParser.parse(record.toString(), format)) {
                 List<CSVRecord> r = p.getRecords();
                 return r.isEmpty() ? new String[] {""} : r.get(0).values();
-            } catch (UncheckedIOException | IllegalStateException e) {
-                throw new org.jind.core.JindException(src + ", line " + line + ": " + Errors.describe(e)
-                        + " (malformed quoting?).");
+            } catch (IOException | UncheckedIOException | IllegalStateException e) {
+                throw new JindException(src + ", line " + line + ": " + Errors.describe(e) + " (malformed quoting?).");
             }
         }
 
         /** The line number of the last line of the last record read. */
         long line() {
             return line;
-        }
-
-        char delimiter() {
-            return delimiter;
         }
 
         private static long count(String s) {
@@ -119,39 +142,6 @@ final class TextFiles {
             }
             return n;
         }
-    }
-
-    /** Splits a delimited line, honouring double quotes around fields. */
-    static String[] split(String line, char delimiter) {
-        java.util.ArrayList<String> out = new java.util.ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cur.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == delimiter) {
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(c);
-            }
-        }
-        out.add(cur.toString());
-        if (!out.isEmpty() && out.get(out.size() - 1).endsWith("\r")) {
-            String last = out.remove(out.size() - 1);
-            out.add(last.substring(0, last.length() - 1));
-        }
-        return out.toArray(new String[0]);
     }
 
     static char guessDelimiter(Path file, String header) {
