@@ -260,6 +260,50 @@ public class SingleCellReadTest {
         assertEquals(1100, tt.cells());
     }
 
+    @Test
+    public void tenxHdf5ByIdOrSymbolAndCsvWithItsTextColumnsAsAnnotations() throws Exception {
+        // Cell Ranger 3+: genes × cells compressed by cell; two genes share a symbol
+        Path h5 = tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix.h5");
+        try (WritableHdfFile f = HdfFile.write(h5)) {
+            WritableGroup m = f.putGroup("matrix");
+            m.putDataset("data", new int[] {4, 1, 7});
+            m.putDataset("indices", new long[] {0, 2, 1});
+            m.putDataset("indptr", new long[] {0, 2, 3});
+            m.putDataset("shape", new int[] {3, 2});
+            m.putDataset("barcodes", new String[] {"AAAC-1", "AAAG-1"});
+            WritableGroup g = m.putGroup("features");
+            g.putDataset("id", new String[] {"ENSG1", "ENSG2", "ENSG3"});
+            g.putDataset("name", new String[] {"TBCE", "CD3E", "TBCE"});
+            g.putDataset("feature_type", new String[] {"Gene Expression", "Gene Expression", "Gene Expression"});
+            g.putDataset("genome", new String[] {"GRCh38", "GRCh38", "GRCh38"});
+        }
+        DatasetInfo info = DatasetReader.info(h5);
+        assertEquals(List.of("gene_symbols", "gene_ids"), info.identifiers());
+        Options byId = options("", "", GeneChoice.MODEL, 1, "gene_ids", 0);
+        Table t = read(h5, info, byId, SingleCellRead.plan(info, byId, true, new String[] {"ENSG3", "ENSG1"}));
+        assertArrayEquals(new String[] {"ENSG3", "ENSG1"}, t.geneNames());
+        double[] row = new double[2];
+        t.genes(0, row);
+        assertArrayEquals("cell AAAC-1: ENSG1 = 4, ENSG3 = 1", new double[] {1, 4}, row, 0);
+        Options bySymbol = options("", "", GeneChoice.ALL, 1, "", 0);
+        assertArrayEquals(new String[] {"TBCE", "CD3E", "TBCE-1"},
+                read(h5, info, bySymbol, SingleCellRead.plan(info, bySymbol, false, null)).geneNames());
+
+        Path csv = tmp.getRoot().toPath().resolve("cells.csv");
+        Files.writeString(csv, "cell,CD3E,cell_type,LYZ,batch\nc1,1,T,0.5,b1\nc2,0,B,2,b2\nc3,3,T,0,b1\n");
+        DatasetInfo ci = DatasetReader.info(csv);
+        Options b1 = options("batch", "b1", GeneChoice.ALL, 1, "", 0);
+        Plan plan = SingleCellRead.plan(ci, b1, false, null);
+        assertEquals(List.of("cell_type", "batch", "CD3E", "LYZ"), plan.columns().stream().map(OutputColumn::name)
+                .toList());
+        Table c = read(csv, ci, b1, plan);
+        assertEquals(List.of("c1", "c3"), c.ids());
+        assertArrayEquals(new Object[] {"T", "b1"}, c.annotations(1));
+        double[] v = new double[2];
+        c.genes(1, v);
+        assertArrayEquals(new double[] {3, 0}, v, 0);
+    }
+
     /** The rows a reading writes, kept for the assertions. */
     private record Table(List<OutputColumn> columns, String[] geneNames, List<String> ids, List<Object[]> annotations,
             List<double[]> genes) {
