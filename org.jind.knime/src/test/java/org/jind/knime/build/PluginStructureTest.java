@@ -65,7 +65,8 @@ public class PluginStructureTest {
         FACTORIES.put("org.jind.knime.nodes.annotate.AnnotateRejectNodeFactory", new Expected(List.of(
                 NodeParameters.THETA, NodeParameters.RAW_COLUMN, NodeParameters.PREDICTION_COLUMN,
                 NodeParameters.CONFIDENCE_COLUMN, NodeParameters.APPEND_PROBABILITIES,
-                NodeParameters.PROBABILITY_PATTERN, NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES),
+                NodeParameters.PROBABILITY_PATTERN, NodeParameters.APPEND_LATENT, NodeParameters.MISSING_VALUES,
+                NodeParameters.FILL_ABSENT_GENES),
                 2, 1));
         FACTORIES.put("org.jind.knime.nodes.scorer.JindScorerNodeFactory", new Expected(List.of(
                 NodeParameters.TRUTH_COLUMN, NodeParameters.PREDICTION_COLUMN, NodeParameters.RAW_COLUMN), 1, 2));
