@@ -16,6 +16,7 @@ import org.jind.core.model.Stage;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Input;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Scratch;
@@ -57,7 +58,6 @@ public final class Aligner {
      */
     public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
             Progress progress) {
-        s.validated();
         model.requireStage(Stage.TRAINED, "Alignment");
         if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
@@ -189,7 +189,7 @@ public final class Aligner {
             return reinits;
         }
 
-        private INDArray targetBatch() {
+        private Input targetBatch() {
             return targets.rows(draws.randint(targetCells, bs), 0, bs);
         }
 

@@ -4,6 +4,7 @@ import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.JindModel;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Input;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.Scratch;
 import org.jind.core.nn.Tensors;
@@ -13,7 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Inference-mode class probabilities, in chunks so memory stays bounded on large batches. */
 public final class Predictor {
-    private static final int CHUNK = 1024;
+    /**
+     * Cells per forward pass. Matrix products of another row count may round differently in the last bit, so a
+     * batch annotated in chunks that are multiples of this gives bit-identical results to the whole batch.
+     */
+    public static final int CHUNK = 1024;
 
     private Predictor() {
     }
@@ -45,7 +50,7 @@ public final class Predictor {
             for (int from = 0; from < x.rows(); from += CHUNK) {
                 int n = Math.min(CHUNK, x.rows() - from);
                 try (MemoryWorkspace ws = scratch.step()) {
-                    INDArray xb = batches.range(from, n);
+                    Input xb = batches.range(from, n);
                     INDArray code = generator != null ? generator.code(xb) : net.encode(xb);
                     if (codes != null) {
                         float[] c = Tensors.toArray(code);
