@@ -52,9 +52,11 @@ public final class StreamingAnnotator {
      * @param probabilities whether the values include the per-type probabilities
      * @param latent        whether the values include the latent code
      * @param chunkRows     rows per chunk ({@link #CHUNK_ROWS}; tests use others)
+     * @param wholeTable    whether the rows are the whole table, so the batch an aligned model was aligned to
+     *                      can be recognised (not so in one partition of a distributed streaming run)
      */
     public StreamingAnnotator(JindModel model, String[] genes, double theta, MissingValuePolicy policy,
-            boolean probabilities, boolean latent, int chunkRows) {
+            boolean probabilities, boolean latent, int chunkRows, boolean wholeTable) {
         this.model = model;
         this.genes = genes.clone();
         this.policy = policy;
@@ -66,7 +68,7 @@ public final class StreamingAnnotator {
         this.probabilities = probabilities;
         this.latent = latent;
         this.chunkRows = chunkRows;
-        this.ids = Jind.isAlignedToABatch(model) ? new ArrayList<>() : null;
+        this.ids = wholeTable && Jind.isAlignedToABatch(model) ? new ArrayList<>() : null;
         this.chunk = newChunk();
     }
 
