@@ -15,6 +15,7 @@ import org.jind.core.model.Stage;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Input;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Scratch;
@@ -56,7 +57,6 @@ public final class Aligner {
      */
     public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
             Progress progress) {
-        s.validated();
         model.requireStage(Stage.TRAINED, "Alignment");
         if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
@@ -187,7 +187,7 @@ public final class Aligner {
             return reinits;
         }
 
-        private INDArray targetBatch() {
+        private Input targetBatch() {
             return targets.rows(draws.randint(targetCells, bs), 0, bs);
         }
 

@@ -44,7 +44,6 @@ public final class SelfTrainer {
     }
 
     public static Result selfTrain(JindModel aligned, SparseMatrix target, SelfTrainSettings s, Progress progress) {
-        s.validated();
         aligned.requireStage(Stage.ALIGNED, "Self-training");
         Tensors.useThreads(s.threads());
         int k = aligned.classes.length;

@@ -106,6 +106,18 @@ public final class SparseMatrix {
         return s;
     }
 
+    /** The consecutive rows {@code [from, from + count)}. */
+    public SparseMatrix rowRange(int from, int count) {
+        int start = indptr[from];
+        int end = indptr[from + count];
+        int[] p = new int[count + 1];
+        for (int i = 0; i <= count; i++) {
+            p[i] = indptr[from + i] - start;
+        }
+        return new SparseMatrix(count, cols, p, Arrays.copyOfRange(indices, start, end),
+                Arrays.copyOfRange(values, start, end));
+    }
+
     /** The rows in the given order. */
     public SparseMatrix selectRows(int[] rowIds) {
         int[] p = new int[rowIds.length + 1];

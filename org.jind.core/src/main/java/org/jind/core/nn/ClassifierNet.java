@@ -49,6 +49,11 @@ public final class ClassifierNet {
         return encoder.forward(x);
     }
 
+    /** The latent code of a dense or sparse input. */
+    public INDArray encode(Input x) {
+        return encoder.forward(x);
+    }
+
     /** C(z): logits of the head for latent codes. */
     public INDArray head(INDArray z) {
         return output.forward(Transforms.relu(hidden.forward(Transforms.relu(z, true)), false));
@@ -56,7 +61,7 @@ public final class ClassifierNet {
 
     /** The intermediate values of a training-mode forward pass, kept for the backward pass. */
     public static final class Pass {
-        INDArray x;
+        Input x;
         Stochastic stochastic;
         INDArray code;
         INDArray h1;
@@ -97,8 +102,8 @@ public final class ClassifierNet {
     }
 
     /** Training-mode forward pass through E (with dropout and noise) and C. */
-    public Pass forwardTrain(INDArray x, TorchGenerator rng) {
-        Stochastic stochastic = Stochastic.draw((int) x.rows(), rng);
+    public Pass forwardTrain(Input x, TorchGenerator rng) {
+        Stochastic stochastic = Stochastic.draw(x.rows(), rng);
         Pass p = headPass(stochastic.apply(encoder.forward(x)));
         p.x = x;
         p.stochastic = stochastic;
@@ -125,7 +130,12 @@ public final class ClassifierNet {
         INDArray dRelu = hidden.backward(Transforms.relu(p.code, true), dh1, true);
         INDArray dCode = dRelu.muli(Tensors.positiveMask(p.code));
         if (intoEncoder) {
-            encoder.backward(p.x, p.stochastic.backward(dCode), false);
+            INDArray dEncoded = p.stochastic.backward(dCode);
+            if (p.x.isSparse()) {
+                encoder.backwardShifted(p.x.sparse(), null, dEncoded);
+            } else {
+                encoder.backward(p.x.dense(), dEncoded, false);
+            }
         }
         return dCode;
     }

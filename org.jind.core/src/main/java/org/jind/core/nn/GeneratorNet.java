@@ -82,7 +82,8 @@ public final class GeneratorNet {
 
     /** The intermediate values of a forward pass, for the backward pass. */
     public static final class Pass {
-        INDArray shifted;
+        Input x;
+        INDArray shifted; // x + b for a dense x; null for a sparse one, whose first layers add b·W instead
         INDArray[] f2In = new INDArray[3];
         INDArray[] f3In = new INDArray[3];
         INDArray f3Out;
@@ -95,24 +96,42 @@ public final class GeneratorNet {
      * Forward pass. {@code encoderRng} non-null runs E in training mode (dropout and noise), as JIND+ does.
      */
     public Pass forward(INDArray x, TorchGenerator encoderRng) {
+        return forward(Input.dense(x), encoderRng);
+    }
+
+    /**
+     * Forward pass of a dense or sparse batch. A sparse batch never forms the dense {@code x + b}: each first
+     * layer computes {@code x·W + (b·W + bias)}.
+     */
+    public Pass forward(Input x, TorchGenerator encoderRng) {
         Pass p = new Pass();
-        p.shifted = x.addRowVector(shift.value);
-        INDArray a = p.shifted;
-        INDArray b = p.shifted;
-        for (int i = 0; i < 3; i++) {
+        p.x = x;
+        INDArray a;
+        INDArray b;
+        INDArray e;
+        if (x.isSparse()) {
+            a = f2[0].forwardShifted(x.sparse(), shift.value);
+            b = f3[0].forwardShifted(x.sparse(), shift.value);
+            e = encoder.forwardShifted(x.sparse(), shift.value);
+        } else {
+            p.shifted = x.dense().addRowVector(shift.value);
+            p.f2In[0] = p.shifted;
+            p.f3In[0] = p.shifted;
+            a = f2[0].forward(p.shifted);
+            b = f3[0].forward(p.shifted);
+            e = encoder.forward(p.shifted);
+        }
+        for (int i = 1; i < 3; i++) {
+            a = Transforms.relu(a, false);
+            b = Transforms.relu(b, false);
             p.f2In[i] = a;
             p.f3In[i] = b;
             a = f2[i].forward(a);
             b = f3[i].forward(b);
-            if (i < 2) {
-                a = Transforms.relu(a, false);
-                b = Transforms.relu(b, false);
-            }
         }
         p.f3Out = b;
-        INDArray e = encoder.forward(p.shifted);
         if (encoderRng != null) {
-            p.stochastic = ClassifierNet.Stochastic.draw((int) x.rows(), encoderRng);
+            p.stochastic = ClassifierNet.Stochastic.draw(x.rows(), encoderRng);
             e = p.stochastic.apply(e);
         }
         p.encoded = e;
@@ -122,6 +141,11 @@ public final class GeneratorNet {
 
     /** The aligned code in inference mode. */
     public INDArray code(INDArray x) {
+        return forward(x, null).code;
+    }
+
+    /** The aligned code of a dense or sparse batch in inference mode. */
+    public INDArray code(Input x) {
         return forward(x, null).code;
     }
 
@@ -135,7 +159,7 @@ public final class GeneratorNet {
             if (p.stochastic != null) {
                 dE = p.stochastic.backward(dE);
             }
-            encoder.backward(p.shifted, dE, false);
+            firstLayerBackward(encoder, p, dE);
         }
         if (!trainMlps) {
             return;
@@ -143,19 +167,28 @@ public final class GeneratorNet {
         // The shift is added to every row, so its gradient is the column sum of the input gradient, and
         // Σ_rows(dy·Wᵀ) = (Σ_rows dy)·Wᵀ: one vector–matrix product per first layer instead of a full dx.
         INDArray dShift = encoder.inputGradient(Tensors.columnSums(dCode.mul(p.f3Out.add(1))));
-        dShift.addi(f2[0].inputGradient(Tensors.columnSums(mlpBackward(f2, p.f2In, dCode))));
-        dShift.addi(f3[0].inputGradient(Tensors.columnSums(mlpBackward(f3, p.f3In, dCode.mul(p.encoded)))));
+        dShift.addi(f2[0].inputGradient(Tensors.columnSums(mlpBackward(f2, p, p.f2In, dCode))));
+        dShift.addi(f3[0].inputGradient(Tensors.columnSums(mlpBackward(f3, p, p.f3In, dCode.mul(p.encoded)))));
         shift.grad.addi(dShift);
     }
 
+    /** The parameter gradients of a first layer (input x + b) for the gradient at its output. */
+    private void firstLayerBackward(Linear layer, Pass p, INDArray dy) {
+        if (p.x.isSparse()) {
+            layer.backwardShifted(p.x.sparse(), shift.value, dy);
+        } else {
+            layer.backward(p.shifted, dy, false);
+        }
+    }
+
     /** Back-propagates through an MLP, accumulating its gradients; returns the gradient at the first layer's output. */
-    private static INDArray mlpBackward(Linear[] mlp, INDArray[] inputs, INDArray dOut) {
+    private INDArray mlpBackward(Linear[] mlp, Pass p, INDArray[] inputs, INDArray dOut) {
         INDArray d = dOut;
         for (int i = 2; i > 0; i--) {
             d = mlp[i].backward(inputs[i], d, true);
             d.muli(Tensors.positiveMask(inputs[i])); // inputs[i] = relu(previous): positive where it passed
         }
-        mlp[0].backward(inputs[0], d, false);
+        firstLayerBackward(mlp[0], p, d);
         return d;
     }
 }

@@ -2,6 +2,7 @@ package org.jind.core.nn;
 
 import java.util.List;
 
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.random.TorchGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -64,6 +65,32 @@ public final class Linear {
 
     public INDArray forward(INDArray x) {
         return Nd4j.gemm(x, weight.value, false, false).addiRowVector(bias.value); // gemm: mmul() costs 2.5× more here
+    }
+
+    /** {@code x·W + b} for a dense or a sparse input. */
+    public INDArray forward(Input x) {
+        return x.isSparse() ? forwardShifted(x.sparse(), null) : forward(x.dense());
+    }
+
+    /**
+     * {@code (x + s)·W + b} for a sparse x and a dense row s (null: none), computed as {@code x·W + (s·W + b)} so
+     * the shifted input, which is dense, is never formed.
+     */
+    public INDArray forwardShifted(SparseMatrix x, INDArray shift) {
+        INDArray offset = shift == null ? bias.value : Nd4j.gemm(shift, weight.value, false, false).addi(bias.value);
+        return SparseProducts.times(x, weight.value).addiRowVector(offset);
+    }
+
+    /**
+     * The parameter gradients of {@link #forwardShifted}: {@code dW += xᵀ·dy + sᵀ·Σ_rows dy}, {@code db += Σ_rows dy}.
+     */
+    public void backwardShifted(SparseMatrix x, INDArray shift, INDArray dy) {
+        SparseProducts.addTransposeTimes(x, dy, weight.grad);
+        INDArray dySum = Tensors.columnSums(dy);
+        if (shift != null) {
+            Nd4j.gemm(shift, dySum, weight.grad, true, false, 1.0, 1.0);
+        }
+        bias.grad.addi(dySum);
     }
 
     /** Accumulates dW and db from the input and the output gradient; returns dx when asked (else null). */

@@ -40,6 +40,15 @@ public final class Tensors {
         return out;
     }
 
+    /** Overwrites a contiguous row-major float matrix (not a view) with {@code data}. */
+    public static void copyInto(float[] data, INDArray m) {
+        if (m.ordering() != 'c' || m.isView() || m.offset() != 0 || m.dataType() != DataType.FLOAT
+                || m.length() != data.length) {
+            throw new IllegalArgumentException("not a contiguous float matrix of " + data.length + " values");
+        }
+        ((FloatPointer) m.data().addressPointer()).put(data);
+    }
+
     /** 1 where {@code x > 0}, else 0. */
     public static INDArray positiveMask(INDArray x) {
         return Transforms.step(x, true);

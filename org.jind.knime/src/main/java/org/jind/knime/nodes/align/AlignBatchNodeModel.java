@@ -32,6 +32,7 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -60,6 +61,11 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
         super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE}, new PortType[] {
             JindModelPortObject.type(), BufferedDataTable.TYPE}, s.all());
         this.s = s;
+    }
+
+    @Override
+    protected void validateValues(NodeSettingsRO settings) throws InvalidSettingsException {
+        validateTheta(settings);
     }
 
     @Override
