@@ -24,6 +24,7 @@ import org.jind.core.random.Rng;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassifierTrainer;
 import org.jind.core.train.Labels;
+import org.jind.core.util.Plural;
 
 import com.google.gson.JsonObject;
 
@@ -76,7 +77,8 @@ public final class Jind {
         m.sourceCodeLabels = labels;
     }
 
-    static int[] sampleStratified(int[] y, int classes, int max, Rng rng) {
+    /** Row indices of a stratified sample of at most {@code max} rows (each class keeps its share, at least one). */
+    public static int[] sampleStratified(int[] y, int classes, int max, Rng rng) {
         if (y.length <= max) {
             return java.util.stream.IntStream.range(0, y.length).toArray();
         }
@@ -216,18 +218,29 @@ public final class Jind {
 
     /** An aligned model fits the batch it was aligned to; on another one its predictions may be off. */
     public static void warnIfOtherBatch(JindModel model, Dataset batch, Progress progress) {
-        warnIfOtherBatch(model, batch.cellIdFingerprint(), batch.cells(), progress);
+        if (isAlignedToABatch(model)) {
+            warnIfOtherBatch(model, batch.cellIdFingerprint(), batch.cells(), progress);
+        }
     }
 
-    private static void warnIfOtherBatch(JindModel model, String fingerprint, long cells, Progress progress) {
-        if (model.alignment == null || !model.alignment.has("targetFingerprint")) {
+    /** Whether the model remembers the batch it was aligned to (then annotating another one deserves a warning). */
+    public static boolean isAlignedToABatch(JindModel model) {
+        return model.alignment != null && model.alignment.has("targetFingerprint");
+    }
+
+    /**
+     * {@link #warnIfOtherBatch(JindModel, Dataset, Progress)} for a batch seen in parts: its cell ids'
+     * {@link Dataset#fingerprint} and its number of cells.
+     */
+    public static void warnIfOtherBatch(JindModel model, String fingerprint, long cells, Progress progress) {
+        if (!isAlignedToABatch(model)) {
             return;
         }
         String fp = model.alignment.get("targetFingerprint").getAsString();
         if (!fp.equals(fingerprint)) {
-            progress.warn("This model was aligned to another batch (" + model.alignment.get("targetCells").getAsInt()
-                    + " cells); its generator may not suit these " + cells
-                    + " cells. Align this batch with its own Align step for reliable predictions.");
+            progress.warn("This model was aligned to another batch (" + Plural.of(model.alignment.get("targetCells")
+                    .getAsInt(), "cell") + "); its generator may not suit these " + Plural.of(cells, "cell")
+                    + ". Align this batch with its own Align step for reliable predictions.");
         }
     }
 

@@ -194,18 +194,33 @@ final class H5adReader {
     private record Column(String[] values, boolean numeric) {
     }
 
-    /** A dataframe group's per-row columns in the file's order, without the index. */
+    /**
+     * A dataframe group's per-row columns without the index: in anndata's {@code column-order} (the data frame's
+     * order; HDF5 itself lists members in no useful order), then any others.
+     */
     private static Map<String, Column> columns(Group frame) {
+        List<String> names = new ArrayList<>();
+        Attribute order = frame.getAttribute("column-order");
+        if (order != null && order.getData() != null && order.getData().getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(order.getData()); i++) {
+                names.add(String.valueOf(Array.get(order.getData(), i)));
+            }
+        }
+        for (String name : frame.getChildren().keySet()) {
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
         Map<String, Column> out = new LinkedHashMap<>();
         String indexName = indexName(frame);
-        for (Map.Entry<String, Node> e : frame.getChildren().entrySet()) {
-            String name = e.getKey();
-            if (name.equals(indexName) || name.startsWith("__")) {
+        for (String name : names) {
+            Node n = frame.getChild(name);
+            if (n == null || name.equals(indexName) || name.startsWith("__")) {
                 continue;
             }
-            String[] col = column(frame, e.getValue());
+            String[] col = column(frame, n);
             if (col != null) {
-                out.put(name, new Column(col, isNumeric(frame, e.getValue())));
+                out.put(name, new Column(col, isNumeric(frame, n)));
             }
         }
         return out;

@@ -31,6 +31,7 @@ public final class NodeParameters {
     public static final String MISSING_VALUES = "Missing values in gene columns";
     public static final String FILL_ABSENT_GENES = "Treat genes absent from the table as 0";
     public static final String APPEND_PROBABILITIES = "Append cell type probabilities";
+    public static final String APPEND_LATENT = "Append latent code (256 columns latent_0 … latent_255)";
     public static final String RAW_COLUMN = "Raw prediction column";
     public static final String PREDICTION_COLUMN = "Prediction column";
     public static final String CONFIDENCE_COLUMN = "Confidence column";
@@ -78,10 +79,25 @@ public final class NodeParameters {
                 threads(threads)).validated();
     }
 
+    /**
+     * The largest θ. The core accepts [0, 1), so this one range holds everywhere: the dialog's number model is
+     * bounded by [0, nextDown(1)] (1 itself is refused, every double below it allowed), and configure,
+     * validateSettings (flow variables) and the core check the same.
+     */
+    private static final double THETA_MAX = Math.nextDown(1.0);
+
+    /** The upper bound of θ's number model: {@link Math#nextDown}(1), the largest double below 1. */
+    public static double thetaMax() {
+        return THETA_MAX;
+    }
+
+    /** The sentence for a θ outside its range; the dialog shows it as is, the checks add the value given. */
+    public static final String THETA_RANGE = "'" + THETA + "' must be at least 0 and below 1.";
+
     /** θ, the fraction of source validation cells of each type that its threshold may reject: [0, 1). */
     public static double theta(double theta) {
-        if (!(theta >= 0 && theta < 1)) {
-            throw new JindException("'" + THETA + "' must be at least 0 and below 1; it is " + theta + ".");
+        if (!(theta >= 0 && theta <= THETA_MAX)) {
+            throw new JindException(THETA_RANGE.substring(0, THETA_RANGE.length() - 1) + "; it is " + theta + ".");
         }
         return theta;
     }

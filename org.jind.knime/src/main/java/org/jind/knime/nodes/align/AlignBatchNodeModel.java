@@ -23,6 +23,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -42,6 +43,11 @@ final class AlignBatchNodeModel extends JindNodeModel {
         super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE}, new PortType[] {
             JindModelPortObject.type(), BufferedDataTable.TYPE}, s.all());
         this.s = s;
+    }
+
+    @Override
+    protected void validateValues(NodeSettingsRO settings) throws InvalidSettingsException {
+        validateTheta(settings);
     }
 
     @Override
