@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jind.core.DivergedException;
+import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
 import org.jind.core.util.Plural;
 import org.jind.core.Progress;
@@ -103,6 +105,10 @@ public final class Aligner {
                     }
                 }
                 boolean balanced = schedule.endEpoch();
+                DivergedException.check(InvalidSettingException.Step.ALIGNMENT, schedule.epoch(), "generator loss",
+                        schedule.runningG());
+                DivergedException.check(InvalidSettingException.Step.ALIGNMENT, schedule.epoch(), "discriminator loss",
+                        schedule.runningD());
                 double rej = Double.NaN;
                 if (balanced) {
                     random.sequentialPass();
