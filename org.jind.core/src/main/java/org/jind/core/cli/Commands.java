@@ -125,9 +125,15 @@ final class Commands {
         boolean json;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
+            if (plots.dir != null) {
+                new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+                        .outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             double t = theta.value();
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet || json);
             JindModel m = JindModel.load(model);
@@ -152,6 +158,9 @@ final class Commands {
                 System.out.println(metrics.toJson(true));
             } else {
                 System.out.print(Report.metrics(metrics));
+            }
+            if (plots.dir != null) { // with --json, stdout holds only the JSON object
+                Plots.write(plots.dir, Plots.forBatch(m, data, truth, t, fill.fill), json ? System.err : System.out);
             }
         }
     }
