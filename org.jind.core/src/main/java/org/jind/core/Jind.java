@@ -43,7 +43,6 @@ public final class Jind {
         Labels labels = Labels.forTraining(source.obs(labelKey), labelKey);
         progress.report("train", 0, "preprocessing " + source);
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());
-        Tensors.useThreads(s.threads());
         ClassifierTrainer.Result r = ClassifierTrainer.train(fitted.x(), labels.y(), labels.classes().length, s, progress);
         JindModel m = new JindModel(labelKey, labels.classes(), fitted.plan(), r.net(), r.validation(), s, r.history(),
                 provenance(source));
@@ -103,7 +102,6 @@ public final class Jind {
     public static Annotation annotate(JindModel model, Dataset batch, double theta, boolean fillMissing,
             Progress progress) {
         warnIfOtherBatch(model, batch, progress);
-        Tensors.useThreads(model.trainSettings.threads());
         return Predictor.annotate(model, prepare(model, batch, fillMissing, progress), theta);
     }
 

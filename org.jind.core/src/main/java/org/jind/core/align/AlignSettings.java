@@ -5,13 +5,13 @@ import org.jind.core.JindException;
 /**
  * Hyperparameters of adversarial alignment (§6, §9) with the spec's defaults. {@code considerUnaligned}: also
  * keep the unaligned model when it rejects fewer target cells than every generator (off by default, like the
- * reference).
+ * reference). The thread count is a process setting (see {@link org.jind.core.nn.Backend#useThreads}).
  */
 public record AlignSettings(double learningRate, double weightDecayG, double weightDecayD, int batchSize, int maxEpochs,
-        int patience, double theta, long seed, int threads, boolean considerUnaligned) {
+        int patience, double theta, long seed, boolean considerUnaligned) {
 
     public static AlignSettings defaults() {
-        return new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 0, 1, false);
+        return new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 0, false);
     }
 
     public AlignSettings validated() {
@@ -21,7 +21,6 @@ public record AlignSettings(double learningRate, double weightDecayG, double wei
         check(maxEpochs >= 1, "--max-epochs must be at least 1");
         check(patience >= 1, "--patience must be at least 1");
         check(theta >= 0 && theta < 1, "--theta must be in [0, 1)");
-        check(threads >= 1, "--threads must be at least 1");
         return this;
     }
 

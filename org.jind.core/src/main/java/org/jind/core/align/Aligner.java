@@ -66,7 +66,6 @@ public final class Aligner {
         if (target.rows() < 2) {
             throw new JindException("The target batch has " + target.rows() + " cells; alignment needs at least 2.");
         }
-        Tensors.useThreads(s.threads());
         JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
         // Draw as the reference does: it builds (and overwrites) a classifier copy, then G and D, from the torch
         // generator, and takes minibatches from NumPy's; the seed names the same networks and batches in both.

@@ -1,11 +1,11 @@
 package org.jind.core.align;
 
-/** Hyperparameters of JIND+ self-training (§7, §9) with the spec's defaults. */
+/** Hyperparameters of JIND+ self-training (§7, §9) with the spec's defaults (threads: a process setting, see Backend). */
 public record SelfTrainSettings(double learningRate, int batchSize, int epochs, double validationFraction,
-        double keepFraction, long seed, int threads) {
+        double keepFraction, long seed) {
 
     public static SelfTrainSettings defaults() {
-        return new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 0, 1);
+        return new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 0);
     }
 
     public SelfTrainSettings validated() {
@@ -14,7 +14,6 @@ public record SelfTrainSettings(double learningRate, int batchSize, int epochs, 
         AlignSettings.check(epochs >= 1, "--epochs must be at least 1");
         AlignSettings.check(validationFraction > 0 && validationFraction < 1, "--val-fraction must be between 0 and 1");
         AlignSettings.check(keepFraction > 0 && keepFraction <= 1, "--keep-fraction must be in (0, 1]");
-        AlignSettings.check(threads >= 1, "--threads must be at least 1");
         return this;
     }
 }

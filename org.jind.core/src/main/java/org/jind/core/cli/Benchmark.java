@@ -41,12 +41,13 @@ final class Benchmark {
                 .opt("types", "N", "10", "cell types")
                 .opt("epochs", "N", "3", "training epochs timed")
                 .opt("align-epochs", "N", "2", "alignment epochs timed on the first 2,000 target cells (0: skip)")
-                .opt("threads", "N", "1", "threads for the numerical backend")
+                .opt("threads", "N", "1", Commands.THREADS_HELP)
                 .opt("seed", "N", "0", "random seed")
                 .flag("quiet", "no progress output");
         if (!o.parse(args)) {
             return;
         }
+        Commands.applyThreads(o);
         int cells = o.integer("cells");
         int genes = o.integer("genes");
         ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
@@ -60,7 +61,7 @@ final class Benchmark {
         System.out.printf(Locale.ROOT, "data: %d cells × %d genes per batch, %.1f%% non-zero (simulated in %.1f s)%n",
                 simulated, genes, 100 * density, (System.nanoTime() - t0) / 1e9);
         int epochs = o.integer("epochs");
-        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, o.longValue("seed"), o.integer("threads"));
+        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, o.longValue("seed"));
         EpochClock clock = new EpochClock(progress);
         long t1 = System.nanoTime();
         JindModel model = Jind.train(source, "cell_type", null, s, clock);
@@ -81,7 +82,7 @@ final class Benchmark {
         double annotateSeconds = runs[1];
         System.out.printf(Locale.ROOT, "training:   %.2f s per epoch (median; incl. scoring the validation cells), %.0f"
                 + " cells/s (%d training cells, %d threads); %.1f s in all with preprocessing%n", perEpoch,
-                trainCells / perEpoch, trainCells, s.threads(), trainSeconds);
+                trainCells / perEpoch, trainCells, Backend.threads(), trainSeconds);
         System.out.printf(Locale.ROOT, "reference:  %.2f s per epoch (PyTorch, 1 thread, scaled to %d cells): JIND/ref"
                 + " time ratio %.2f%n", reference, cells, perEpoch / reference);
         System.out.printf(Locale.ROOT, "annotation: %.2f s for %d cells (median of 3, incl. preprocessing), %.0f"
@@ -109,7 +110,7 @@ final class Benchmark {
         Dataset batch = target.selectRows(IntStream.range(0, Math.min(2000, target.cells())).toArray());
         AlignSettings a = AlignSettings.defaults();
         AlignSettings settings = new AlignSettings(a.learningRate(), a.weightDecayG(), a.weightDecayD(), a.batchSize(),
-                epochs, a.patience(), a.theta(), s.seed(), s.threads(), false);
+                epochs, a.patience(), a.theta(), s.seed(), false);
         long t0 = System.nanoTime();
         Jind.annotate(model, batch, a.theta(), false, Progress.NONE);
         double scoring = (System.nanoTime() - t0) / 1e9;

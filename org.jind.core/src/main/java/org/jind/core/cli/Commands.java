@@ -61,12 +61,26 @@ final class Commands {
                 .opt("val-fraction", "X", String.valueOf(d.validationFraction()), "fraction of source cells for validation")
                 .opt("seed", "N", String.valueOf(d.seed()),
                         "random seed (same data + seed = same model; draws as the Python reference's seed N)")
-                .opt("threads", "N", String.valueOf(d.threads()), "threads for the numerical backend");
+                .opt("threads", "N", "1", THREADS_HELP);
+    }
+
+    static final String THREADS_HELP = "threads of the numerical backend, fixed for the whole process (default 1)";
+
+    /**
+     * Applies {@code --threads} once, at the start of the command, before any computation: the count is a process
+     * setting, never a per-step one.
+     */
+    static void applyThreads(Options o) {
+        int n = o.integer("threads");
+        if (n < 1) {
+            throw new org.jind.core.JindException("--threads must be at least 1; it is " + n + ".");
+        }
+        org.jind.core.nn.Backend.useThreads(n);
     }
 
     static TrainSettings trainSettings(Options o) {
         return new TrainSettings(o.integer("genes"), o.integer("epochs"), o.integer("batch-size"), o.number("lr"),
-                o.number("val-fraction"), o.longValue("seed"), o.integer("threads")).validated();
+                o.number("val-fraction"), o.longValue("seed")).validated();
     }
 
     static Dataset readInput(Options o, String labelKey) {
@@ -100,6 +114,7 @@ final class Commands {
             return;
         }
         Path out = output(o, "out");
+        applyThreads(o);
         TrainSettings s = trainSettings(o);
         ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
         Dataset source = readInput(o, o.str("label-key"));

@@ -40,9 +40,9 @@ final class Pipeline {
                 .flag("consider-unaligned", "keep the unaligned model when it rejects fewer target cells");
     }
 
-    static AlignSettings alignSettings(Options o, long seed, int threads, double theta) {
+    static AlignSettings alignSettings(Options o, long seed, double theta) {
         return new AlignSettings(o.number("align-lr"), o.number("wd-g"), o.number("wd-d"), o.integer("align-batch-size"),
-                o.integer("max-epochs"), o.integer("patience"), theta, seed, threads, o.flag("consider-unaligned"))
+                o.integer("max-epochs"), o.integer("patience"), theta, seed, o.flag("consider-unaligned"))
                 .validated();
     }
 
@@ -55,9 +55,9 @@ final class Pipeline {
                 .opt("keep-fraction", "X", String.valueOf(d.keepFraction()), "most confident fraction kept per predicted type");
     }
 
-    static SelfTrainSettings selfTrainSettings(Options o, long seed, int threads) {
+    static SelfTrainSettings selfTrainSettings(Options o, long seed) {
         return new SelfTrainSettings(o.number("st-lr"), o.integer("st-batch-size"), o.integer("st-epochs"),
-                o.number("st-val-fraction"), o.number("keep-fraction"), seed, threads).validated();
+                o.number("st-val-fraction"), o.number("keep-fraction"), seed).validated();
     }
 
     static void align(String[] args) {
@@ -67,14 +67,15 @@ final class Pipeline {
                 .opt("out", "FILE", null, "where to write the aligned model")
                 .opt("theta", "X", "0.05", "outlier fraction used to score candidate generators")
                 .opt("seed", "N", "0", "random seed (draws as the Python reference's seed N)")
-                .opt("threads", "N", "1", "threads for the numerical backend")
+                .opt("threads", "N", "1", Commands.THREADS_HELP)
                 .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
                 .flag("quiet", "no progress output");
         if (!o.parse(args)) {
             return;
         }
         Path out = Commands.output(o, "out");
-        AlignSettings s = alignSettings(o, o.longValue("seed"), o.integer("threads"), Commands.theta(o));
+        Commands.applyThreads(o);
+        AlignSettings s = alignSettings(o, o.longValue("seed"), Commands.theta(o));
         ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
         JindModel model = JindModel.load(o.requiredPath("model"));
         Dataset target = Commands.readInput(o, model.labelKey);
@@ -91,14 +92,15 @@ final class Pipeline {
                 .opt("model", "FILE", null, "an aligned JIND model")
                 .opt("out", "FILE", null, "where to write the JIND+ model")
                 .opt("seed", "N", "0", "random seed (draws as the Python reference's seed N)")
-                .opt("threads", "N", "1", "threads for the numerical backend")
+                .opt("threads", "N", "1", Commands.THREADS_HELP)
                 .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
                 .flag("quiet", "no progress output");
         if (!o.parse(args)) {
             return;
         }
         Path out = Commands.output(o, "out");
-        SelfTrainSettings s = selfTrainSettings(o, o.longValue("seed"), o.integer("threads"));
+        Commands.applyThreads(o);
+        SelfTrainSettings s = selfTrainSettings(o, o.longValue("seed"));
         ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
         JindModel model = JindModel.load(o.requiredPath("model"));
         Dataset target = Commands.readInput(o, model.labelKey);
@@ -135,10 +137,11 @@ final class Pipeline {
             }
         }
         Path outDir = o.requiredPath("out-dir");
+        Commands.applyThreads(o);
         TrainSettings ts = Commands.trainSettings(o);
         double theta = Commands.theta(o);
-        AlignSettings as = alignSettings(o, ts.seed(), ts.threads(), theta);
-        SelfTrainSettings ss = selfTrainSettings(o, ts.seed(), ts.threads());
+        AlignSettings as = alignSettings(o, ts.seed(), theta);
+        SelfTrainSettings ss = selfTrainSettings(o, ts.seed());
         boolean json = o.flag("json");
         ConsoleProgress progress = new ConsoleProgress(o.flag("quiet") || json);
         String labelKey = o.str("label-key");

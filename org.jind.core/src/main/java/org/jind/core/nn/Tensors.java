@@ -67,12 +67,4 @@ public final class Tensors {
     private static INDArray ones(long n) {
         return Nd4j.ones(DataType.FLOAT, 1, n);
     }
-
-    /** Uses ND4J's native backend with the given number of threads for BLAS and element-wise work. */
-    public static void useThreads(int threads) {
-        int n = Math.max(1, threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(n);
-        Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
-    }
 }

@@ -21,7 +21,6 @@ public final class NodeParameters {
     public static final String LEARNING_RATE = "Learning rate";
     public static final String VALIDATION_FRACTION = "Validation fraction";
     public static final String SEED = "Random seed";
-    public static final String THREADS = "Threads (0: all cores)";
     public static final String WEIGHT_DECAY_G = "Generator weight decay";
     public static final String WEIGHT_DECAY_D = "Discriminator weight decay";
     public static final String PATIENCE = "Patience (epochs)";
@@ -41,18 +40,17 @@ public final class NodeParameters {
     }
 
     public static TrainSettings train(int genesKept, int epochs, int batchSize, double learningRate,
-            double validationFraction, long seed, int threads) {
+            double validationFraction, long seed) {
         atLeast(genesKept, 1, GENES_KEPT);
         atLeast(epochs, 1, EPOCHS);
         atLeast(batchSize, 1, BATCH_SIZE);
         positive(learningRate, LEARNING_RATE);
         fraction(validationFraction, VALIDATION_FRACTION);
-        return new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed,
-                threads(threads)).validated();
+        return new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed).validated();
     }
 
     public static AlignSettings align(double learningRate, double weightDecayG, double weightDecayD, int batchSize,
-            int maxEpochs, int patience, double theta, long seed, boolean considerUnaligned, int threads) {
+            int maxEpochs, int patience, double theta, long seed, boolean considerUnaligned) {
         positive(learningRate, LEARNING_RATE);
         notNegative(weightDecayG, WEIGHT_DECAY_G);
         notNegative(weightDecayD, WEIGHT_DECAY_D);
@@ -61,11 +59,11 @@ public final class NodeParameters {
         atLeast(patience, 1, PATIENCE);
         theta(theta);
         return new AlignSettings(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience, theta, seed,
-                threads(threads), considerUnaligned).validated();
+                considerUnaligned).validated();
     }
 
     public static SelfTrainSettings selfTrain(double learningRate, int batchSize, int epochs, double validationFraction,
-            double keepFraction, long seed, int threads) {
+            double keepFraction, long seed) {
         positive(learningRate, LEARNING_RATE);
         atLeast(batchSize, 1, BATCH_SIZE);
         atLeast(epochs, 1, EPOCHS);
@@ -74,8 +72,8 @@ public final class NodeParameters {
             throw new JindException("'" + KEEP_FRACTION + "' must be above 0 and at most 1; it is " + keepFraction
                     + ".");
         }
-        return new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction, seed,
-                threads(threads)).validated();
+        return new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction, seed)
+                .validated();
     }
 
     /** θ, the fraction of source validation cells of each type that its threshold may reject: [0, 1). */
@@ -88,18 +86,6 @@ public final class NodeParameters {
 
     public static double defaultTheta() {
         return Thresholds.DEFAULT_THETA;
-    }
-
-    /**
-     * Threads for the numerical backend; 0 means every core of this machine. The thread count changes the order
-     * of floating-point sums, so a model is reproducible for a seed <i>and</i> a thread count: a fixed count
-     * gives the same model on machines with different numbers of cores.
-     */
-    public static int threads(int requested) {
-        if (requested < 0) {
-            throw new JindException("'" + THREADS + "' must not be negative; it is " + requested + ".");
-        }
-        return requested == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : requested;
     }
 
     private static void atLeast(int value, int min, String option) {
