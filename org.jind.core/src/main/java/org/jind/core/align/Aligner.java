@@ -203,6 +203,7 @@ public final class Aligner {
         g.f2[2].bias.value.assign(0);
         g.f3[2].weight.value.assign(0);
         g.f3[2].bias.value.assign(0);
+        g.alignmentParams().forEach(org.jind.core.nn.Param::changed);
     }
 
     private static JindModel withoutGenerator(JindModel m) {
