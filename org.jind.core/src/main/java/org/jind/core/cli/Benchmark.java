@@ -32,6 +32,10 @@ final class Benchmark {
     }
 
     static void run(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--scale")) {
+            ScaleBenchmark.run(args);
+            return;
+        }
         Options o = new Options("benchmark", "Measure training and annotation throughput and peak heap on simulated"
                 + " data; compares the epoch time with the reference PyTorch network (3.2 s per epoch of 12,000 × 5,000"
                 + " cells on one thread, scaled linearly to the cell count).")
@@ -43,7 +47,8 @@ final class Benchmark {
                 .opt("align-epochs", "N", "2", "alignment epochs timed on the first 2,000 target cells (0: skip)")
                 .opt("threads", "N", "1", Commands.THREADS_HELP)
                 .opt("seed", "N", "0", "random seed")
-                .flag("quiet", "no progress output");
+                .flag("quiet", "no progress output")
+                .flag("scale", "instead: each step of the pipeline on sparse data of a given size (see --scale --help)");
         if (!o.parse(args)) {
             return;
         }
@@ -92,8 +97,8 @@ final class Benchmark {
         if (alignEpochs > 0) {
             benchmarkAlignment(model, target, alignEpochs, s, progress);
         }
-        System.out.printf(Locale.ROOT, "peak heap:  %.0f MiB (JVM heap pools; ND4J keeps its arrays off-heap)%n",
-                peakHeapBytes() / 1048576.0);
+        System.out.printf(Locale.ROOT, "peak heap:  %.0f MiB (JVM heap pools; ND4J keeps its arrays off-heap); peak RSS"
+                + " %.2f GB%n", peakHeapBytes() / 1048576.0, ScaleBenchmark.peakRssBytes() / 1e9);
         System.out.println("BLAS:       OpenBLAS kernels " + Backend.blasCore());
         String advice = Backend.blasAdvice();
         if (advice != null) {
