@@ -143,6 +143,25 @@ GLYPHS = {
         "                ",
         "                ",
     ],
+    # reader: a file whose lines flow out as table rows
+    "reader": [
+        "                ",
+        "                ",
+        "    ######      ",
+        "    #    ##     ",
+        "    #     ##    ",
+        "    # ### ###   ",
+        "    #       #   ",
+        "    # ##### #   ",
+        "    #       #   ",
+        "    # ##### #   ",
+        "    #       #   ",
+        "    # ##### #   ",
+        "    #       #   ",
+        "    #########   ",
+        "                ",
+        "                ",
+    ],
 }
 
 COLOURS = {  # badge colour per icon (RGB)
@@ -152,6 +171,7 @@ COLOURS = {  # badge colour per icon (RGB)
     "selftrain": (117, 80, 123),
     "annotate": (196, 120, 34),
     "scorer": (78, 110, 60),
+    "reader": (46, 125, 111),
 }
 
 TARGETS = {
@@ -161,6 +181,7 @@ TARGETS = {
     "selftrain": "src/main/java/org/jind/knime/nodes/selftrain/selftrain.png",
     "annotate": "src/main/java/org/jind/knime/nodes/annotate/annotate.png",
     "scorer": "src/main/java/org/jind/knime/nodes/scorer/scorer.png",
+    "reader": "src/main/java/org/jind/knime/nodes/reader/reader.png",
 }
 
 

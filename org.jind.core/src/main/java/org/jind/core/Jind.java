@@ -10,17 +10,21 @@ import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.align.SelfTrainer;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.annotate.Predictor;
+import org.jind.core.annotate.Thresholds;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.Tensors;
+import org.jind.core.prep.BatchPreparer;
 import org.jind.core.prep.Preprocessing;
 import org.jind.core.random.Rng;
 import org.jind.core.train.Batches;
 import org.jind.core.train.ClassifierTrainer;
 import org.jind.core.train.Labels;
+import org.jind.core.util.Plural;
 
 import com.google.gson.JsonObject;
 
@@ -39,7 +43,6 @@ public final class Jind {
      */
     public static JindModel train(Dataset source, String labelKey, List<Set<String>> targetGenes, TrainSettings s,
             Progress progress) {
-        s.validated();
         Labels labels = Labels.forTraining(source.obs(labelKey), labelKey);
         progress.report("train", 0, "preprocessing " + source);
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());
@@ -73,7 +76,8 @@ public final class Jind {
         m.sourceCodeLabels = labels;
     }
 
-    static int[] sampleStratified(int[] y, int classes, int max, Rng rng) {
+    /** Row indices of a stratified sample of at most {@code max} rows (each class keeps its share, at least one). */
+    public static int[] sampleStratified(int[] y, int classes, int max, Rng rng) {
         if (y.length <= max) {
             return java.util.stream.IntStream.range(0, y.length).toArray();
         }
@@ -96,6 +100,53 @@ public final class Jind {
         SparseMatrix x = Preprocessing.apply(model.plan, batch, fillMissing, warnings);
         warnings.forEach(progress::warn);
         return x;
+    }
+
+    /**
+     * Cells per chunk when annotating a batch read in chunks: about 115 MB of a 20,000-gene 7 % dense input; a
+     * multiple of {@link Predictor#CHUNK}, so the result is bit-identical to annotating the whole batch.
+     */
+    public static final int CHUNK_CELLS = 10 * Predictor.CHUNK;
+
+    /** Receives each annotated chunk of a batch read in chunks, in input order. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        void accept(Dataset cells, Annotation annotation) throws java.io.IOException;
+    }
+
+    /**
+     * Annotates a batch chunk by chunk at outlier fraction θ, so memory stays bounded by one chunk whatever the
+     * number of cells: the genes are matched once, each chunk is prepared and predicted, then handed to
+     * {@code sink}. Gives what {@link #annotate(JindModel, Dataset, double, boolean, Progress)} gives on the whole
+     * batch (each cell is prepared on its own), bit for bit when {@code chunkCells} is a multiple of
+     * {@link Predictor#CHUNK}, else up to float rounding in the last bit.
+     *
+     * @return the number of cells annotated
+     */
+    public static long annotate(JindModel model, CellChunks input, int chunkCells, double theta, boolean fillMissing,
+            Progress progress, ChunkSink sink) throws java.io.IOException {
+        List<String> warnings = new ArrayList<>();
+        BatchPreparer prep = new BatchPreparer(model.plan, input.genes(), input.geneAliases(), fillMissing, warnings);
+        warnings.forEach(progress::warn);
+        double[] thresholds = Thresholds.compute(model.validation, theta);
+        List<String> ids = model.alignment != null ? new ArrayList<>() : null; // only to recognise the batch
+        long total = input.cells();
+        long done = 0;
+        Dataset chunk;
+        while ((chunk = input.next(chunkCells)) != null) {
+            progress.checkCancelled();
+            float[] p = Predictor.probabilities(model, prep.apply(chunk.matrix()));
+            sink.accept(chunk, Annotation.of(model.classes, p, thresholds));
+            done += chunk.cells();
+            if (ids != null) {
+                ids.addAll(List.of(chunk.cellIds()));
+            }
+            progress.report("annotate", total > 0 ? (double) done / total : 0, done + " cells annotated");
+        }
+        if (ids != null) {
+            warnIfOtherBatch(model, Dataset.fingerprint(ids.toArray(new String[0])), ids.size(), progress);
+        }
+        return done;
     }
 
     /** Annotates a batch at outlier fraction θ, warning when an aligned model meets another batch. */
@@ -121,14 +172,29 @@ public final class Jind {
 
     /** An aligned model fits the batch it was aligned to; on another one its predictions may be off. */
     public static void warnIfOtherBatch(JindModel model, Dataset batch, Progress progress) {
-        if (model.alignment == null || !model.alignment.has("targetFingerprint")) {
+        if (isAlignedToABatch(model)) {
+            warnIfOtherBatch(model, batch.cellIdFingerprint(), batch.cells(), progress);
+        }
+    }
+
+    /** Whether the model remembers the batch it was aligned to (then annotating another one deserves a warning). */
+    public static boolean isAlignedToABatch(JindModel model) {
+        return model.alignment != null && model.alignment.has("targetFingerprint");
+    }
+
+    /**
+     * {@link #warnIfOtherBatch(JindModel, Dataset, Progress)} for a batch seen in parts: its cell ids'
+     * {@link Dataset#fingerprint} and its number of cells.
+     */
+    public static void warnIfOtherBatch(JindModel model, String fingerprint, long cells, Progress progress) {
+        if (!isAlignedToABatch(model)) {
             return;
         }
         String fp = model.alignment.get("targetFingerprint").getAsString();
-        if (!fp.equals(batch.cellIdFingerprint())) {
-            progress.warn("This model was aligned to another batch (" + model.alignment.get("targetCells").getAsInt()
-                    + " cells); its generator may not suit these " + batch.cells()
-                    + " cells. Align this batch with its own Align step for reliable predictions.");
+        if (!fp.equals(fingerprint)) {
+            progress.warn("This model was aligned to another batch (" + Plural.of(model.alignment.get("targetCells")
+                    .getAsInt(), "cell") + "); its generator may not suit these " + Plural.of(cells, "cell")
+                    + ". Align this batch with its own Align step for reliable predictions.");
         }
     }
 

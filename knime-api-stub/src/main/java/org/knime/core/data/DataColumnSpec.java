@@ -10,6 +10,10 @@ public final class DataColumnSpec {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
+    public DataColumnDomain getDomain() {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
     public DataType getType() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

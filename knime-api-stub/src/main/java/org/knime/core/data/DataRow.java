@@ -4,5 +4,7 @@ package org.knime.core.data;
 public interface DataRow {
     RowKey getKey();
 
+    int getNumCells();
+
     DataCell getCell(int index);
 }

@@ -10,6 +10,10 @@ public final class DataTableSpec implements PortObjectSpec {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
+    public DataTableSpec(DataTableSpec spec1, DataTableSpec spec2) {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
     public DataColumnSpec getColumnSpec(int index) {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

@@ -2,7 +2,6 @@
 package org.knime.core.node;
 
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.container.ColumnRearranger;
 
 public class ExecutionContext extends ExecutionMonitor {
     private ExecutionContext() {
@@ -10,11 +9,6 @@ public class ExecutionContext extends ExecutionMonitor {
     }
 
     public BufferedDataContainer createDataContainer(DataTableSpec spec) {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
-    public BufferedDataTable createColumnRearrangeTable(BufferedDataTable in, ColumnRearranger rearranger,
-            ExecutionMonitor subProgressMon) throws CanceledExecutionException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 }

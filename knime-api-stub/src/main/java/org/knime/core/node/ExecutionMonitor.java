@@ -10,10 +10,6 @@ public class ExecutionMonitor {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    public ExecutionMonitor createSubProgress(double maxProg) {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
     public void setProgress(double progress, String message) {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

@@ -7,6 +7,10 @@ import java.io.IOException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.InputPortRole;
+import org.knime.core.node.streamable.OutputPortRole;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.StreamableOperator;
 
 public abstract class NodeModel {
     protected NodeModel(PortType[] inPortTypes, PortType[] outPortTypes) {
@@ -32,6 +36,19 @@ public abstract class NodeModel {
     }
 
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec) throws Exception {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
+    public InputPortRole[] getInputPortRoles() {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
+    public OutputPortRole[] getOutputPortRoles() {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
+    public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
+            throws InvalidSettingsException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 

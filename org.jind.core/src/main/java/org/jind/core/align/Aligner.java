@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jind.core.DivergedException;
+import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
+import org.jind.core.util.Plural;
 import org.jind.core.Progress;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.annotate.Predictor;
@@ -57,14 +60,14 @@ public final class Aligner {
      */
     public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
             Progress progress) {
-        s.validated();
         model.requireStage(Stage.TRAINED, "Alignment");
         if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
                     + " with this version of JIND.");
         }
         if (target.rows() < 2) {
-            throw new JindException("The target batch has " + target.rows() + " cells; alignment needs at least 2.");
+            throw new JindException("The target batch has " + Plural.of(target.rows(), "cell")
+                    + "; alignment needs at least 2.");
         }
         JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
         // Draw as the reference does: it builds (and overwrites) a classifier copy, then G and D, from the torch
@@ -101,6 +104,10 @@ public final class Aligner {
                     }
                 }
                 boolean balanced = schedule.endEpoch();
+                DivergedException.check(InvalidSettingException.Step.ALIGNMENT, schedule.epoch(), "generator loss",
+                        schedule.runningG());
+                DivergedException.check(InvalidSettingException.Step.ALIGNMENT, schedule.epoch(), "discriminator loss",
+                        schedule.runningD());
                 double rej = Double.NaN;
                 if (balanced) {
                     random.sequentialPass();

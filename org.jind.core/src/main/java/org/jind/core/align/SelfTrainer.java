@@ -44,7 +44,6 @@ public final class SelfTrainer {
     }
 
     public static Result selfTrain(JindModel aligned, SparseMatrix target, SelfTrainSettings s, Progress progress) {
-        s.validated();
         aligned.requireStage(Stage.ALIGNED, "Self-training");
         int k = aligned.classes.length;
         float[] probs = Predictor.probabilities(aligned, target);

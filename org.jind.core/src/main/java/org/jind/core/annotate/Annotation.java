@@ -31,6 +31,29 @@ public record Annotation(String[] classes, int[] raw, int[] predicted, float[] c
         return raw.length == 0 ? 0 : (double) r / raw.length;
     }
 
+    /** The annotations of consecutive chunks of cells as one (same classes). */
+    public static Annotation concat(java.util.List<Annotation> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no annotations");
+        }
+        String[] classes = parts.get(0).classes();
+        int n = parts.stream().mapToInt(Annotation::cells).sum();
+        int k = classes.length;
+        int[] raw = new int[n];
+        int[] pred = new int[n];
+        float[] conf = new float[n];
+        float[] probs = new float[n * k];
+        int at = 0;
+        for (Annotation a : parts) {
+            System.arraycopy(a.raw(), 0, raw, at, a.cells());
+            System.arraycopy(a.predicted(), 0, pred, at, a.cells());
+            System.arraycopy(a.confidence(), 0, conf, at, a.cells());
+            System.arraycopy(a.probabilities(), 0, probs, at * k, a.cells() * k);
+            at += a.cells();
+        }
+        return new Annotation(classes, raw, pred, conf, probs);
+    }
+
     /** Applies thresholds to probabilities. */
     public static Annotation of(String[] classes, float[] probs, double[] thresholds) {
         int k = classes.length;

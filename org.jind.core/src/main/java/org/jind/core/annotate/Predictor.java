@@ -14,7 +14,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Inference-mode class probabilities, in chunks so memory stays bounded on large batches. */
 public final class Predictor {
-    private static final int CHUNK = 1024;
+    /**
+     * Cells per forward pass. Matrix products of another row count may round differently in the last bit, so a
+     * batch annotated in chunks that are multiples of this gives bit-identical results to the whole batch.
+     */
+    public static final int CHUNK = 1024;
 
     private Predictor() {
     }
@@ -30,6 +34,15 @@ public final class Predictor {
 
     /** Probabilities through {@code generator} when non-null, else through the encoder of {@code net}. */
     public static float[] probabilities(ClassifierNet net, GeneratorNet generator, SparseMatrix x) {
+        return probabilities(net, generator, x, null);
+    }
+
+    /**
+     * Probabilities as {@link #probabilities(ClassifierNet, GeneratorNet, SparseMatrix)}; when {@code codes} is
+     * non-null it receives, in the same pass, the latent code each cell was classified from (cells ×
+     * {@link ClassifierNet#LATENT}, row-major).
+     */
+    static float[] probabilities(ClassifierNet net, GeneratorNet generator, SparseMatrix x, float[] codes) {
         int k = net.output.out();
         float[] out = new float[x.rows() * k];
         Batches batches = new Batches(x);
@@ -39,6 +52,10 @@ public final class Predictor {
                 try (MemoryWorkspace ws = scratch.step()) {
                     Input xb = batches.range(from, n);
                     INDArray code = generator != null ? generator.code(xb) : net.encode(xb);
+                    if (codes != null) {
+                        float[] c = Tensors.toArray(code);
+                        System.arraycopy(c, 0, codes, from * ClassifierNet.LATENT, c.length);
+                    }
                     softmaxInto(Tensors.toArray(net.head(code)), k, out, from * k);
                 }
             }
@@ -54,6 +71,24 @@ public final class Predictor {
                 out[offset + i * k + c] = (float) p[c];
             }
         }
+    }
+
+    /** An annotation and the latent codes of its cells (cells × {@link ClassifierNet#LATENT}, row-major). */
+    public record Coded(Annotation annotation, float[] codes) {
+        public float code(int cell, int dimension) {
+            return codes[cell * ClassifierNet.LATENT + dimension];
+        }
+    }
+
+    /**
+     * Annotates with precomputed thresholds (see {@link Thresholds#compute}) and keeps the latent code each
+     * cell was classified from: the generator's when the model has one, else the encoder's (inference mode).
+     * Callers that annotate a batch in several parts compute the thresholds once.
+     */
+    public static Coded annotateWithCodes(JindModel model, SparseMatrix x, double[] thresholds) {
+        float[] codes = new float[x.rows() * ClassifierNet.LATENT];
+        float[] probs = probabilities(model.net, model.generator, x, codes);
+        return new Coded(Annotation.of(model.classes, probs, thresholds), codes);
     }
 
     /** Annotates with the source thresholds at θ. */

@@ -20,53 +20,54 @@ import org.jind.core.model.TrainSettings;
 import org.jind.core.nn.Backend;
 import org.jind.core.sim.Simulator;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 /**
  * {@code jind benchmark}: training and annotation throughput and peak heap on simulated data of a given size.
  * Prints figures; it asserts nothing.
  */
-final class Benchmark {
+@Command(name = "benchmark", description = "Measure training and annotation throughput and peak heap on simulated"
+        + " data; compares the epoch time with the reference PyTorch network (3.2 s per epoch of 12,000 × 5,000"
+        + " cells on one thread, scaled linearly to the cell count). `benchmark scale` times every step of the"
+        + " pipeline on sparse data of a given size, with peak resident memory.", subcommands = ScaleBenchmark.class)
+final class Benchmark implements Runnable {
     /** Seconds per epoch of the reference PyTorch network on 12,000 × 5,000 cells, one thread, this machine type. */
     static final double REFERENCE_EPOCH_SECONDS_12K = 3.2;
 
-    private Benchmark() {
-    }
+    @Option(names = "--cells", paramLabel = "N", description = "training cells per epoch (a quarter more are"
+            + " simulated for validation; as many again are annotated) (default: ${DEFAULT-VALUE})")
+    int cells = 12000;
+    @Option(names = "--genes", paramLabel = "N", description = "genes (all kept) (default: ${DEFAULT-VALUE})")
+    int genes = 5000;
+    @Option(names = "--types", paramLabel = "N", description = "cell types (default: ${DEFAULT-VALUE})")
+    int types = 10;
+    @Option(names = "--epochs", paramLabel = "N", description = "training epochs timed (default: ${DEFAULT-VALUE})")
+    int epochs = 3;
+    @Option(names = "--align-epochs", paramLabel = "N", description = "alignment epochs timed on the first 2,000"
+            + " target cells (0: skip) (default: ${DEFAULT-VALUE})")
+    int alignEpochs = 2;
+    @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
+    int threads = 1;
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Mixin
+    OptionGroups.Quiet quiet;
 
-    static void run(String[] args) {
-        if (java.util.Arrays.asList(args).contains("--scale")) {
-            ScaleBenchmark.run(args);
-            return;
-        }
-        Options o = new Options("benchmark", "Measure training and annotation throughput and peak heap on simulated"
-                + " data; compares the epoch time with the reference PyTorch network (3.2 s per epoch of 12,000 × 5,000"
-                + " cells on one thread, scaled linearly to the cell count).")
-                .opt("cells", "N", "12000", "training cells per epoch (a quarter more are simulated for validation;"
-                        + " as many again are annotated)")
-                .opt("genes", "N", "5000", "genes (all kept)")
-                .opt("types", "N", "10", "cell types")
-                .opt("epochs", "N", "3", "training epochs timed")
-                .opt("align-epochs", "N", "2", "alignment epochs timed on the first 2,000 target cells (0: skip)")
-                .opt("threads", "N", "1", Commands.THREADS_HELP)
-                .opt("seed", "N", "0", "random seed")
-                .flag("quiet", "no progress output")
-                .flag("scale", "instead: each step of the pipeline on sparse data of a given size (see --scale --help)");
-        if (!o.parse(args)) {
-            return;
-        }
-        Commands.applyThreads(o);
-        int cells = o.integer("cells");
-        int genes = o.integer("genes");
-        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
+    @Override
+    public void run() {
+        ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
         long t0 = System.nanoTime();
         int simulated = (int) Math.round(cells / 0.8); // 20 % go to validation
-        Dataset all = Simulator.simulate(new Simulator.Settings(simulated, genes, o.integer("types"), 2, 0.3, 0.3, 0.03,
-                false, o.longValue("seed")));
+        Dataset all = Simulator.simulate(new Simulator.Settings(simulated, genes, types, 2, 0.3, 0.3, 0.03,
+                false, seed));
         Dataset source = all.selectBatch("batch", "batch0");
         Dataset target = all.selectBatch("batch", "batch1");
         double density = (double) source.matrix().nonZeros() / ((double) cells * genes);
         System.out.printf(Locale.ROOT, "data: %d cells × %d genes per batch, %.1f%% non-zero (simulated in %.1f s)%n",
                 simulated, genes, 100 * density, (System.nanoTime() - t0) / 1e9);
-        int epochs = o.integer("epochs");
-        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, o.longValue("seed"));
+        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, seed);
         EpochClock clock = new EpochClock(progress);
         long t1 = System.nanoTime();
         JindModel model = Jind.train(source, "cell_type", null, s, clock);
@@ -93,7 +94,6 @@ final class Benchmark {
         System.out.printf(Locale.ROOT, "annotation: %.2f s for %d cells (median of 3, incl. preprocessing), %.0f"
                 + " cells/s (%.1f%% rejected)%n",
                 annotateSeconds, a.cells(), a.cells() / annotateSeconds, 100 * a.rejectedFraction());
-        int alignEpochs = o.integer("align-epochs");
         if (alignEpochs > 0) {
             benchmarkAlignment(model, target, alignEpochs, s, progress);
         }

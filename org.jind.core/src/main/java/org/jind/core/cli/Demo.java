@@ -11,21 +11,23 @@ import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.sim.Simulator;
 
-/** {@code jind demo}: simulate two batches, train on one, annotate and evaluate the other. */
-final class Demo {
-    private Demo() {
-    }
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-    static void run(String[] args) {
-        Options o = new Options("demo", "Simulate two batches with a batch effect, train on the first, annotate and"
-                + " evaluate the second. Needs no input files.")
-                .opt("seed", "N", "0", "random seed")
-                .flag("quiet", "no progress output");
-        if (!o.parse(args)) {
-            return;
-        }
-        long seed = o.longValue("seed");
-        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
+/** {@code jind demo}: simulate two batches, train on one, annotate and evaluate the other. */
+@Command(name = "demo", description = "Simulate two batches with a batch effect, train on the first, annotate and"
+        + " evaluate the second. Needs no input files.")
+final class Demo implements Runnable {
+
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Mixin
+    OptionGroups.Quiet quiet;
+
+    @Override
+    public void run() {
+        ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
         long t0 = System.nanoTime();
         Simulator.Settings sim = new Simulator.Settings(1200, 2000, 6, 2, 0.4, 0.3, 0.03, false, seed);
         Dataset all = Simulator.simulate(sim);

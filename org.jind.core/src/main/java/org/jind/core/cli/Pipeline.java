@@ -3,12 +3,12 @@ package org.jind.core.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.jind.core.Jind;
 import org.jind.core.JindException;
-import org.jind.core.util.Errors;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.Aligner;
 import org.jind.core.align.SelfTrainSettings;
@@ -19,199 +19,285 @@ import org.jind.core.data.DatasetReader;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
+import org.jind.core.train.Labels;
+import org.jind.core.util.Errors;
 
 import com.google.gson.JsonObject;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** The commands {@code align}, {@code selftrain} and {@code run} (the whole pipeline on a source and a target). */
 final class Pipeline {
     static final List<String> STAGES = List.of("train", "align", "selftrain");
+    /** What each stage of run writes into --out-dir. */
+    static final List<String> STAGE_FILES = List.of("model.jind", "aligned.jind", "jindplus.jind");
 
     private Pipeline() {
     }
 
-    static Options alignOptions(Options o) {
-        AlignSettings d = AlignSettings.defaults();
-        return o.opt("align-lr", "X", String.valueOf(d.learningRate()), "RMSprop learning rate of alignment")
-                .opt("wd-g", "X", String.valueOf(d.weightDecayG()), "weight decay of the generator")
-                .opt("wd-d", "X", String.valueOf(d.weightDecayD()), "weight decay of the discriminator")
-                .opt("align-batch-size", "N", String.valueOf(d.batchSize()), "alignment minibatch size")
-                .opt("max-epochs", "N", String.valueOf(d.maxEpochs()), "at most this many alignment epochs")
-                .opt("patience", "N", String.valueOf(d.patience()), "stop after this many balanced (or unbalanced) epochs")
-                .flag("consider-unaligned", "keep the unaligned model when it rejects fewer target cells");
-    }
+    @Command(name = "align", description = "Align a target batch onto a trained model's latent space; the trained"
+            + " networks never change.")
+    static final class Align implements Runnable {
+        @Mixin
+        OptionGroups.Input input;
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "a trained JIND model")
+        Path model;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the aligned model")
+        Path out;
+        @Mixin
+        OptionGroups.Align align;
+        @Mixin
+        OptionGroups.Theta theta;
+        @Mixin
+        OptionGroups.SeedThreads seedThreads;
+        @Mixin
+        OptionGroups.FillMissingGenes fill;
+        @Mixin
+        OptionGroups.Quiet quiet;
 
-    static AlignSettings alignSettings(Options o, long seed, double theta) {
-        return new AlignSettings(o.number("align-lr"), o.number("wd-g"), o.number("wd-d"), o.integer("align-batch-size"),
-                o.integer("max-epochs"), o.integer("patience"), theta, seed, o.flag("consider-unaligned"))
-                .validated();
-    }
-
-    static Options selfTrainOptions(Options o) {
-        SelfTrainSettings d = SelfTrainSettings.defaults();
-        return o.opt("st-lr", "X", String.valueOf(d.learningRate()), "Adam learning rate of self-training")
-                .opt("st-batch-size", "N", String.valueOf(d.batchSize()), "self-training minibatch size")
-                .opt("st-epochs", "N", String.valueOf(d.epochs()), "self-training epochs")
-                .opt("st-val-fraction", "X", String.valueOf(d.validationFraction()), "pseudo-labelled cells for validation")
-                .opt("keep-fraction", "X", String.valueOf(d.keepFraction()), "most confident fraction kept per predicted type");
-    }
-
-    static SelfTrainSettings selfTrainSettings(Options o, long seed) {
-        return new SelfTrainSettings(o.number("st-lr"), o.integer("st-batch-size"), o.integer("st-epochs"),
-                o.number("st-val-fraction"), o.number("keep-fraction"), seed).validated();
-    }
-
-    static void align(String[] args) {
-        Options o = alignOptions(Commands.inputOptions(new Options("align",
-                "Align a target batch onto a trained model's latent space; the trained networks never change.")))
-                .opt("model", "FILE", null, "a trained JIND model")
-                .opt("out", "FILE", null, "where to write the aligned model")
-                .opt("theta", "X", "0.05", "outlier fraction used to score candidate generators")
-                .opt("seed", "N", "0", "random seed (draws as the Python reference's seed N)")
-                .opt("threads", "N", "1", Commands.THREADS_HELP)
-                .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
-                .flag("quiet", "no progress output");
-        if (!o.parse(args)) {
-            return;
-        }
-        Path out = Commands.output(o, "out");
-        Commands.applyThreads(o);
-        AlignSettings s = alignSettings(o, o.longValue("seed"), Commands.theta(o));
-        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
-        JindModel model = JindModel.load(o.requiredPath("model"));
-        Dataset target = Commands.readInput(o, model.labelKey);
-        Aligner.Result r = Jind.align(model, target, s, o.flag("fill-missing-genes"), progress);
-        r.model().save(out);
-        progress.endLine();
-        System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n", out,
-                r.bestRejection(), r.unalignedRejection());
-    }
-
-    static void selftrain(String[] args) {
-        Options o = selfTrainOptions(Commands.inputOptions(new Options("selftrain",
-                "JIND+: refine an aligned model on its most confident predictions for the batch it was aligned to.")))
-                .opt("model", "FILE", null, "an aligned JIND model")
-                .opt("out", "FILE", null, "where to write the JIND+ model")
-                .opt("seed", "N", "0", "random seed (draws as the Python reference's seed N)")
-                .opt("threads", "N", "1", Commands.THREADS_HELP)
-                .flag("fill-missing-genes", "treat genes of the model missing from the data as zero")
-                .flag("quiet", "no progress output");
-        if (!o.parse(args)) {
-            return;
-        }
-        Path out = Commands.output(o, "out");
-        Commands.applyThreads(o);
-        SelfTrainSettings s = selfTrainSettings(o, o.longValue("seed"));
-        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
-        JindModel model = JindModel.load(o.requiredPath("model"));
-        Dataset target = Commands.readInput(o, model.labelKey);
-        SelfTrainer.Result r = Jind.selfTrain(model, target, s, o.flag("fill-missing-genes"), progress);
-        r.model().save(out);
-        progress.endLine();
-        System.out.printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best epoch %d)%n", out,
-                r.pseudoLabelled(), r.bestEpoch());
-    }
-
-    static void run(String[] args) {
-        Options o = selfTrainOptions(alignOptions(Commands.trainOptions(new Options("run",
-                "The pipeline in one go: train on the source, then align and self-train on the target, writing each"
-                        + " stage's model and predictions to --out-dir.")
-                .opt("source", "PATH", null, "annotated source cells (.h5ad, 10x directory, .csv/.tsv)")
-                .opt("source-batch", "NAME", null, "the source batch within --source (needs --batch-key)")
-                .opt("target", "PATH", null, "target cells (default: the source file)")
-                .opt("target-batch", "NAME", null, "the target batch within --target (needs --batch-key)")
-                .opt("batch-key", "KEY", null, "annotation column holding batch names")
-                .opt("label-key", "KEY", "cell_type", "annotation column with the cell types")
-                .opt("stages", "LIST", String.join(",", STAGES), "stages to run, in order: train,align,selftrain")
-                .opt("theta", "X", "0.05", "outlier fraction for the rejection thresholds")
-                .opt("out-dir", "DIR", null, "where to write models and predictions")
-                .flag("json", "print one JSON line per stage and a total")
-                .flag("quiet", "no progress output"))));
-        if (!o.parse(args)) {
-            return;
-        }
-        List<String> stages = o.list("stages");
-        for (int i = 0; i < stages.size(); i++) {
-            if (!STAGES.contains(stages.get(i)) || STAGES.indexOf(stages.get(i)) != i) {
-                throw new JindException("--stages must be a prefix of train,align,selftrain (e.g. 'train' or"
-                        + " 'train,align'); got '" + o.str("stages") + "'.");
-            }
-        }
-        Path outDir = o.requiredPath("out-dir");
-        Commands.applyThreads(o);
-        TrainSettings ts = Commands.trainSettings(o);
-        double theta = Commands.theta(o);
-        AlignSettings as = alignSettings(o, ts.seed(), theta);
-        SelfTrainSettings ss = selfTrainSettings(o, ts.seed());
-        boolean json = o.flag("json");
-        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet") || json);
-        String labelKey = o.str("label-key");
-        long t0 = System.nanoTime();
-        Path sourcePath = o.requiredPath("source");
-        Path targetPath = o.has("target") ? o.path("target") : sourcePath;
-        Dataset source;
-        Dataset target;
-        if (targetPath.equals(sourcePath)) {
-            Dataset all = DatasetReader.read(sourcePath, null, labelKey, o.str("batch-key"), null);
-            source = o.has("source-batch") ? select(all, o, "source-batch") : all;
-            target = o.has("target-batch") ? select(all, o, "target-batch") : all;
-        } else {
-            source = DatasetReader.read(sourcePath, null, labelKey, o.str("batch-key"), o.str("source-batch"));
-            target = DatasetReader.read(targetPath, null, labelKey, o.str("batch-key"), o.str("target-batch"));
-        }
-        try {
-            Files.createDirectories(outDir);
-        } catch (IOException e) {
-            throw new JindException("Cannot create --out-dir " + outDir + ": " + Errors.describe(e) + ".");
-        }
-        double readSeconds = (System.nanoTime() - t0) / 1e9;
-        JindModel model = null;
-        for (String stage : stages) {
-            long ts0 = System.nanoTime();
-            String file;
-            switch (stage) {
-                case "train" -> {
-                    model = Jind.train(source, labelKey, List.of(Commands.genesOf(target)), ts, progress);
-                    file = "model.jind";
-                }
-                case "align" -> {
-                    model = Jind.align(model, target, as, false, progress).model();
-                    file = "aligned.jind";
-                }
-                default -> {
-                    model = Jind.selfTrain(model, target, ss, false, progress).model();
-                    file = "jindplus.jind";
-                }
-            }
-            double seconds = (System.nanoTime() - ts0) / 1e9 + (stage.equals("train") ? readSeconds : 0);
-            model.save(outDir.resolve(file));
-            Annotation a = Jind.annotate(model, target, theta, false, progress);
-            PredictionsCsv.write(outDir.resolve("predictions_" + stage + ".csv"), target.cellIds(), a, true);
-            Metrics m = target.hasObs(labelKey) ? Metrics.of(a, target.obs(labelKey)) : null;
+        @Override
+        public void run() {
+            new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+                    .output("--out", out);
+            AlignSettings s = align.settings(seedThreads, theta.value());
+            ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
+            JindModel m = JindModel.load(model);
+            Dataset target = input.read(m.labelKey);
+            Aligner.Result r = Jind.align(m, target, s, fill.fill, progress);
+            r.model().save(out);
             progress.endLine();
-            if (json) {
-                System.out.println(Commands.stageJson(stage, m, seconds));
-            } else {
-                System.out.printf(Locale.ROOT, "%-10s %s  (%.1f s)  -> %s%n", stage, m == null
-                        ? String.format(Locale.ROOT, "rejected %.4f", a.rejectedFraction())
-                        : String.format(Locale.ROOT, "raw %.4f  rej %.4f  eff %.4f", m.raw(), m.rej(), m.eff()),
-                        seconds, outDir.resolve(file));
-            }
-        }
-        double total = (System.nanoTime() - t0) / 1e9;
-        if (json) {
-            JsonObject t = new JsonObject();
-            t.addProperty("stage", "total");
-            t.addProperty("seconds", Math.round(total * 1000) / 1000.0);
-            System.out.println(t);
-        } else {
-            System.out.printf(Locale.ROOT, "total      %.1f s%n", total);
+            System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
+                    out, r.bestRejection(), r.unalignedRejection());
         }
     }
 
-    private static Dataset select(Dataset all, Options o, String option) {
-        if (!o.has("batch-key")) {
-            throw new JindException("--" + option + " needs --batch-key (the annotation column holding batch names).");
+    @Command(name = "selftrain", description = "JIND+: refine an aligned model on its most confident predictions for"
+            + " the batch it was aligned to.")
+    static final class SelfTrain implements Runnable {
+        @Mixin
+        OptionGroups.Input input;
+        @Option(names = "--model", required = true, paramLabel = "FILE", description = "an aligned JIND model")
+        Path model;
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the JIND+ model")
+        Path out;
+        @Mixin
+        OptionGroups.SelfTrain selfTrain;
+        @Mixin
+        OptionGroups.SeedThreads seedThreads;
+        @Mixin
+        OptionGroups.FillMissingGenes fill;
+        @Mixin
+        OptionGroups.Quiet quiet;
+
+        @Override
+        public void run() {
+            new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+                    .output("--out", out);
+            SelfTrainSettings s = selfTrain.settings(seedThreads);
+            ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
+            JindModel m = JindModel.load(model);
+            Dataset target = input.read(m.labelKey);
+            SelfTrainer.Result r = Jind.selfTrain(m, target, s, fill.fill, progress);
+            r.model().save(out);
+            progress.endLine();
+            System.out.printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best epoch %d)%n",
+                    out, r.pseudoLabelled(), r.bestEpoch());
         }
-        return all.selectBatch(o.str("batch-key"), o.str(option));
+    }
+
+    @Command(name = "run", description = "The pipeline in one go: train on the source, then align and self-train on"
+            + " the target, writing each stage's model and predictions to --out-dir. If a stage fails, the files this"
+            + " run wrote are removed again (and --out-dir, if the run created it).")
+    static final class Run implements Runnable {
+        @Option(names = "--source", required = true, paramLabel = "PATH",
+                description = "annotated source cells (.h5ad, 10x directory, .csv/.tsv)")
+        Path source;
+        @Option(names = "--source-batch", paramLabel = "NAME",
+                description = "the source batch within --source (needs --batch-key)")
+        String sourceBatch;
+        @Option(names = "--target", paramLabel = "PATH", description = "target cells (default: the source file)")
+        Path target;
+        @Option(names = "--target-batch", paramLabel = "NAME",
+                description = "the target batch within --target (needs --batch-key)")
+        String targetBatch;
+        @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
+        String batchKey;
+        @Option(names = "--label-key", paramLabel = "KEY",
+                description = "annotation column with the cell types (default: ${DEFAULT-VALUE})")
+        String labelKey = "cell_type";
+        @Option(names = "--stages", paramLabel = "LIST", split = ",",
+                description = "stages to run, in order: train,align,selftrain (default: all three)")
+        List<String> stages = STAGES;
+        @Mixin
+        OptionGroups.Theta theta;
+        @Option(names = "--out-dir", required = true, paramLabel = "DIR",
+                description = "where to write models and predictions")
+        Path outDir;
+        @Mixin
+        OptionGroups.Train train;
+        @Mixin
+        OptionGroups.Align align;
+        @Mixin
+        OptionGroups.SelfTrain selfTrain;
+        @Mixin
+        OptionGroups.SeedThreads seedThreads;
+        @Option(names = "--json", description = "print one JSON line per stage and a total")
+        boolean json;
+        @Mixin
+        OptionGroups.Quiet quiet;
+
+        @Override
+        public void run() {
+            List<String> stageList = checkedStages();
+            List<String> outputs = new ArrayList<>();
+            for (String stage : stageList) {
+                outputs.add(STAGE_FILES.get(STAGES.indexOf(stage)));
+                outputs.add(predictionsFile(stage));
+            }
+            new Outputs().input("--source", source).input("--target", target).outputsIn("--out-dir", outDir, outputs);
+            TrainSettings ts = train.settings(seedThreads);
+            double t = theta.value();
+            AlignSettings as = align.settings(seedThreads, t);
+            SelfTrainSettings ss = selfTrain.settings(seedThreads);
+            if ((sourceBatch != null || targetBatch != null) && batchKey == null) {
+                throw new JindException("--" + (sourceBatch != null ? "source-batch" : "target-batch")
+                        + " needs --batch-key (the annotation column holding batch names).");
+            }
+            boolean quietProgress = quiet.quiet || json;
+            ConsoleProgress progress = new ConsoleProgress(quietProgress);
+            long t0 = System.nanoTime();
+            Path targetPath = target != null ? target : source;
+            Dataset src;
+            Dataset tgt;
+            if (targetPath.equals(source)) {
+                Dataset all = DatasetReader.read(source, null, labelKey, batchKey, null);
+                src = sourceBatch != null ? all.selectBatch(batchKey, sourceBatch) : all;
+                tgt = targetBatch != null ? all.selectBatch(batchKey, targetBatch) : all;
+            } else {
+                src = DatasetReader.read(source, null, labelKey, batchKey, sourceBatch);
+                tgt = DatasetReader.read(targetPath, null, labelKey, batchKey, targetBatch);
+            }
+            RunDirectory dir = RunDirectory.create(outDir);
+            boolean done = false;
+            try {
+                stages(stageList, src, tgt, ts, as, ss, t, dir, progress, t0);
+                done = true;
+            } finally {
+                if (!done) {
+                    dir.removeWhatWasWritten();
+                }
+            }
+        }
+
+        private List<String> checkedStages() {
+            List<String> s = stages.stream().map(String::trim).filter(x -> !x.isEmpty()).toList();
+            boolean ok = !s.isEmpty();
+            for (int i = 0; ok && i < s.size(); i++) {
+                ok = i < STAGES.size() && STAGES.get(i).equals(s.get(i));
+            }
+            if (!ok) {
+                throw new JindException("--stages must be a prefix of train,align,selftrain (e.g. 'train' or"
+                        + " 'train,align'); got '" + String.join(",", stages) + "'.");
+            }
+            return s;
+        }
+
+        private void stages(List<String> stageList, Dataset src, Dataset tgt, TrainSettings ts, AlignSettings as,
+                SelfTrainSettings ss, double t, RunDirectory dir, ConsoleProgress progress, long t0) {
+            double readSeconds = (System.nanoTime() - t0) / 1e9;
+            // stage metrics need a true label for every target cell; a partly labelled target is still aligned
+            int unlabelled = tgt.hasObs(labelKey) ? Labels.missing(tgt.obs(labelKey)) : 0;
+            boolean scored = tgt.hasObs(labelKey) && unlabelled == 0;
+            if (unlabelled > 0) {
+                progress.warn(unlabelled + " target cells have no label in '" + labelKey
+                        + "'; the stages are not scored.");
+            }
+            JindModel model = null;
+            for (String stage : stageList) {
+                long ts0 = System.nanoTime();
+                switch (stage) {
+                    case "train" -> model = Jind.train(src, labelKey, List.of(Commands.genesOf(tgt)), ts, progress);
+                    case "align" -> model = Jind.align(model, tgt, as, false, progress).model();
+                    default -> model = Jind.selfTrain(model, tgt, ss, false, progress).model();
+                }
+                double seconds = (System.nanoTime() - ts0) / 1e9 + (stage.equals("train") ? readSeconds : 0);
+                Path file = outDir.resolve(STAGE_FILES.get(STAGES.indexOf(stage)));
+                model.save(file);
+                dir.wrote(file);
+                Annotation a = Jind.annotate(model, tgt, t, false, progress);
+                Path predictions = outDir.resolve(predictionsFile(stage));
+                PredictionsCsv.write(predictions, tgt.cellIds(), a, true);
+                dir.wrote(predictions);
+                Metrics m = scored ? Metrics.of(a, tgt.obs(labelKey)) : null;
+                progress.endLine();
+                if (json) {
+                    System.out.println(Commands.stageJson(stage, m, seconds));
+                } else {
+                    System.out.printf(Locale.ROOT, "%-10s %s  (%.1f s)  -> %s%n", stage, m == null
+                            ? String.format(Locale.ROOT, "rejected %.4f", a.rejectedFraction())
+                            : String.format(Locale.ROOT, "raw %.4f  rej %.4f  eff %.4f", m.raw(), m.rej(), m.eff()),
+                            seconds, file);
+                }
+            }
+            double total = (System.nanoTime() - t0) / 1e9;
+            if (json) {
+                JsonObject o = new JsonObject();
+                o.addProperty("stage", "total");
+                o.addProperty("seconds", Math.round(total * 1000) / 1000.0);
+                System.out.println(o);
+            } else {
+                System.out.printf(Locale.ROOT, "total      %.1f s%n", total);
+            }
+        }
+    }
+
+    static String predictionsFile(String stage) {
+        return "predictions_" + stage + ".csv";
+    }
+
+    /**
+     * run's --out-dir: remembers what this run created, so that a failed run takes it away again (a stage file
+     * left from a failed run would look like a result).
+     */
+    static final class RunDirectory {
+        private final Path dir;
+        private final boolean created;
+        private final List<Path> written = new ArrayList<>();
+
+        private RunDirectory(Path dir, boolean created) {
+            this.dir = dir;
+            this.created = created;
+        }
+
+        static RunDirectory create(Path dir) {
+            boolean existed = Files.isDirectory(dir);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new JindException("Cannot create --out-dir " + dir + ": " + Errors.describe(e) + ".");
+            }
+            return new RunDirectory(dir, !existed);
+        }
+
+        /** Notes a file this run has written (files are written atomically: whole or not at all). */
+        void wrote(Path file) {
+            written.add(file);
+        }
+
+        void removeWhatWasWritten() {
+            try {
+                for (Path p : written) {
+                    Files.deleteIfExists(p);
+                }
+                if (created) {
+                    Files.deleteIfExists(dir); // only if empty: never what someone else put there meanwhile
+                }
+            } catch (IOException e) {
+                System.err.println("warning: could not remove what the failed run wrote to " + dir + " ("
+                        + Errors.describe(e) + ")");
+            }
+        }
     }
 }

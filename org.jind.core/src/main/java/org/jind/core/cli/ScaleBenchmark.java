@@ -23,49 +23,62 @@ import org.jind.core.nn.Backend;
 import org.jind.core.sim.Simulator;
 import org.jind.core.train.Batches;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 /**
  * {@code jind benchmark --scale}: the pipeline's steps on simulated counts of a given size and sparsity, written to
  * an .h5ad file and read back as a user's file would be. Per step: wall time, cells per second and the process's
  * peak resident memory so far (VmHWM; ND4J allocates outside the Java heap, so the heap alone misleads). Prints
  * figures; asserts nothing.
  */
-final class ScaleBenchmark {
-    private ScaleBenchmark() {
-    }
+@Command(name = "scale", description = "Time each step of the pipeline (read, train, align, annotate) on simulated"
+        + " sparse counts of the given size, with cells/s and peak resident memory after each step.")
+final class ScaleBenchmark implements Runnable {
+    @Option(names = "--cells", paramLabel = "N", description = "cells per batch; a source and a target batch are"
+            + " simulated (default: ${DEFAULT-VALUE})")
+    int cells = 10_000;
+    @Option(names = "--genes", paramLabel = "N", description = "genes in the file (default: ${DEFAULT-VALUE})")
+    int genes = 20_000;
+    @Option(names = "--density", paramLabel = "X", description = "fraction of non-zero values; 10x data have"
+            + " 0.05–0.12 (default: ${DEFAULT-VALUE})")
+    double density = 0.07;
+    @Option(names = "--types", paramLabel = "N", description = "cell types (default: ${DEFAULT-VALUE})")
+    int types = 10;
+    @Option(names = "--genes-kept", paramLabel = "N", description = "top-variance genes the model keeps (train's"
+            + " --genes) (default: ${DEFAULT-VALUE})")
+    int genesKept = 5000;
+    @Option(names = "--epochs", paramLabel = "N", description = "training epochs timed (default: ${DEFAULT-VALUE})")
+    int epochs = 2;
+    @Option(names = "--align-epochs", paramLabel = "N", description = "alignment epochs timed (0: skip) (default:"
+            + " ${DEFAULT-VALUE})")
+    int alignEpochs = 1;
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "where the simulated .h5ad is written (and"
+            + " deleted after) (default: the system's temporary folder)")
+    Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+    @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
+    int threads = 1;
+    @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+    @Mixin
+    OptionGroups.Quiet quiet;
 
-    static void run(String[] args) {
-        Options o = new Options("benchmark --scale", "Time each step of the pipeline (read, train, align, annotate)"
-                + " on simulated sparse counts of the given size, with cells/s and peak resident memory per step.")
-                .flag("scale", "this mode")
-                .opt("cells", "N", "10000", "cells per batch (a source and a target batch are simulated)")
-                .opt("genes", "N", "20000", "genes in the file")
-                .opt("density", "X", "0.07", "fraction of non-zero values (10x data: 0.05–0.12)")
-                .opt("types", "N", "10", "cell types")
-                .opt("genes-kept", "N", "5000", "top-variance genes the model keeps (--genes of train)")
-                .opt("epochs", "N", "2", "training epochs timed")
-                .opt("align-epochs", "N", "1", "alignment epochs timed (0: skip)")
-                .opt("work-dir", "DIR", System.getProperty("java.io.tmpdir"), "where the simulated .h5ad is written")
-                .opt("threads", "N", "1", Commands.THREADS_HELP)
-                .opt("seed", "N", "0", "random seed")
-                .flag("quiet", "no progress output");
-        if (!o.parse(args)) {
-            return;
-        }
-        Commands.applyThreads(o);
-        int cells = o.integer("cells");
-        int genes = o.integer("genes");
-        long seed = o.longValue("seed");
-        ConsoleProgress progress = new ConsoleProgress(o.flag("quiet"));
+    @Override
+    public void run() {
+        ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
         Path file;
         try {
-            file = Files.createTempFile(o.path("work-dir"), "jind-scale-", ".h5ad");
+            file = Files.createTempFile(workDir, "jind-scale-", ".h5ad");
         } catch (IOException e) {
-            throw new JindException("Cannot write to --work-dir " + o.str("work-dir") + ": " + e.getMessage());
+            throw new JindException("Cannot write to --work-dir " + workDir + ": " + e.getMessage());
         }
         try {
             long t = System.nanoTime();
-            Dataset all = Simulator.simulate(new Simulator.Settings(cells, genes, o.integer("types"), 2, 0.3, 0.3, 0.03,
-                    false, seed), o.number("density"));
+            Dataset all = Simulator.simulate(new Simulator.Settings(cells, genes, types, 2, 0.3, 0.3, 0.03, false,
+                    seed), density);
             long nnz = all.matrix().nonZeros();
             try {
                 H5adWriter.write(all, file);
@@ -86,7 +99,7 @@ final class ScaleBenchmark {
             step("read", seconds(t), 2 * cells, "both batches");
 
             Benchmark.EpochClock clock = new Benchmark.EpochClock(progress);
-            TrainSettings ts = new TrainSettings(o.integer("genes-kept"), o.integer("epochs"), 128, 1e-3, 0.2, seed);
+            TrainSettings ts = new TrainSettings(genesKept, epochs, 128, 1e-3, 0.2, seed);
             t = System.nanoTime();
             JindModel model = Jind.train(source, "cell_type", List.of(Set.of(target.genes())), ts, clock);
             double train = seconds(t);
@@ -100,7 +113,6 @@ final class ScaleBenchmark {
             step("annotate", annotate, cells, String.format(Locale.ROOT, "trained model, incl. preprocessing; %.1f%%"
                     + " rejected", 100 * a.rejectedFraction()));
 
-            int alignEpochs = o.integer("align-epochs");
             if (alignEpochs > 0) {
                 AlignSettings d = AlignSettings.defaults();
                 AlignSettings as = new AlignSettings(d.learningRate(), d.weightDecayG(), d.weightDecayD(), d.batchSize(),

@@ -20,12 +20,26 @@ public final class Dataset {
     private final String[] cellIds;
     private final String[] genes;
     private final Map<String, String[]> obs;
+    private final String[] geneAliases;
 
     /**
      * Checks what every reader must guarantee: finite values, unique cell ids and gene names, matching sizes.
      * {@code source} names the input in error messages.
      */
     public Dataset(SparseMatrix x, String[] cellIds, String[] genes, Map<String, String[]> obs, String source) {
+        this(x, cellIds, genes, null, obs, source);
+    }
+
+    /**
+     * @param geneAliases the same genes under the source's other identifier (a 10x file's gene ids when the genes
+     *                    are named by symbol, an h5ad var column of symbols or ids), entries may be null; or null
+     *                    when the source names genes one way only. Need not be unique (several ids share a symbol).
+     */
+    public Dataset(SparseMatrix x, String[] cellIds, String[] genes, String[] geneAliases, Map<String, String[]> obs,
+            String source) {
+        if (geneAliases != null && geneAliases.length != genes.length) {
+            throw new IllegalArgumentException("one alias per gene");
+        }
         if (x.rows() != cellIds.length || x.cols() != genes.length) {
             throw new JindException(source + ": the matrix is " + x.rows() + " × " + x.cols() + " but there are "
                     + cellIds.length + " cell ids and " + genes.length + " gene names.");
@@ -51,6 +65,7 @@ public final class Dataset {
         this.x = x;
         this.cellIds = cellIds;
         this.genes = genes;
+        this.geneAliases = geneAliases;
         this.obs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(obs));
     }
 
@@ -88,6 +103,11 @@ public final class Dataset {
         return genes.clone();
     }
 
+    /** The genes under the source's other identifier (entries may be null), or null; see the constructor. */
+    public String[] geneAliases() {
+        return geneAliases == null ? null : geneAliases.clone();
+    }
+
     public Set<String> obsColumns() {
         return obs.keySet();
     }
@@ -109,22 +129,30 @@ public final class Dataset {
 
     /** The cells whose column {@code key} equals {@code value}, or a clear error listing the values. */
     public Dataset selectBatch(String key, String value) {
-        String[] col = obs(key);
+        return selectRows(rowsOf(obs(key), key, value));
+    }
+
+    /** The rows of {@code column} (named {@code key}) equal to {@code value}, or a clear error listing the values. */
+    static int[] rowsOf(String[] column, String key, String value) {
         List<Integer> rows = new ArrayList<>();
         Set<String> values = new java.util.TreeSet<>();
-        for (int i = 0; i < col.length; i++) {
-            if (col[i] != null) {
-                values.add(col[i]);
+        for (int i = 0; i < column.length; i++) {
+            if (column[i] != null) {
+                values.add(column[i]);
             }
-            if (value.equals(col[i])) {
+            if (value.equals(column[i])) {
                 rows.add(i);
             }
         }
         if (rows.isEmpty()) {
-            throw new JindException("Batch '" + value + "' not found in column '" + key + "'; available: "
-                    + String.join(", ", values) + ".");
+            throw batchNotFound(key, value, values);
         }
-        return selectRows(rows.stream().mapToInt(Integer::intValue).toArray());
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static JindException batchNotFound(String key, String value, Set<String> values) {
+        return new JindException("Batch '" + value + "' not found in column '" + key + "'; available: "
+                + String.join(", ", values) + ".");
     }
 
     public Dataset selectRows(int[] rows) {
@@ -140,7 +168,7 @@ public final class Dataset {
             }
             o.put(e.getKey(), v);
         }
-        return new Dataset(x.selectRows(rows), ids, genes, o, "selection");
+        return new Dataset(x.selectRows(rows), ids, genes, geneAliases, o, "selection");
     }
 
     /** Map from gene name to column index. */
@@ -157,9 +185,14 @@ public final class Dataset {
      * the row order, so sorting or filtering columns of the same cells does not change it.
      */
     public String cellIdFingerprint() {
+        return fingerprint(cellIds);
+    }
+
+    /** {@link #cellIdFingerprint()} of the given ids (e.g. collected while streaming a batch). */
+    public static String fingerprint(String[] ids) {
         try {
             java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            String[] sorted = cellIds.clone();
+            String[] sorted = ids.clone();
             java.util.Arrays.sort(sorted);
             for (String id : sorted) {
                 md.update(id.getBytes(java.nio.charset.StandardCharsets.UTF_8));

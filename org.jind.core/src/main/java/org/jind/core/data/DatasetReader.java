@@ -13,7 +13,8 @@ import org.jind.core.util.Errors;
 
 /**
  * Reads expression data in the formats single-cell users have, recognised by content and name:
- * AnnData {@code .h5ad}, a 10x MatrixMarket directory, or a wide CSV/TSV (optionally gzipped).
+ * AnnData {@code .h5ad}, a 10x Cell Ranger HDF5 file, a 10x MatrixMarket directory, or a wide CSV/TSV
+ * (optionally gzipped).
  */
 public final class DatasetReader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -23,43 +24,127 @@ public final class DatasetReader {
 
     /**
      * @param file         the file or 10x directory
-     * @param labelsCsv    for 10x directories: a CSV keyed by barcode with annotation columns, or null
+     * @param labelsCsv    for 10x inputs: a CSV keyed by barcode with annotation columns, or null
      * @param annotations  the names of annotation (non-gene) columns for CSV/TSV input, e.g. the label and batch keys
      */
     public static Dataset read(Path file, Path labelsCsv, Set<String> annotations) {
+        return guarded(file, () -> switch (format(file, labelsCsv)) {
+            case MTX -> MtxReader.read(file, labelsCsv);
+            case H5AD -> H5adReader.read(file);
+            case TENX_H5 -> TenxH5Reader.read(file, labelsCsv);
+            case DELIMITED -> DelimitedReader.read(file, annotations);
+        });
+    }
+
+    /**
+     * Opens the input to be read in chunks of cells (see {@link CellChunks}); the same checks and messages as
+     * {@link #read(Path, Path, Set)}. 10x directories are read whole.
+     */
+    public static CellChunks open(Path file, Path labelsCsv, Set<String> annotations) {
+        return guarded(file, () -> switch (format(file, labelsCsv)) {
+            case MTX -> CellChunks.of(MtxReader.read(file, labelsCsv));
+            case H5AD -> H5adReader.open(file);
+            case TENX_H5 -> TenxH5Reader.open(file, labelsCsv);
+            case DELIMITED -> DelimitedReader.open(file, annotations);
+        });
+    }
+
+    /** {@link #open(Path, Path, Set)} keeping one batch when {@code batchKey} and {@code batch} are given. */
+    public static CellChunks open(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
+        CellChunks c = open(file, labelsCsv, annotationNames(labelKey, batchKey));
+        if (batch == null) {
+            return c;
+        }
+        if (batchKey == null) {
+            c.close();
+            throw new JindException("A batch was named but not the column holding batches; add --batch-key.");
+        }
+        try {
+            return c.select(batchKey, batch);
+        } catch (RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The file's metadata without its matrix: cells, annotation columns and gene identifiers. For CSV/TSV, the
+     * annotation columns are those holding text among the first rows (see {@link DelimitedReader#info}); the
+     * others are genes. The same bad-file checks and messages as {@link #read}.
+     */
+    public static DatasetInfo info(Path file) {
+        return guarded(file, () -> switch (format(file, null)) {
+            case MTX -> MtxReader.info(file);
+            case H5AD -> H5adReader.info(file);
+            case TENX_H5 -> TenxH5Reader.info(file);
+            case DELIMITED -> DelimitedReader.info(file);
+        });
+    }
+
+    private enum Format { H5AD, TENX_H5, MTX, DELIMITED }
+
+    /**
+     * Recognises the format by content and name (HDF5 files by their groups: AnnData has X, 10x a matrix), or says
+     * clearly why the file cannot be read; {@code --labels} only for 10x inputs, refused before reading.
+     */
+    private static Format format(Path file, Path labelsCsv) throws IOException {
+        Format f = format(file);
+        if (labelsCsv != null && f != Format.MTX && f != Format.TENX_H5) {
+            throw new JindException("--labels is for 10x inputs; " + file.getFileName()
+                    + " carries its own annotation columns.");
+        }
+        return f;
+    }
+
+    private static Format format(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new JindException("Input not found: " + file + ".");
         }
+        if (Files.isDirectory(file)) {
+            if (!MtxReader.isMtxDirectory(file)) {
+                throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
+                        + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
+            }
+            return Format.MTX;
+        }
+        if (!Files.isReadable(file)) {
+            throw new JindException("Cannot read " + file + " (permission denied).");
+        }
+        if (startsWithHdf5Magic(file)) {
+            try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
+                if (h5.getChild("X") != null) {
+                    return Format.H5AD;
+                }
+                if (TenxH5Reader.matrixGroup(h5) != null) {
+                    return Format.TENX_H5;
+                }
+            } catch (RuntimeException e) {
+                throw new JindException(file.getFileName() + " is not a readable HDF5 file (" + Errors.describe(e)
+                        + ").", e);
+            }
+            throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor a 10x"
+                    + " Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
+            throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
+        }
+        if (!looksLikeDelimitedText(name)) {
+            throw new JindException("Unknown input format: " + file.getFileName() + ". Use an AnnData .h5ad file,"
+                    + " a 10x .h5 file, a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file"
+                    + " (optionally .gz).");
+        }
+        return Format.DELIMITED;
+    }
+
+    private interface Reading<T> {
+        T run() throws IOException;
+    }
+
+    /** I/O failures as one sentence naming the file. */
+    private static <T> T guarded(Path file, Reading<T> reading) {
         try {
-            if (Files.isDirectory(file)) {
-                if (!MtxReader.isMtxDirectory(file)) {
-                    throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
-                            + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
-                }
-                return MtxReader.read(file, labelsCsv);
-            }
-            if (!Files.isReadable(file)) {
-                throw new JindException("Cannot read " + file + " (permission denied).");
-            }
-            if (labelsCsv != null) { // before reading: a large file should not be read only to be refused
-                throw new JindException("--labels is for 10x directories; " + file.getFileName()
-                        + " carries its own annotation columns.");
-            }
-            Dataset d;
-            if (startsWithHdf5Magic(file)) {
-                d = H5adReader.read(file);
-            } else {
-                String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
-                    throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
-                }
-                if (!looksLikeDelimitedText(name)) {
-                    throw new JindException("Unknown input format: " + file.getFileName() + ". Use an AnnData .h5ad file,"
-                            + " a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a .csv/.tsv file (optionally .gz).");
-                }
-                d = DelimitedReader.read(file, annotations);
-            }
-            return d;
+            return reading.run();
         } catch (IOException e) {
             throw new JindException("Cannot read " + file + ": " + Errors.describe(e) + ".", e);
         } catch (java.io.UncheckedIOException e) {
@@ -69,14 +154,7 @@ public final class DatasetReader {
 
     /** Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. */
     public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
-        Set<String> ann = new LinkedHashSet<>();
-        if (labelKey != null) {
-            ann.add(labelKey);
-        }
-        if (batchKey != null) {
-            ann.add(batchKey);
-        }
-        Dataset d = read(file, labelsCsv, ann);
+        Dataset d = read(file, labelsCsv, annotationNames(labelKey, batchKey));
         if (batch != null) {
             if (batchKey == null) {
                 throw new JindException("A batch was named but not the column holding batches; add --batch-key.");
@@ -87,6 +165,17 @@ public final class DatasetReader {
             throw new JindException(file.getFileName() + ": the selection holds no cells.");
         }
         return d;
+    }
+
+    private static Set<String> annotationNames(String labelKey, String batchKey) {
+        Set<String> ann = new LinkedHashSet<>();
+        if (labelKey != null) {
+            ann.add(labelKey);
+        }
+        if (batchKey != null) {
+            ann.add(batchKey);
+        }
+        return ann;
     }
 
     private static boolean looksLikeDelimitedText(String name) {

@@ -2,7 +2,11 @@ package org.jind.core.data;
 
 import java.lang.reflect.Array;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jind.core.JindException;
@@ -22,29 +26,21 @@ final class H5adReader {
     private H5adReader() {
     }
 
+    /**
+     * var columns that may hold the genes' other identifier, in order of preference: symbols (scanpy's 10x
+     * {@code gene_symbols}, CELLxGENE's {@code feature_name}) or ids (scanpy's {@code gene_ids}).
+     */
+    static final String[] ALIAS_COLUMNS = {"gene_symbols", "feature_name", "gene_symbol", "gene_name", "gene_names",
+        "symbol", "gene_ids", "gene_id", "feature_id", "ensembl_id", "ensembl_ids"};
+
     static Dataset read(Path file) {
         String src = file.getFileName().toString();
         try (HdfFile h5 = new HdfFile(file)) {
             requireComplete(h5, file, src);
             Node xNode = child(h5, "X", src);
+            Meta meta = meta(h5, src);
             SparseMatrix x = readX(xNode, src);
-            Group obsGroup = (Group) child(h5, "obs", src);
-            Group varGroup = (Group) child(h5, "var", src);
-            String[] cells = index(obsGroup, src);
-            String[] genes = index(varGroup, src);
-            Map<String, String[]> obs = new LinkedHashMap<>();
-            String indexName = indexName(obsGroup);
-            for (Map.Entry<String, Node> e : obsGroup.getChildren().entrySet()) {
-                String name = e.getKey();
-                if (name.equals(indexName) || name.startsWith("__")) {
-                    continue;
-                }
-                String[] col = column(obsGroup, e.getValue());
-                if (col != null) {
-                    obs.put(name, col);
-                }
-            }
-            return new Dataset(x, cells, genes, obs, src);
+            return new Dataset(x, meta.cells, meta.genes, meta.aliases, meta.obs, src);
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -52,11 +48,201 @@ final class H5adReader {
         }
     }
 
+    /** The file's cells in chunks: annotations and genes now, X a range of cells at a time. */
+    static CellChunks open(Path file) {
+        String src = file.getFileName().toString();
+        HdfFile h5 = new HdfFile(file);
+        try {
+            requireComplete(h5, file, src);
+            Node xNode = child(h5, "X", src);
+            Meta meta = meta(h5, src);
+            HdfCells.Rows rows = rows(xNode, meta, src);
+            return new HdfCells(h5, src, rows, meta.cells, meta.obs, meta.genes, meta.aliases, null, null);
+        } catch (RuntimeException e) {
+            h5.close();
+            if (e instanceof JindException) {
+                throw e;
+            }
+            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+        }
+    }
+
+    /** What is known without X: cell ids, annotations, genes and their other identifiers. */
+    private record Meta(String[] cells, Map<String, String[]> obs, String[] genes, String[] aliases) {
+    }
+
+    private static Meta meta(HdfFile h5, String src) {
+        Group obsGroup = (Group) child(h5, "obs", src);
+        Group varGroup = (Group) child(h5, "var", src);
+        String[] cells = index(obsGroup, src);
+        String[] genes = index(varGroup, src);
+        Map<String, String[]> obs = new LinkedHashMap<>();
+        columns(obsGroup).forEach((name, col) -> obs.put(name, col.values()));
+        return new Meta(cells, obs, genes, aliases(varGroup, genes));
+    }
+
+    /** The first var column of {@link #ALIAS_COLUMNS} that names the genes otherwise than the index, or null. */
+    private static String[] aliases(Group var, String[] genes) {
+        for (String name : ALIAS_COLUMNS) {
+            Node n = var.getChild(name);
+            if (n == null || n.getName().equals(indexName(var))) {
+                continue;
+            }
+            String[] col = column(var, n);
+            if (col != null && col.length == genes.length && !java.util.Arrays.equals(col, genes)) {
+                return col;
+            }
+        }
+        return null;
+    }
+
+    private static HdfCells.Rows rows(Node xNode, Meta meta, String src) {
+        if (xNode instanceof io.jhdf.api.Dataset ds) {
+            requireDims(ds, meta, src);
+            return HdfCells.dense(ds);
+        }
+        Sparse sp = sparse((Group) xNode, src);
+        requireShape(sp.shape, meta, src);
+        return sp.csr ? HdfCells.csr(sp.indptr, sp.indices, sp.data, sp.shape[1], src)
+                : HdfCells.csc(sp.indptr, sp.indices, sp.data, sp.shape[1], src);
+    }
+
+    private static void requireDims(io.jhdf.api.Dataset ds, Meta meta, String src) {
+        int[] dims = ds.getDimensions();
+        if (dims.length != 2) {
+            throw new JindException(src + ": X has " + dims.length + " dimensions; expected a cells × genes matrix.");
+        }
+        requireShape(dims, meta, src);
+    }
+
+    private static void requireShape(int[] shape, Meta meta, String src) {
+        if (shape[0] != meta.cells.length || shape[1] != meta.genes.length) {
+            throw new JindException(src + ": the matrix is " + shape[0] + " × " + shape[1] + " but there are "
+                    + meta.cells.length + " cell ids and " + meta.genes.length + " gene names.");
+        }
+    }
+
+    /** An X group's layout: CSR or CSC, its shape (cells, genes) and its three datasets. */
+    private record Sparse(boolean csr, int[] shape, io.jhdf.api.Dataset indptr, io.jhdf.api.Dataset indices,
+            io.jhdf.api.Dataset data) {
+    }
+
+    private static Sparse sparse(Group g, String src) {
+        String encoding = stringAttr(g, "encoding-type");
+        if (encoding == null) {
+            encoding = stringAttr(g, "h5sparse_format");
+            encoding = encoding == null ? null : encoding + "_matrix";
+        }
+        Attribute shapeAttr = g.getAttribute("shape") != null ? g.getAttribute("shape") : g.getAttribute("h5sparse_shape");
+        if (shapeAttr == null || encoding == null) {
+            throw new JindException(src + ": X is a group without a sparse encoding and shape; expected csr_matrix or csc_matrix.");
+        }
+        if (!encoding.equals("csr_matrix") && !encoding.equals("csc_matrix")) {
+            throw new JindException(src + ": X has the unsupported encoding '" + encoding + "'.");
+        }
+        return new Sparse(encoding.equals("csr_matrix"), toInts(shapeAttr.getData()),
+                (io.jhdf.api.Dataset) child(g, "indptr", src), (io.jhdf.api.Dataset) child(g, "indices", src),
+                (io.jhdf.api.Dataset) child(g, "data", src));
+    }
+
+    /** The var columns offered as gene identifiers hold text with at least this share of genes distinct values. */
+    static final double IDENTIFIER_DISTINCT_SHARE = 0.5;
+
+    /**
+     * The metadata without X: cells from the obs index, obs columns with their kinds, and as gene identifiers the
+     * var index ("var index") and every text var column with distinct values for at least half of the genes
+     * (gene_symbols, feature_name, gene_ids, …). Missing entries of such a column take the var index's name, and
+     * repeats are made unique as for 10x symbols, so every identifier names each gene once.
+     */
+    static DatasetInfo info(Path file) {
+        String src = file.getFileName().toString();
+        try (HdfFile h5 = new HdfFile(file)) {
+            requireComplete(h5, file, src);
+            child(h5, "X", src);
+            Group obsGroup = (Group) child(h5, "obs", src);
+            Group varGroup = (Group) child(h5, "var", src);
+            int cells = index(obsGroup, src).length;
+            String[] genes = index(varGroup, src);
+            List<DatasetInfo.Column> obs = new ArrayList<>();
+            columns(obsGroup).forEach((name, col) -> obs.add(DatasetInfo.column(name, col.values(), col.numeric())));
+            Map<String, String[]> identifiers = new LinkedHashMap<>();
+            identifiers.put(VAR_INDEX, genes);
+            columns(varGroup).forEach((name, col) -> {
+                if (!col.numeric() && new HashSet<>(Arrays.asList(col.values())).size()
+                        >= IDENTIFIER_DISTINCT_SHARE * genes.length) {
+                    String[] names = col.values();
+                    for (int j = 0; j < names.length; j++) {
+                        if (names[j] == null || names[j].isEmpty()) {
+                            names[j] = genes[j];
+                        }
+                    }
+                    identifiers.put(name, MtxReader.makeUnique(names));
+                }
+            });
+            return new DatasetInfo(src, "AnnData .h5ad", cells, obs, identifiers);
+        } catch (JindException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+        }
+    }
+
+    /** The name of the identifier that is the var index. */
+    static final String VAR_INDEX = "var index";
+
+    /** One dataframe column: its values as text, and whether the file stores it as numbers (not categorical). */
+    private record Column(String[] values, boolean numeric) {
+    }
+
+    /**
+     * A dataframe group's per-row columns without the index: in anndata's {@code column-order} (the data frame's
+     * order; HDF5 itself lists members in no useful order), then any others.
+     */
+    private static Map<String, Column> columns(Group frame) {
+        List<String> names = new ArrayList<>();
+        Attribute order = frame.getAttribute("column-order");
+        if (order != null && order.getData() != null && order.getData().getClass().isArray()) {
+            for (int i = 0; i < Array.getLength(order.getData()); i++) {
+                names.add(String.valueOf(Array.get(order.getData(), i)));
+            }
+        }
+        for (String name : frame.getChildren().keySet()) {
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        Map<String, Column> out = new LinkedHashMap<>();
+        String indexName = indexName(frame);
+        for (String name : names) {
+            Node n = frame.getChild(name);
+            if (n == null || name.equals(indexName) || name.startsWith("__")) {
+                continue;
+            }
+            String[] col = column(frame, n);
+            if (col != null) {
+                out.put(name, new Column(col, isNumeric(frame, n)));
+            }
+        }
+        return out;
+    }
+
+    /** A plain numeric dataset; categoricals (even of numbers) and text are not. */
+    private static boolean isNumeric(Group frame, Node n) {
+        if (!(n instanceof io.jhdf.api.Dataset ds)) {
+            return false;
+        }
+        if (frame.getChild("__categories") instanceof Group cg && cg.getChild(n.getName()) != null) {
+            return false;
+        }
+        Class<?> t = ds.getJavaType();
+        return t != boolean.class && t != Boolean.class && (t.isPrimitive() || Number.class.isAssignableFrom(t));
+    }
+
     /**
      * The superblock records where the file ends; a shorter file was cut off (an interrupted copy or download).
      * jHDF does not check this itself, and a file missing only its tail may otherwise read without an error.
      */
-    private static void requireComplete(HdfFile h5, Path file, String src) {
+    static void requireComplete(HdfFile h5, Path file, String src) {
         io.jhdf.Superblock sb = h5.getHdfBackingStorage().getSuperblock();
         long expected = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
         long actual;
@@ -77,43 +263,22 @@ final class H5adReader {
             if (dims.length != 2) {
                 throw new JindException(src + ": X has " + dims.length + " dimensions; expected a cells × genes matrix.");
             }
-            Object data = ds.getData();
             SparseMatrix.Builder b = new SparseMatrix.Builder(dims[1]);
-            for (int r = 0; r < dims[0]; r++) {
-                float[] row = toFloats(Array.get(data, r));
-                for (int j = 0; j < dims[1]; j++) {
-                    b.add(j, row[j]);
-                }
-                b.endRow();
-            }
+            HdfCells.denseInto(ds, 0, dims[0], b);
             return b.build();
         }
-        Group g = (Group) xNode;
-        String encoding = stringAttr(g, "encoding-type");
-        if (encoding == null) {
-            encoding = stringAttr(g, "h5sparse_format");
-            encoding = encoding == null ? null : encoding + "_matrix";
-        }
-        Attribute shapeAttr = g.getAttribute("shape") != null ? g.getAttribute("shape") : g.getAttribute("h5sparse_shape");
-        if (shapeAttr == null || encoding == null) {
-            throw new JindException(src + ": X is a group without a sparse encoding and shape; expected csr_matrix or csc_matrix.");
-        }
-        int[] shape = toInts(shapeAttr.getData());
-        int[] indptr = toInts(((io.jhdf.api.Dataset) child(g, "indptr", src)).getData());
-        int[] indices = toInts(((io.jhdf.api.Dataset) child(g, "indices", src)).getData());
-        float[] values = toFloats(((io.jhdf.api.Dataset) child(g, "data", src)).getData());
-        switch (encoding) {
-            case "csr_matrix":
-                return withoutZeros(sorted(new SparseMatrix(shape[0], shape[1], indptr, indices, values)));
-            case "csc_matrix":
-                return withoutZeros(sorted(new SparseMatrix(shape[1], shape[0], indptr, indices, values)).transpose());
-            default:
-                throw new JindException(src + ": X has the unsupported encoding '" + encoding + "'.");
-        }
+        Sparse sp = sparse((Group) xNode, src);
+        int[] shape = sp.shape;
+        // read in slices: jHDF maps a dataset read at once into one buffer, which fails past 2 GB
+        int[] indptr = Hdf5Arrays.allInts(sp.indptr, "X/indptr", src);
+        int[] indices = Hdf5Arrays.allInts(sp.indices, "X/indices", src);
+        float[] values = Hdf5Arrays.allFloats(sp.data, "X/data", src);
+        return sp.csr ? withoutZeros(sorted(new SparseMatrix(shape[0], shape[1], indptr, indices, values)))
+                : withoutZeros(sorted(new SparseMatrix(shape[1], shape[0], indptr, indices, values)).transpose());
     }
 
     /** scipy keeps explicitly stored zeros; our matrices store non-zeros only. */
-    private static SparseMatrix withoutZeros(SparseMatrix m) {
+    static SparseMatrix withoutZeros(SparseMatrix m) {
         for (int k = 0; k < m.nonZeros(); k++) {
             if (m.value(k) == 0f) {
                 SparseMatrix.Builder b = new SparseMatrix.Builder(m.cols());
@@ -130,7 +295,7 @@ final class H5adReader {
     }
 
     /** scipy allows unsorted indices within a row; our CSR does not. */
-    private static SparseMatrix sorted(SparseMatrix m) {
+    static SparseMatrix sorted(SparseMatrix m) {
         for (int r = 0; r < m.rows(); r++) {
             for (int k = m.rowStart(r) + 1; k < m.rowEnd(r); k++) {
                 if (m.colIndex(k) <= m.colIndex(k - 1)) {
@@ -156,7 +321,7 @@ final class H5adReader {
     }
 
     /** One obs column as strings; null for what is not a per-cell column. */
-    private static String[] column(Group obs, Node n) {
+    static String[] column(Group obs, Node n) {
         if (n instanceof Group g) {
             Node codes = g.getChild("codes");
             Node cats = g.getChild("categories");
@@ -232,7 +397,7 @@ final class H5adReader {
         return out;
     }
 
-    private static String[] toStrings(Object a) {
+    static String[] toStrings(Object a) {
         int n = Array.getLength(a);
         String[] out = new String[n];
         for (int i = 0; i < n; i++) {

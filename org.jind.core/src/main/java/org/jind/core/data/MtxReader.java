@@ -27,42 +27,25 @@ final class MtxReader {
         return Files.isDirectory(dir) && find(dir, "matrix.mtx") != null;
     }
 
+    /** The identifiers: the symbol (second column of features.tsv; the reader's gene names) and the gene id. */
+    static final String SYMBOLS = "gene_symbols";
+    static final String IDS = "gene_ids";
+
     static Dataset read(Path dir, Path labelsCsv) throws IOException {
         String src = dir.getFileName() + "/";
         Path matrix = require(dir, "matrix.mtx", src);
-        Path features = find(dir, "features.tsv");
-        if (features == null) {
-            features = require(dir, "genes.tsv", src);
-        }
-        Path barcodes = require(dir, "barcodes.tsv", src);
-        String[] genes = makeUnique(readColumn(features, true));
-        String[] cells = readColumn(barcodes, false);
+        String[] genes = makeUnique(readColumn(features(dir, src), true));
+        String[] cells = readColumn(require(dir, "barcodes.tsv", src), false);
 
-        float[][] triplets;
         int nGenes;
         int nCells;
         try (BufferedReader in = TextFiles.open(matrix)) {
-            String banner = in.readLine();
-            if (banner == null || !banner.startsWith("%%MatrixMarket matrix coordinate")) {
-                throw new JindException(src + "matrix.mtx is not a MatrixMarket coordinate file (first line: '"
-                        + (banner == null ? "" : banner) + "').");
-            }
-            boolean pattern = banner.contains("pattern");
+            Header h = header(in, genes.length, cells.length, src);
+            nGenes = h.genes();
+            nCells = h.cells();
+            long nnz = h.entries();
+            boolean pattern = h.pattern();
             String line;
-            do {
-                line = in.readLine();
-            } while (line != null && line.startsWith("%"));
-            if (line == null) {
-                throw new JindException(src + "matrix.mtx has no size line (truncated file?).");
-            }
-            long[] size = sizeLine(line, src);
-            nGenes = (int) size[0];
-            nCells = (int) size[1];
-            long nnz = size[2];
-            if (nGenes != genes.length || nCells != cells.length) {
-                throw new JindException(src + "matrix.mtx is " + nGenes + " genes × " + nCells + " cells but the"
-                        + " directory lists " + genes.length + " genes and " + cells.length + " barcodes.");
-            }
             // read as cells × genes triplets, then sort row-wise
             int[] row = new int[(int) nnz];
             int[] col = new int[(int) nnz];
@@ -87,6 +70,60 @@ final class MtxReader {
             return new Dataset(toCsr(nCells, nGenes, row, col, val, src), cells, genes,
                     labelsCsv == null ? Map.of() : readLabels(labelsCsv, cells), src);
         }
+    }
+
+    /**
+     * The metadata without the matrix's entries: barcodes, genes named by symbol and by id ({@code gene_symbols}
+     * first, as the reader names them; only {@code gene_ids} when features.tsv has one column), and the size line
+     * checked against them. No annotations: those come from a labels CSV in the command line, a join in KNIME.
+     */
+    static DatasetInfo info(Path dir) throws IOException {
+        String src = dir.getFileName() + "/";
+        Path matrix = require(dir, "matrix.mtx", src);
+        Path features = features(dir, src);
+        String[] ids = readColumn(features, false);
+        String[] symbols = makeUnique(readColumn(features, true));
+        int cells = readColumn(require(dir, "barcodes.tsv", src), false).length;
+        try (BufferedReader in = TextFiles.open(matrix)) {
+            header(in, ids.length, cells, src);
+        }
+        Map<String, String[]> identifiers = new LinkedHashMap<>();
+        if (!Arrays.equals(ids, symbols)) {
+            identifiers.put(SYMBOLS, symbols);
+        }
+        identifiers.put(IDS, makeUnique(ids));
+        return new DatasetInfo(src, "10x MatrixMarket directory", cells, List.of(), identifiers);
+    }
+
+    private static Path features(Path dir, String src) {
+        Path features = find(dir, "features.tsv");
+        return features != null ? features : require(dir, "genes.tsv", src);
+    }
+
+    /** The MatrixMarket header: banner, comments, size line. */
+    private record Header(int genes, int cells, long entries, boolean pattern) {
+    }
+
+    /** Reads the header and checks it against the directory's gene and barcode counts. */
+    private static Header header(BufferedReader in, int genes, int cells, String src) throws IOException {
+        String banner = in.readLine();
+        if (banner == null || !banner.startsWith("%%MatrixMarket matrix coordinate")) {
+            throw new JindException(src + "matrix.mtx is not a MatrixMarket coordinate file (first line: '"
+                    + (banner == null ? "" : banner) + "').");
+        }
+        String line;
+        do {
+            line = in.readLine();
+        } while (line != null && line.startsWith("%"));
+        if (line == null) {
+            throw new JindException(src + "matrix.mtx has no size line (truncated file?).");
+        }
+        long[] size = sizeLine(line, src);
+        if (size[0] != genes || size[1] != cells) {
+            throw new JindException(src + "matrix.mtx is " + size[0] + " genes × " + size[1] + " cells but the"
+                    + " directory lists " + genes + " genes and " + cells + " barcodes.");
+        }
+        return new Header((int) size[0], (int) size[1], size[2], banner.contains("pattern"));
     }
 
     /** The "genes cells entries" line, checked: three whole numbers, none negative, the entries fitting an array. */
@@ -149,13 +186,11 @@ final class MtxReader {
                 throw new JindException(src + " is empty; expected a header like 'barcode,cell_type'.");
             }
             char delim = TextFiles.guessDelimiter(csv, h);
-            header = TextFiles.split(h, delim);
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    String[] f = TextFiles.split(line, delim);
-                    rowsByBarcode.put(f[0], f);
-                }
+            header = TextFiles.Records.fields(h, delim, src);
+            TextFiles.Records records = new TextFiles.Records(in, delim, src, 1);
+            String[] f;
+            while ((f = records.next()) != null) {
+                rowsByBarcode.put(f[0], f);
             }
         }
         Map<String, String[]> obs = new LinkedHashMap<>();

@@ -87,6 +87,9 @@ public final class JindModel {
         h.addProperty("counts", plan.counts());
         h.add("genes", GSON.toJsonTree(plan.selectedGenes()));
         h.add("libraryGenes", GSON.toJsonTree(plan.libraryGenes()));
+        if (plan.libraryAliases() != null) { // the genes' other identifiers (absent in older files)
+            h.add("libraryGeneAliases", GSON.toJsonTree(plan.libraryAliases()));
+        }
         h.add("trainSettings", GSON.toJsonTree(trainSettings));
         h.add("history", GSON.toJsonTree(history));
         h.add("provenance", provenance);
@@ -121,14 +124,18 @@ public final class JindModel {
 
     public static JindModel decode(ModelFile.Content c, String name) {
         JsonObject h = c.header();
-        if (!h.has("format") || !"jind-model".equals(h.get("format").getAsString())) {
-            throw new JindException(name + " is not a JIND model file.");
-        }
+        ModelHeader.check(h, name);
         Map<String, ModelFile.Tensor> a = c.arrays();
         String[] classes = GSON.fromJson(h.get("classes"), String[].class);
         String[] genes = GSON.fromJson(h.get("genes"), String[].class);
-        Preprocessing.Plan plan = new Preprocessing.Plan(h.get("counts").getAsBoolean(),
-                GSON.fromJson(h.get("libraryGenes"), String[].class), genes);
+        String[] library = GSON.fromJson(h.get("libraryGenes"), String[].class);
+        String[] aliases = h.has("libraryGeneAliases") ? GSON.fromJson(h.get("libraryGeneAliases"), String[].class)
+                : null;
+        if (aliases != null && aliases.length != library.length) {
+            throw new JindException(name + " is damaged: it lists " + aliases.length + " gene aliases for "
+                    + library.length + " genes.");
+        }
+        Preprocessing.Plan plan = new Preprocessing.Plan(h.get("counts").getAsBoolean(), library, genes, aliases);
         ClassifierNet net = new ClassifierNet(genes.length, classes.length, new TorchGenerator(0));
         for (Param p : net.params()) {
             load(a, p, name);

@@ -1,30 +1,38 @@
 package org.jind.core.model;
 
+import static org.jind.core.InvalidSettingException.Setting.BATCH_SIZE;
+import static org.jind.core.InvalidSettingException.Setting.EPOCHS;
+import static org.jind.core.InvalidSettingException.Setting.GENES_KEPT;
+import static org.jind.core.InvalidSettingException.Setting.LEARNING_RATE;
+import static org.jind.core.InvalidSettingException.Setting.VALIDATION_FRACTION;
+import static org.jind.core.InvalidSettingException.Step.TRAINING;
+
+import org.jind.core.InvalidSettingException;
+
 /**
- * Hyperparameters of classifier training (spec §3, §9), with the spec's defaults. The numerical backend's thread
- * count is a process setting ({@link org.jind.core.nn.Backend#useThreads}), not a setting of a step; model files
- * written when it was one still load (the old {@code threads} entry is ignored).
+ * Hyperparameters of classifier training (spec §3, §9), with the spec's defaults. Out-of-range values are
+ * refused when the record is made ({@link InvalidSettingException}), so every instance is valid. The numerical
+ * backend's thread count is a process setting ({@link org.jind.core.nn.Backend#useThreads}), not a setting of a
+ * step; model files written when it was one still load (their {@code threads} entry is ignored).
  */
 public record TrainSettings(int genesKept, int epochs, int batchSize, double learningRate, double validationFraction,
         long seed) {
+
+    public TrainSettings {
+        InvalidSettingException.atLeast(TRAINING, GENES_KEPT, genesKept, 1);
+        InvalidSettingException.atLeast(TRAINING, EPOCHS, epochs, 1);
+        InvalidSettingException.atLeast(TRAINING, BATCH_SIZE, batchSize, 1);
+        InvalidSettingException.positive(TRAINING, LEARNING_RATE, learningRate);
+        InvalidSettingException.openFraction(TRAINING, VALIDATION_FRACTION, validationFraction);
+    }
 
     public static TrainSettings defaults() {
         return new TrainSettings(5000, 15, 128, 1e-3, 0.2, 0);
     }
 
-    /** Checks ranges, naming the option to fix. */
+    /** The record checks itself when made; kept so callers written before that still compile. */
+    @Deprecated
     public TrainSettings validated() {
-        require(genesKept >= 1, "--genes must be at least 1");
-        require(epochs >= 1, "--epochs must be at least 1");
-        require(batchSize >= 1, "--batch-size must be at least 1");
-        require(learningRate > 0 && Double.isFinite(learningRate), "--lr must be a positive number");
-        require(validationFraction > 0 && validationFraction < 1, "--val-fraction must be between 0 and 1 (exclusive)");
         return this;
-    }
-
-    static void require(boolean ok, String message) {
-        if (!ok) {
-            throw new org.jind.core.JindException(message + ".");
-        }
     }
 }

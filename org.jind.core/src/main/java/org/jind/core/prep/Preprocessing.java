@@ -20,8 +20,32 @@ public final class Preprocessing {
     static final double PSEUDO_TOTAL = 1e-5;
     static final double SCALE = 1e4;
 
-    /** What {@link #fit} decided, stored in the model. */
-    public record Plan(boolean counts, String[] libraryGenes, String[] selectedGenes) {
+    /**
+     * What {@link #fit} decided, stored in the model.
+     *
+     * @param libraryAliases the library genes under the source's other identifier (entries may be null), or null
+     *                       when the source named genes one way only (and for models saved before it was recorded)
+     */
+    public record Plan(boolean counts, String[] libraryGenes, String[] selectedGenes, String[] libraryAliases) {
+        public Plan(boolean counts, String[] libraryGenes, String[] selectedGenes) {
+            this(counts, libraryGenes, selectedGenes, null);
+        }
+
+        /** The selected genes under their other identifier, or null when none is known. */
+        public String[] selectedAliases() {
+            if (libraryAliases == null) {
+                return null;
+            }
+            Map<String, String> alias = new java.util.HashMap<>();
+            for (int j = 0; j < libraryGenes.length; j++) {
+                alias.put(libraryGenes[j], libraryAliases[j]);
+            }
+            String[] out = new String[selectedGenes.length];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = alias.get(selectedGenes[j]);
+            }
+            return out;
+        }
     }
 
     /** A fitted plan with the source matrix it produced (cells × selected genes). */
@@ -49,7 +73,16 @@ public final class Preprocessing {
                     + " gene naming (symbols or ids).");
         }
         String[] library = common.toArray(new String[0]);
-        SparseMatrix x = source.matrix().selectColumns(columnsOf(source, library));
+        int[] libraryCols = columnsOf(source, library);
+        SparseMatrix x = source.matrix().selectColumns(libraryCols);
+        String[] aliases = source.geneAliases();
+        String[] libraryAliases = null;
+        if (aliases != null) {
+            libraryAliases = new String[library.length];
+            for (int j = 0; j < library.length; j++) {
+                libraryAliases[j] = aliases[libraryCols[j]];
+            }
+        }
         boolean counts = isIntegral(x);
         if (counts) {
             requireNonNegative(x, "the source");
@@ -61,45 +94,19 @@ public final class Preprocessing {
         for (int i = 0; i < order.length; i++) {
             selected[i] = library[order[i]];
         }
-        return new Fitted(new Plan(counts, library, selected), x.selectColumns(order));
+        return new Fitted(new Plan(counts, library, selected, libraryAliases), x.selectColumns(order));
     }
 
     /**
-     * Applies the plan to a batch: cells × selected genes, in the plan's order.
+     * Applies the plan to a batch: cells × selected genes, in the plan's order. Genes are matched and values
+     * checked as {@link BatchPreparer} describes.
      *
      * @param fillMissing zero-fill selected genes the batch lacks (else a clear error)
      * @param warnings    receives warnings for the user
      */
     public static SparseMatrix apply(Plan plan, Dataset batch, boolean fillMissing, List<String> warnings) {
-        int[] selectedCols = columnsOf(batch, plan.selectedGenes());
-        List<String> missing = new ArrayList<>();
-        for (int j = 0; j < selectedCols.length; j++) {
-            if (selectedCols[j] < 0) {
-                missing.add(plan.selectedGenes()[j]);
-            }
-        }
-        if (!missing.isEmpty()) {
-            String msg = missing.size() + " of the model's " + selectedCols.length + " genes are missing from the data (first: "
-                    + Dataset.firstFew(missing, 5) + ")";
-            if (!fillMissing) {
-                throw new JindException(msg + "; use data with the same gene names, or --fill-missing-genes to treat"
-                        + " them as zero.");
-            }
-            warnings.add(msg + "; they are treated as zero.");
-        }
-        SparseMatrix raw = batch.matrix();
-        if (!plan.counts()) {
-            return raw.selectColumns(selectedCols);
-        }
-        if (!isIntegral(raw)) {
-            warnings.add("The model was trained on raw counts but these data are not whole numbers; they are"
-                    + " normalised as counts anyway. Give raw counts for trustworthy predictions.");
-        }
-        requireNonNegative(raw, "the data");
-        // library size over the genes the model normalised with (the source/target common genes)
-        int[] libCols = columnsOf(batch, plan.libraryGenes());
-        double[] sums = raw.selectColumns(libCols).rowSums();
-        return normalise(raw.selectColumns(selectedCols), sums);
+        return new BatchPreparer(plan, batch.genes(), batch.geneAliases(), fillMissing, warnings)
+                .apply(batch.matrix());
     }
 
     static boolean isIntegral(SparseMatrix x) {
@@ -112,7 +119,7 @@ public final class Preprocessing {
         return true;
     }
 
-    private static void requireNonNegative(SparseMatrix x, String what) {
+    static void requireNonNegative(SparseMatrix x, String what) {
         for (long k = 0; k < x.nonZeros(); k++) {
             if (x.value((int) k) < 0) {
                 throw new JindException("Negative values in " + what + ", which look like counts (all whole numbers);"

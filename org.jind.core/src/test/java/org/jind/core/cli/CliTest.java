@@ -50,45 +50,25 @@ public class CliTest {
     record Result(int code, String out, String err) {
     }
 
-    /**
-     * Runs a command as {@link Main#run} does (JindException → its exit code, message on stderr), but with stdout
-     * captured: Main.run points System.out at the process's stdout, which a test cannot read.
-     */
+    /** Runs a command through {@link Main#run}, the entry point, with stdout and stderr captured. */
     static Result cli(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = 0;
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            try {
-                Commands.dispatch(args[0], Arrays.copyOfRange(args, 1, args.length));
-            } catch (JindException ex) {
-                System.err.println("error: " + ex.getMessage());
-                code = ex.exitCode();
-            }
+            int code = Main.run(args);
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
             System.setErr(err);
         }
-        return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
-    /** Runs through {@link Main#run} itself (for exit codes); stderr captured, System.out restored afterwards. */
     static Result main(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Result(code, "", e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+        return cli(args);
     }
 
     static Result ok(String... args) {
@@ -370,8 +350,9 @@ public class CliTest {
 
     @Test
     public void missingRequiredOption() {
-        fails(args("train", "--input", p(data), "--quiet"), "Missing --out");
-        fails(args("annotate", "--input", p(data), "--out", p(dir.resolve("never.csv"))), "Missing --model");
+        fails(args("train", "--input", p(data), "--quiet"), "Missing required option", "--out", "./jind train --help");
+        fails(args("annotate", "--input", p(data), "--out", p(dir.resolve("never.csv"))), "Missing required option",
+                "--model");
     }
 
     @Test
@@ -379,7 +360,7 @@ public class CliTest {
         fails(args("train", "--inptu", p(data), "--out", p(dir.resolve("never.jind"))), "Unknown option '--inptu'",
                 "train");
         fails(args("trian", "--input", p(data)), "Unknown command 'trian'");
-        fails(args("train", "--input", p(data), "--out"), "--out needs a value");
+        fails(args("train", "--input", p(data), "--out"), "--out", "Missing required parameter");
         fails(args("train", "--input", p(data), "--out", p(dir.resolve("never.jind")), "--epochs", "three"),
                 "--epochs", "'three'");
     }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jind.core.JindException;
 import org.jind.core.annotate.Annotation;
+import org.jind.core.annotate.Predictor;
+import org.jind.core.nn.ClassifierNet;
 
 /**
  * The columns Annotate &amp; Reject appends (raw prediction, prediction or "Unassigned", confidence, and
@@ -43,12 +45,23 @@ public final class AnnotateOutput {
         }
     }
 
-    /**
-     * The appended columns, named uniquely against the table's {@code existing} column names; null when the
-     * probabilities are wanted but the model's cell types are not known yet (before training has run).
-     */
+    /** The latent code columns are named this followed by the dimension, 0 to 255. */
+    public static final String LATENT_PREFIX = "latent_";
+
+    /** As {@link #columns(List, ModelSummary, Names, boolean, boolean)} without the latent code. */
     public static List<OutputColumn> columns(List<String> existing, ModelSummary model, Names names,
             boolean probabilities) {
+        return columns(existing, model, names, probabilities, false);
+    }
+
+    /**
+     * The appended columns, named uniquely against the table's {@code existing} column names: raw prediction,
+     * prediction, confidence, the probabilities if wanted (one per cell type, in the model's order) and the
+     * latent code if wanted ({@link ClassifierNet#LATENT} columns). Null when the probabilities are wanted but the
+     * model's cell types are not known yet.
+     */
+    public static List<OutputColumn> columns(List<String> existing, ModelSummary model, Names names,
+            boolean probabilities, boolean latent) {
         if (probabilities && !model.cellTypesKnown()) {
             return null;
         }
@@ -57,6 +70,11 @@ public final class AnnotateOutput {
         if (probabilities) {
             for (String type : model.cellTypes()) {
                 wanted.add(n.probabilityPattern().replace(TYPE_PLACEHOLDER, type));
+            }
+        }
+        if (latent) {
+            for (int d = 0; d < ClassifierNet.LATENT; d++) {
+                wanted.add(LATENT_PREFIX + d);
             }
         }
         List<String> unique = OutputColumnNames.unique(existing, wanted);
@@ -69,14 +87,29 @@ public final class AnnotateOutput {
 
     /** The appended values of cell {@code i}: raw label, prediction, confidence and, if wanted, probabilities. */
     public static Object[] values(Annotation a, int i, boolean probabilities) {
+        return values(new Predictor.Coded(a, null), i, probabilities, false);
+    }
+
+    /**
+     * The appended values of cell {@code i}, in the order of {@link #columns}: raw label, prediction,
+     * confidence and, if wanted, the probabilities and the latent code.
+     */
+    public static Object[] values(Predictor.Coded coded, int i, boolean probabilities, boolean latent) {
+        Annotation a = coded.annotation();
         int k = a.classes().length;
-        Object[] v = new Object[3 + (probabilities ? k : 0)];
+        int base = 3 + (probabilities ? k : 0);
+        Object[] v = new Object[base + (latent ? ClassifierNet.LATENT : 0)];
         v[0] = a.rawLabel(i);
         v[1] = a.predictedLabel(i);
         v[2] = (double) a.confidence()[i];
         if (probabilities) {
             for (int c = 0; c < k; c++) {
                 v[3 + c] = (double) a.probabilities()[i * k + c];
+            }
+        }
+        if (latent) {
+            for (int d = 0; d < ClassifierNet.LATENT; d++) {
+                v[base + d] = (double) coded.code(i, d);
             }
         }
         return v;

@@ -98,6 +98,11 @@ public final class DatasetBuilder {
 
     /** The warning to show when missing values were treated as 0, or null. */
     public String missingValueWarning() {
+        return missingValueWarning(missingAsZero);
+    }
+
+    /** The warning for {@code missingAsZero} missing values treated as 0 (e.g. summed over parts), or null. */
+    public static String missingValueWarning(long missingAsZero) {
         if (missingAsZero == 0) {
             return null;
         }

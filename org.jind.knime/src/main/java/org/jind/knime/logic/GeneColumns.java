@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.jind.core.JindException;
 import org.jind.core.data.Dataset;
+import org.jind.core.model.JindModel;
 
 /** Which columns of a table are genes (rows are cells, one numeric column per gene). */
 public final class GeneColumns {
@@ -57,6 +58,29 @@ public final class GeneColumns {
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * What to read for a model: the table's numeric {@code columns} named like model genes (table order) and
+     * {@code names}, their names followed by the model genes absent from the table (model order), which are read
+     * as 0.
+     */
+    public record ForModel(int[] columns, String[] names) {
+    }
+
+    /** The columns to read for the model's genes and the names of the matrix columns; see {@link ForModel}. */
+    public static ForModel readForModel(List<ColumnInfo> columns, Collection<String> modelGenes) {
+        int[] present = forModel(columns, modelGenes);
+        List<String> names = new ArrayList<>(List.of(names(columns, present)));
+        names.addAll(absent(columns, modelGenes.toArray(new String[0])));
+        return new ForModel(present, names.toArray(new String[0]));
+    }
+
+    /** Every gene the model reads: those it normalises the library size over, then those it selected. */
+    public static Set<String> ofModel(JindModel model) {
+        Set<String> genes = new LinkedHashSet<>(List.of(model.plan.libraryGenes()));
+        genes.addAll(List.of(model.plan.selectedGenes()));
+        return genes;
     }
 
     /** The model genes that are not numeric columns of the table, in the model's order. */

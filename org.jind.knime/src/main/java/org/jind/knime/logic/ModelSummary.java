@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.jind.core.JindException;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.Stage;
+import org.jind.core.util.Plural;
 
 /**
  * What downstream nodes must know about a model before it exists: the label column it was trained on, the
@@ -42,9 +43,17 @@ public final class ModelSummary {
         return new ModelSummary(m.labelKey, m.stage, m.plan.selectedGenes(), m.classes);
     }
 
-    /** What a training node promises before it has seen the data. */
+    /** What a training node promises before it has seen the data: nothing about genes and cell types. */
     public static ModelSummary beforeTraining(String labelColumn) {
-        return new ModelSummary(labelColumn, Stage.TRAINED, null, null);
+        return beforeTraining(labelColumn, null, null);
+    }
+
+    /**
+     * What a training node promises before it has seen the data, with the genes and cell types it can already
+     * know (null where it cannot).
+     */
+    public static ModelSummary beforeTraining(String labelColumn, String[] genes, String[] cellTypes) {
+        return new ModelSummary(labelColumn, Stage.TRAINED, genes, cellTypes);
     }
 
     /** The string fields as the port spec stores them, by key ({@link #STRING_KEYS}). */
@@ -122,8 +131,9 @@ public final class ModelSummary {
 
     /** One line for the port's tooltip and summary. */
     public String describe() {
-        String what = cellTypes == null ? "cell types and genes known after training"
-                : cellTypes.length + " cell types, " + (genes == null ? "?" : genes.length) + " genes";
+        String what = (cellTypes == null ? "cell types known after training"
+                : Plural.of(cellTypes.length, "cell type")) + ", "
+                + (genes == null ? "genes known after training" : Plural.of(genes.length, "gene"));
         return "JIND model (" + stage.name().toLowerCase(Locale.ROOT) + "): " + what + ", label column '" + labelColumn
                 + "'";
     }

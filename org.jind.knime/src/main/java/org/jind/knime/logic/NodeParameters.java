@@ -1,5 +1,8 @@
 package org.jind.knime.logic;
 
+import java.util.function.Supplier;
+
+import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
@@ -8,8 +11,8 @@ import org.jind.core.model.TrainSettings;
 
 /**
  * The nodes' options: their names as shown in the dialogs (one place, so messages name exactly what the user
- * sees) and the checks that turn dialog values into the core's settings. The core's own checks name the
- * command-line flags; these name the dialog options instead, and run first.
+ * sees) and the checks that turn dialog values into the core's settings. The core's settings records check
+ * themselves and name the concept; {@link #label} names the dialog option instead.
  */
 public final class NodeParameters {
     public static final String LABEL_COLUMN = "Label column";
@@ -30,6 +33,7 @@ public final class NodeParameters {
     public static final String MISSING_VALUES = "Missing values in gene columns";
     public static final String FILL_ABSENT_GENES = "Treat genes absent from the table as 0";
     public static final String APPEND_PROBABILITIES = "Append cell type probabilities";
+    public static final String APPEND_LATENT = "Append latent code (256 columns latent_0 … latent_255)";
     public static final String RAW_COLUMN = "Raw prediction column";
     public static final String PREDICTION_COLUMN = "Prediction column";
     public static final String CONFIDENCE_COLUMN = "Confidence column";
@@ -41,45 +45,66 @@ public final class NodeParameters {
 
     public static TrainSettings train(int genesKept, int epochs, int batchSize, double learningRate,
             double validationFraction, long seed) {
-        atLeast(genesKept, 1, GENES_KEPT);
-        atLeast(epochs, 1, EPOCHS);
-        atLeast(batchSize, 1, BATCH_SIZE);
-        positive(learningRate, LEARNING_RATE);
-        fraction(validationFraction, VALIDATION_FRACTION);
-        return new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed).validated();
+        return named(() -> new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed));
     }
 
     public static AlignSettings align(double learningRate, double weightDecayG, double weightDecayD, int batchSize,
             int maxEpochs, int patience, double theta, long seed, boolean considerUnaligned) {
-        positive(learningRate, LEARNING_RATE);
-        notNegative(weightDecayG, WEIGHT_DECAY_G);
-        notNegative(weightDecayD, WEIGHT_DECAY_D);
-        atLeast(batchSize, 1, BATCH_SIZE);
-        atLeast(maxEpochs, 1, MAX_EPOCHS);
-        atLeast(patience, 1, PATIENCE);
-        theta(theta);
-        return new AlignSettings(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience, theta, seed,
-                considerUnaligned).validated();
+        return named(() -> new AlignSettings(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience,
+                theta, seed, considerUnaligned));
     }
 
     public static SelfTrainSettings selfTrain(double learningRate, int batchSize, int epochs, double validationFraction,
             double keepFraction, long seed) {
-        positive(learningRate, LEARNING_RATE);
-        atLeast(batchSize, 1, BATCH_SIZE);
-        atLeast(epochs, 1, EPOCHS);
-        fraction(validationFraction, VALIDATION_FRACTION);
-        if (!(keepFraction > 0 && keepFraction <= 1)) {
-            throw new JindException("'" + KEEP_FRACTION + "' must be above 0 and at most 1; it is " + keepFraction
-                    + ".");
-        }
-        return new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction, seed)
-                .validated();
+        return named(() -> new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction,
+                seed));
     }
+
+    /** The dialog label of a setting the core checks. */
+    public static String label(InvalidSettingException.Setting s) {
+        return switch (s) {
+            case GENES_KEPT -> GENES_KEPT;
+            case EPOCHS -> EPOCHS;
+            case MAX_EPOCHS -> MAX_EPOCHS;
+            case PATIENCE -> PATIENCE;
+            case BATCH_SIZE -> BATCH_SIZE;
+            case LEARNING_RATE -> LEARNING_RATE;
+            case WEIGHT_DECAY_GENERATOR -> WEIGHT_DECAY_G;
+            case WEIGHT_DECAY_DISCRIMINATOR -> WEIGHT_DECAY_D;
+            case VALIDATION_FRACTION -> VALIDATION_FRACTION;
+            case KEEP_FRACTION -> KEEP_FRACTION;
+            case THETA -> THETA;
+        };
+    }
+
+    /** Makes a settings record; a refused value is reported under its dialog label. */
+    private static <T> T named(Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (InvalidSettingException e) {
+            throw e.renamed("'" + label(e.setting()) + "'");
+        }
+    }
+
+    /**
+     * The largest θ. The core accepts [0, 1), so this one range holds everywhere: the dialog's number model is
+     * bounded by [0, nextDown(1)] (1 itself is refused, every double below it allowed), and configure,
+     * validateSettings (flow variables) and the core check the same.
+     */
+    private static final double THETA_MAX = Math.nextDown(1.0);
+
+    /** The upper bound of θ's number model: {@link Math#nextDown}(1), the largest double below 1. */
+    public static double thetaMax() {
+        return THETA_MAX;
+    }
+
+    /** The sentence for a θ outside its range; the dialog shows it as is, the checks add the value given. */
+    public static final String THETA_RANGE = "'" + THETA + "' must be at least 0 and below 1.";
 
     /** θ, the fraction of source validation cells of each type that its threshold may reject: [0, 1). */
     public static double theta(double theta) {
-        if (!(theta >= 0 && theta < 1)) {
-            throw new JindException("'" + THETA + "' must be at least 0 and below 1; it is " + theta + ".");
+        if (!(theta >= 0 && theta <= THETA_MAX)) {
+            throw new JindException(THETA_RANGE.substring(0, THETA_RANGE.length() - 1) + "; it is " + theta + ".");
         }
         return theta;
     }
@@ -88,27 +113,4 @@ public final class NodeParameters {
         return Thresholds.DEFAULT_THETA;
     }
 
-    private static void atLeast(int value, int min, String option) {
-        if (value < min) {
-            throw new JindException("'" + option + "' must be at least " + min + "; it is " + value + ".");
-        }
-    }
-
-    private static void positive(double value, String option) {
-        if (!(value > 0 && Double.isFinite(value))) {
-            throw new JindException("'" + option + "' must be a positive number; it is " + value + ".");
-        }
-    }
-
-    private static void notNegative(double value, String option) {
-        if (!(value >= 0 && Double.isFinite(value))) {
-            throw new JindException("'" + option + "' must not be negative; it is " + value + ".");
-        }
-    }
-
-    private static void fraction(double value, String option) {
-        if (!(value > 0 && value < 1)) {
-            throw new JindException("'" + option + "' must be between 0 and 1 (both excluded); it is " + value + ".");
-        }
-    }
 }

@@ -5,6 +5,18 @@ package org.jind.knime.logic;
  * ExecutionMonitor, tests over a list.
  */
 public interface ProgressSink {
+    /** Shows nothing and is never cancelled. */
+    ProgressSink NONE = new ProgressSink() {
+        @Override
+        public void progress(double fraction, String message) {
+            // nowhere to show it
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+    };
 
     /** Overall progress in [0, 1] with a status line. */
     void progress(double fraction, String message);

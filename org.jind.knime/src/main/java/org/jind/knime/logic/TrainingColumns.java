@@ -15,4 +15,16 @@ public record TrainingColumns(int labelIndex, String label, int[] geneIndices, S
         int[] genes = GeneColumns.forTraining(columns, labelName, includes);
         return new TrainingColumns(label, labelName, genes, GeneColumns.names(columns, genes));
     }
+
+    /**
+     * The model spec configure can publish: the cell types when the label column's domain lists them, and the
+     * genes (in table order; the trained model orders them by variance) when {@code genesKept} keeps every gene
+     * column. Fails when the domain shows fewer than two cell types.
+     */
+    public ModelSummary expectedModel(List<ColumnInfo> columns, int genesKept) {
+        ColumnInfo labelInfo = columns.get(labelIndex);
+        LabelColumn.requireSeveralTypes(labelInfo);
+        return ModelSummary.beforeTraining(label, genesKept >= genes.length ? genes : null,
+                LabelColumn.cellTypesFromDomain(labelInfo));
+    }
 }

@@ -25,6 +25,23 @@ public final class CommonSettings {
         return new SettingsModelBoolean("fill_absent_genes", false);
     }
 
+    /** The settings key of θ, shared by the nodes that reject (and read by their validateSettings). */
+    public static final String THETA_KEY = "theta";
+
+    /** θ in its one range, [0, 1) (see {@link NodeParameters#thetaMax()}). */
+    public static SettingsModelDoubleBounded theta(double value) {
+        return new SettingsModelDoubleBounded(THETA_KEY, value, 0, NodeParameters.thetaMax());
+    }
+
+    /**
+     * θ's spinner: its arrows stay in the range, and a typed value outside is refused with
+     * {@link NodeParameters#THETA_RANGE}, the sentence configure and validateSettings give.
+     */
+    public static void addTheta(DefaultNodeSettingsPane pane, SettingsModelDoubleBounded model) {
+        pane.addDialogComponent(new DialogComponentNumber(model, NodeParameters.THETA + ":", 0.01, 8, null, true,
+                NodeParameters.THETA_RANGE));
+    }
+
     public static SettingsModelInteger seed(long defaultSeed) {
         return new SettingsModelInteger("seed", Math.toIntExact(defaultSeed));
     }

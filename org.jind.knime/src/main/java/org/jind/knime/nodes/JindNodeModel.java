@@ -1,6 +1,7 @@
 package org.jind.knime.nodes;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jind.core.JindException;
 import org.jind.core.nn.Backend;
+import org.jind.knime.logic.NodeParameters;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeLogger;
@@ -48,9 +50,24 @@ public abstract class JindNodeModel extends NodeModel {
 
     @Override
     protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
+        validateValues(s);
         for (SettingsModel m : settings) {
             m.validateSettings(s);
         }
+    }
+
+    /**
+     * Checks values (e.g. set by flow variables) with the sentences configure gives, before the settings models'
+     * own range checks could refuse them in KNIME's words. Nothing by default.
+     */
+    protected void validateValues(NodeSettingsRO s) throws InvalidSettingsException {
+        // no values with a range of their own
+    }
+
+    /** Refuses a θ outside its range in the settings with {@link NodeParameters#theta}'s sentence. */
+    protected static void validateTheta(NodeSettingsRO s) throws InvalidSettingsException {
+        double theta = s.getDouble(CommonSettings.THETA_KEY);
+        check(() -> NodeParameters.theta(theta));
     }
 
     @Override
@@ -61,12 +78,12 @@ public abstract class JindNodeModel extends NodeModel {
     }
 
     @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
         // nothing beyond the output ports, which KNIME saves and loads itself
     }
 
     @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
         // nothing beyond the output ports
     }
 

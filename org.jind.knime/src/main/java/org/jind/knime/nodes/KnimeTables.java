@@ -12,6 +12,7 @@ import org.jind.knime.logic.OutputColumn;
 import org.jind.knime.logic.ProgressSink;
 import org.jind.knime.logic.ResultTable;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnDomain;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
@@ -37,7 +38,10 @@ public final class KnimeTables {
     private KnimeTables() {
     }
 
-    /** Name and kind of every column; numbers first, since int and long columns are DoubleValues too. */
+    /**
+     * Name and kind of every column, and for string columns the possible values their domain lists; numbers
+     * first, since int and long columns are DoubleValues too.
+     */
     public static List<ColumnInfo> columns(DataTableSpec spec) {
         List<ColumnInfo> out = new ArrayList<>();
         for (int i = 0; i < spec.getNumColumns(); i++) {
@@ -45,9 +49,24 @@ public final class KnimeTables {
             DataType t = c.getType();
             ColumnInfo.Kind kind = t.isCompatible(DoubleValue.class) ? ColumnInfo.Kind.NUMERIC
                     : t.isCompatible(StringValue.class) ? ColumnInfo.Kind.STRING : ColumnInfo.Kind.OTHER;
-            out.add(new ColumnInfo(c.getName(), kind));
+            out.add(new ColumnInfo(c.getName(), kind, kind == ColumnInfo.Kind.STRING ? possibleValues(c) : null));
         }
         return out;
+    }
+
+    /** The string values the column's domain lists, or null when it lists none. */
+    private static List<String> possibleValues(DataColumnSpec c) {
+        DataColumnDomain domain = c.getDomain();
+        if (domain == null || !domain.hasValues()) {
+            return null;
+        }
+        List<String> values = new ArrayList<>();
+        for (DataCell v : domain.getValues()) {
+            if (!v.isMissing() && v instanceof StringValue s) {
+                values.add(s.getStringValue());
+            }
+        }
+        return values;
     }
 
     public static List<String> names(List<ColumnInfo> columns) {
@@ -110,22 +129,20 @@ public final class KnimeTables {
 
     /**
      * Reads a table into the core's Dataset: RowIDs become cell ids, the given numeric columns genes, and the
-     * given string columns annotations. Missing gene cells follow {@code policy}.
+     * given string columns annotations. Missing gene cells follow {@code policy}. {@code genes} names the gene
+     * columns and may go on with genes absent from the table, which are read as 0 in every cell.
      */
     public static DatasetBuilder read(BufferedDataTable table, int[] geneColumns, String[] genes, int[] obsColumns,
             String[] obsKeys, MissingValuePolicy policy, ProgressSink progress) throws CanceledExecutionException {
         DatasetBuilder b = new DatasetBuilder(genes, obsKeys, policy, "the input table");
         long rows = Math.max(1, table.size());
-        double[] values = new double[geneColumns.length];
+        double[] values = new double[genes.length]; // beyond geneColumns.length: absent genes, always 0
         String[] obs = new String[obsColumns.length];
         long i = 0;
         try (CloseableRowIterator it = table.iterator()) {
             while (it.hasNext()) {
                 DataRow row = it.next();
-                for (int j = 0; j < geneColumns.length; j++) {
-                    DataCell c = row.getCell(geneColumns[j]);
-                    values[j] = c.isMissing() ? Double.NaN : ((DoubleValue) c).getDoubleValue();
-                }
+                geneValues(row, geneColumns, values);
                 for (int k = 0; k < obsColumns.length; k++) {
                     DataCell c = row.getCell(obsColumns[k]);
                     obs[k] = c.isMissing() ? null : ((StringValue) c).getStringValue();
@@ -138,6 +155,14 @@ public final class KnimeTables {
             }
         }
         return b;
+    }
+
+    /** The row's values in {@code geneColumns} into the start of {@code values}; NaN for missing cells. */
+    public static void geneValues(DataRow row, int[] geneColumns, double[] values) {
+        for (int j = 0; j < geneColumns.length; j++) {
+            DataCell c = row.getCell(geneColumns[j]);
+            values[j] = c.isMissing() ? Double.NaN : ((DoubleValue) c).getDoubleValue();
+        }
     }
 
     /** Convenience for nodes that need the Dataset only (and a warning if missing values became 0). */

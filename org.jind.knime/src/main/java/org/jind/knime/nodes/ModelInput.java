@@ -1,10 +1,7 @@
 package org.jind.knime.nodes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.jind.core.JindException;
 import org.jind.core.data.Dataset;
@@ -56,23 +53,20 @@ public final class ModelInput {
 
     /**
      * Reads the table for the model: only the numeric columns named like the genes the model uses (for counts
-     * also the genes it normalises the library size over), so unrelated columns may hold anything.
+     * also the genes it normalises the library size over), so unrelated columns may hold anything. With
+     * {@code fillAbsent}, the model's genes absent from the table come as columns of 0, so the core sees them all
+     * and only this node's warning (from {@link #checkGenes}) tells the user about them, once.
      */
     public static Dataset read(BufferedDataTable table, JindModel model, MissingValuePolicy policy, boolean fillAbsent,
             ProgressSink progress, List<String> warnings) throws InvalidSettingsException, CanceledExecutionException {
         List<ColumnInfo> columns = KnimeTables.columns(table.getDataTableSpec());
         warnings.add(checkGenes(ModelSummary.of(model), columns, fillAbsent));
-        Set<String> genes = new LinkedHashSet<>(Arrays.asList(model.plan.libraryGenes()));
-        genes.addAll(Arrays.asList(model.plan.selectedGenes()));
-        int[] geneColumns = GeneColumns.forModel(columns, genes);
-        if (geneColumns.length == 0) {
-            throw new JindException("None of the model's genes is a numeric column of the table; give a table with the"
-                    + " model's gene columns (same names).");
-        }
+        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
         List<String> readWarnings = new ArrayList<>();
-        Dataset data = KnimeTables.readDataset(table, geneColumns, GeneColumns.names(columns, geneColumns), new int[0],
-                new String[0], policy, progress, readWarnings);
+        Dataset data = KnimeTables.readDataset(table, genes.columns(), genes.names(), new int[0], new String[0],
+                policy, progress, readWarnings);
         warnings.addAll(readWarnings);
         return data;
     }
+
 }

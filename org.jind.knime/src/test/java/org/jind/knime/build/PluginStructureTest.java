@@ -23,6 +23,7 @@ import java.util.jar.Manifest;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.jind.knime.logic.NodeParameters;
+import org.jind.knime.logic.SingleCellRead;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -43,6 +44,9 @@ public class PluginStructureTest {
     private static final Map<String, Expected> FACTORIES = new LinkedHashMap<>();
 
     static {
+        FACTORIES.put("org.jind.knime.nodes.reader.SingleCellReaderNodeFactory", new Expected(List.of(
+                SingleCellRead.FILE, SingleCellRead.BATCH_COLUMN, SingleCellRead.BATCHES, SingleCellRead.CELL_LIMIT,
+                SingleCellRead.GENES, SingleCellRead.TOP_GENES, SingleCellRead.GENE_IDENTIFIER), 1, 1));
         FACTORIES.put("org.jind.knime.nodes.train.TrainJindNodeFactory", new Expected(List.of(
                 NodeParameters.LABEL_COLUMN, NodeParameters.GENE_COLUMNS, NodeParameters.MISSING_VALUES,
                 NodeParameters.GENES_KEPT, NodeParameters.EPOCHS, NodeParameters.BATCH_SIZE,
@@ -61,7 +65,8 @@ public class PluginStructureTest {
         FACTORIES.put("org.jind.knime.nodes.annotate.AnnotateRejectNodeFactory", new Expected(List.of(
                 NodeParameters.THETA, NodeParameters.RAW_COLUMN, NodeParameters.PREDICTION_COLUMN,
                 NodeParameters.CONFIDENCE_COLUMN, NodeParameters.APPEND_PROBABILITIES,
-                NodeParameters.PROBABILITY_PATTERN, NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES),
+                NodeParameters.PROBABILITY_PATTERN, NodeParameters.APPEND_LATENT, NodeParameters.MISSING_VALUES,
+                NodeParameters.FILL_ABSENT_GENES),
                 2, 1));
         FACTORIES.put("org.jind.knime.nodes.scorer.JindScorerNodeFactory", new Expected(List.of(
                 NodeParameters.TRUTH_COLUMN, NodeParameters.PREDICTION_COLUMN, NodeParameters.RAW_COLUMN), 1, 2));
@@ -110,6 +115,11 @@ public class PluginStructureTest {
         for (Field f : NodeParameters.class.getFields()) {
             labels.add((String) f.get(null));
         }
+        for (Field f : SingleCellRead.class.getFields()) { // the reader's labels live with its logic
+            if (f.getType() == String.class) {
+                labels.add((String) f.get(null));
+            }
+        }
         for (Map.Entry<String, Expected> e : FACTORIES.entrySet()) {
             Class<?> factory = loadable(e.getKey());
             assertTrue(Reflect.load("org/knime/core/node/NodeFactory").isAssignableFrom(factory));
@@ -134,7 +144,7 @@ public class PluginStructureTest {
             for (int i = 0; i < o.getLength(); i++) {
                 Element opt = (Element) o.item(i);
                 options.add(opt.getAttribute("name"));
-                assertTrue(xmlName + ": option '" + opt.getAttribute("name") + "' is a dialog label of NodeParameters",
+                assertTrue(xmlName + ": option '" + opt.getAttribute("name") + "' is a dialog label of NodeParameters or SingleCellRead",
                         labels.contains(opt.getAttribute("name")));
                 assertTrue(xmlName + ": option '" + opt.getAttribute("name") + "' described",
                         opt.getTextContent().strip().length() > 20);

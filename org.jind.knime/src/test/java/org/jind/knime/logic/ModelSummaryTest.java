@@ -59,7 +59,8 @@ public class ModelSummaryTest {
         assertFalse(s.genesKnown());
         assertFalse(s.cellTypesKnown());
         assertNull(s.genes());
-        assertEquals("JIND model (trained): cell types and genes known after training, label column 'cell_type'",
+        assertEquals("JIND model (trained): cell types known after training, genes known after training, label column"
+                + " 'cell_type'",
                 s.describe());
     }
 
@@ -97,16 +98,38 @@ public class ModelSummaryTest {
     }
 
     @Test
+    public void treatingAbsentGenesAs0NeedsEnoughOfThemPresent() {
+        ModelSummary model = new ModelSummary("cell_type", Stage.TRAINED, new String[] {"G4", "G3", "G2", "G1"},
+                new String[] {"A", "B"});
+        // none present: refused even when absent genes are to be treated as 0 (every cell would look alike)
+        List<ColumnInfo> none = List.of(ColumnInfo.numeric("ENSG1"), ColumnInfo.numeric("ENSG2"));
+        assertMessage(() -> ModelChecks.checkGenes(model, none, true), "None of the model's 4 genes",
+                "'" + NodeParameters.FILL_ABSENT_GENES + "'", "'G4', 'G3', 'G2', 'G1'");
+        // below half present: refused, naming the threshold
+        List<ColumnInfo> quarter = List.of(ColumnInfo.numeric("G1"), ColumnInfo.numeric("ENSG2"));
+        assertMessage(() -> ModelChecks.checkGenes(model, quarter, true), "3 of the model's 4 genes have no",
+                "only 1 of them present", "at least 50 %");
+        // half present: one warning, absent genes listed in the model's order (not the table's, not sorted)
+        List<ColumnInfo> half = List.of(ColumnInfo.numeric("G1"), ColumnInfo.numeric("G2"));
+        assertEquals("2 of the model's 4 genes have no numeric column in the table (first, in the model's order:"
+                + " 'G4', 'G3'); they are treated as 0.", ModelChecks.checkGenes(model, half, true));
+        assertEquals(0.5, ModelChecks.MIN_PRESENT_GENE_FRACTION, 0);
+    }
+
+    @Test
     public void geneChecksFailOrWarn() {
         List<ColumnInfo> table = List.of(ColumnInfo.numeric("G1"), ColumnInfo.string("G2"), ColumnInfo.numeric("G3"));
         assertMessage(() -> ModelChecks.checkGenes(KNOWN, table, false),
                 "1 of the model's 3 genes has no numeric column in the table", "'G2'",
                 NodeParameters.FILL_ABSENT_GENES);
-        assertEquals("1 of the model's 3 genes has no numeric column in the table (first: 'G2');"
+        assertEquals("1 of the model's 3 genes has no numeric column in the table (first, in the model's order: 'G2');"
                 + " they are treated as 0.",
                 ModelChecks.checkGenes(KNOWN, table, true));
         assertNull(ModelChecks.checkGenes(KNOWN, List.of(ColumnInfo.numeric("G1"), ColumnInfo.numeric("G2"),
                 ColumnInfo.numeric("G3")), false));
+        // one gene, one absent: singular nouns
+        ModelSummary one = new ModelSummary("cell_type", Stage.TRAINED, new String[] {"G9"}, new String[] {"A", "B"});
+        assertMessage(() -> ModelChecks.checkGenes(one, table, false), "1 of the model's 1 gene has no numeric");
         // before training the genes are unknown: nothing to check yet
         assertNull(ModelChecks.checkGenes(ModelSummary.beforeTraining("l"), List.of(), false));
     }

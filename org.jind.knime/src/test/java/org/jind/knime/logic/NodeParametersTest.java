@@ -2,8 +2,12 @@ package org.jind.knime.logic;
 
 import static org.jind.knime.logic.ColumnChoiceTest.assertMessage;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
+import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
+import org.jind.core.annotate.Thresholds;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.model.TrainSettings;
 import org.junit.Test;
@@ -61,5 +65,25 @@ public class NodeParametersTest {
         assertEquals(0.0, NodeParameters.theta(0), 0);
         assertMessage(() -> NodeParameters.theta(-0.1), "'Outlier fraction θ' must be at least 0 and below 1");
         assertMessage(() -> NodeParameters.theta(Double.NaN), "'Outlier fraction θ'");
+    }
+
+    @Test
+    public void thetaHasOneRangeEverywhere() {
+        // the dialog's number model ends just below 1, which the node's check and the core accept ...
+        double max = NodeParameters.thetaMax();
+        assertTrue(max < 1);
+        assertEquals(1.0, Math.nextUp(max), 0);
+        assertEquals(max, NodeParameters.theta(max), 0);
+        assertEquals(TinyJind.trained().classes.length, Thresholds.compute(TinyJind.trained().validation, max)
+                .length);
+        // ... and 1 is refused by the node (dialog, flow variable, configure) with the dialog's sentence and by
+        // the core as well
+        String dialog = NodeParameters.THETA_RANGE;
+        assertEquals("'" + NodeParameters.THETA + "' must be at least 0 and below 1.", dialog);
+        for (double wrong : new double[] {1.0, 1.5, -1e-9, Double.POSITIVE_INFINITY}) {
+            JindException e = assertThrows(JindException.class, () -> NodeParameters.theta(wrong));
+            assertEquals(dialog.substring(0, dialog.length() - 1) + "; it is " + wrong + ".", e.getMessage());
+            assertThrows(JindException.class, () -> Thresholds.compute(TinyJind.trained().validation, wrong));
+        }
     }
 }

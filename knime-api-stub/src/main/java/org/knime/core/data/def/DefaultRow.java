@@ -6,7 +6,16 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.RowKey;
 
 public class DefaultRow implements DataRow {
+    public DefaultRow(RowKey rowKey, DataCell... row) {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
     public DefaultRow(String rowId, DataCell... row) {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
+    @Override
+    public int getNumCells() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 

@@ -13,4 +13,8 @@ public final class PortTypeRegistry {
     public synchronized PortType getPortType(Class<? extends PortObject> portClass) {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
+
+    public synchronized PortType getPortType(Class<? extends PortObject> portClass, boolean isOptional) {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
 }

@@ -17,7 +17,7 @@ final class AlignBatchNodeDialog extends DefaultNodeSettingsPane {
         CommonSettings.addNumber(this, s.batchSize, NodeParameters.BATCH_SIZE);
         CommonSettings.addNumber(this, s.maxEpochs, NodeParameters.MAX_EPOCHS);
         CommonSettings.addNumber(this, s.patience, NodeParameters.PATIENCE);
-        CommonSettings.addNumber(this, s.theta, NodeParameters.THETA, 0.01);
+        CommonSettings.addTheta(this, s.theta);
         addDialogComponent(new DialogComponentBoolean(s.considerUnaligned, NodeParameters.CONSIDER_UNALIGNED));
         CommonSettings.addNumber(this, s.seed, NodeParameters.SEED);
         closeCurrentGroup();

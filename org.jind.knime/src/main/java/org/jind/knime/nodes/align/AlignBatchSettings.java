@@ -24,7 +24,7 @@ final class AlignBatchSettings {
     final SettingsModelIntegerBounded batchSize = CommonSettings.count("batch_size", D.batchSize(), 1_000_000);
     final SettingsModelIntegerBounded maxEpochs = CommonSettings.count("max_epochs", D.maxEpochs(), 10_000);
     final SettingsModelIntegerBounded patience = CommonSettings.count("patience", D.patience(), 10_000);
-    final SettingsModelDoubleBounded theta = CommonSettings.rate("theta", D.theta(), 1);
+    final SettingsModelDoubleBounded theta = CommonSettings.theta(D.theta());
     final SettingsModelBoolean considerUnaligned = new SettingsModelBoolean("consider_unaligned",
             D.considerUnaligned());
     final SettingsModelInteger seed = CommonSettings.seed(D.seed());

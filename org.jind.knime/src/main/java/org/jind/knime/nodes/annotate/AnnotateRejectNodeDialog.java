@@ -12,7 +12,7 @@ final class AnnotateRejectNodeDialog extends DefaultNodeSettingsPane {
     AnnotateRejectNodeDialog() {
         AnnotateRejectSettings s = new AnnotateRejectSettings();
         createNewGroup("Rejection");
-        CommonSettings.addNumber(this, s.theta, NodeParameters.THETA, 0.01);
+        CommonSettings.addTheta(this, s.theta);
         closeCurrentGroup();
         createNewGroup("Output columns");
         addDialogComponent(new DialogComponentString(s.rawColumn, NodeParameters.RAW_COLUMN + ":"));
@@ -20,6 +20,7 @@ final class AnnotateRejectNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentString(s.confidenceColumn, NodeParameters.CONFIDENCE_COLUMN + ":"));
         addDialogComponent(new DialogComponentBoolean(s.appendProbabilities, NodeParameters.APPEND_PROBABILITIES));
         addDialogComponent(new DialogComponentString(s.probabilityPattern, NodeParameters.PROBABILITY_PATTERN + ":"));
+        addDialogComponent(new DialogComponentBoolean(s.appendLatent, NodeParameters.APPEND_LATENT));
         closeCurrentGroup();
         createNewGroup("Input table");
         CommonSettings.addMissingValues(this, s.missingValues);

@@ -1,34 +1,52 @@
 package org.jind.knime.nodes.annotate;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
-import org.jind.core.Jind;
-import org.jind.core.annotate.Annotation;
-import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
+import org.jind.core.util.Plural;
 import org.jind.knime.logic.AnnotateOutput;
+import org.jind.knime.logic.ColumnInfo;
+import org.jind.knime.logic.GeneColumns;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.OutputColumn;
-import org.jind.knime.logic.ProgressAdapter;
+import org.jind.knime.logic.StreamingAnnotator;
 import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModelInput;
 import org.jind.knime.port.JindModelPortObject;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.container.ColumnRearranger;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.InputPortRole;
+import org.knime.core.node.streamable.OutputPortRole;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.PortInput;
+import org.knime.core.node.streamable.PortObjectInput;
+import org.knime.core.node.streamable.PortOutput;
+import org.knime.core.node.streamable.RowInput;
+import org.knime.core.node.streamable.RowOutput;
+import org.knime.core.node.streamable.StreamableOperator;
 
 /**
  * Annotate &amp; Reject: a model of any stage and a table in; the same table (every row and column, in order)
- * with the annotation columns appended out. Warns when an aligned model meets another batch.
+ * with the annotation columns appended out. Warns when an aligned model meets another batch. Streamable: the
+ * table is read, annotated and written {@link StreamingAnnotator#CHUNK_ROWS} rows at a time, by execute and by
+ * KNIME's streaming executor alike (the same code, so the same rows).
  */
 final class AnnotateRejectNodeModel extends JindNodeModel {
     private final AnnotateRejectSettings s;
@@ -44,53 +62,133 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
     }
 
     @Override
+    protected void validateValues(NodeSettingsRO settings) throws InvalidSettingsException {
+        validateTheta(settings);
+    }
+
+    @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         ModelSummary model = ModelInput.summary(inSpecs[0]);
         DataTableSpec table = input(inSpecs[1], DataTableSpec.class, "table");
         check(s::theta);
         check(s::missingValuePolicy);
         warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes.getBooleanValue()));
-        List<OutputColumn> columns = outputColumns(table, model);
-        // unknown cell types (model not trained yet) mean unknown probability columns: tell KNIME "not yet"
-        return new PortObjectSpec[] {columns == null ? null : rearranger(table, columns, null, null).createSpec()};
+        // unknown cell types (the label column had no domain) mean unknown probability columns: "not yet"
+        return new PortObjectSpec[] {outputSpec(table, model)};
+    }
+
+    /** The input table's columns and the appended ones, or null while the appended ones are not known. */
+    private DataTableSpec outputSpec(DataTableSpec table, ModelSummary model) throws InvalidSettingsException {
+        List<String> existing = KnimeTables.names(KnimeTables.columns(table));
+        AnnotateOutput.Names names = check(s::names);
+        List<OutputColumn> columns = check(() -> AnnotateOutput.columns(existing, model, names,
+                s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue()));
+        return columns == null ? null : new DataTableSpec(table, KnimeTables.spec(columns));
     }
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
         JindModel model = ((JindModelPortObject) in[0]).model();
         BufferedDataTable table = (BufferedDataTable) in[1];
+        DataTableSpec spec = table.getDataTableSpec();
+        BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, ModelSummary.of(model)));
+        try (CloseableRowIterator rows = table.iterator()) {
+            annotate(model, spec, () -> rows.hasNext() ? rows.next() : null, out::addRowToTable, table.size(), true,
+                    exec);
+        } finally {
+            out.close();
+        }
+        return new PortObject[] {out.getTable()};
+    }
+
+    @Override
+    public InputPortRole[] getInputPortRoles() {
+        // the model is needed whole before the first row; the rows can come in a stream and in partitions
+        return new InputPortRole[] {InputPortRole.NONDISTRIBUTED_NONSTREAMABLE, InputPortRole.DISTRIBUTED_STREAMABLE};
+    }
+
+    @Override
+    public OutputPortRole[] getOutputPortRoles() {
+        return new OutputPortRole[] {OutputPortRole.DISTRIBUTED};
+    }
+
+    @Override
+    public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
+            throws InvalidSettingsException {
+        DataTableSpec spec = input(inSpecs[1], DataTableSpec.class, "table");
+        // a partition holds part of the cells: it cannot tell whether they are the batch a model was aligned to
+        boolean wholeTable = partitionInfo.getPartitionCount() <= 1;
+        return new StreamableOperator() {
+            @Override
+            public void runFinal(PortInput[] inputs, PortOutput[] outputs, ExecutionContext exec) throws Exception {
+                JindModel model = ((JindModelPortObject) ((PortObjectInput) inputs[0]).getPortObject()).model();
+                RowInput rows = (RowInput) inputs[1];
+                RowOutput out = (RowOutput) outputs[0];
+                annotate(model, spec, rows::poll, out::push, -1, wholeTable, exec);
+                rows.close();
+                out.close();
+            }
+        };
+    }
+
+    /** Where rows come from: the next row, or null after the last. */
+    @FunctionalInterface
+    private interface Rows {
+        DataRow next() throws InterruptedException;
+    }
+
+    /** Where the output rows go. */
+    @FunctionalInterface
+    private interface Output {
+        void push(DataRow row) throws InterruptedException;
+    }
+
+    /**
+     * Reads, annotates and writes the rows chunk by chunk; {@code rowCount} is -1 when unknown (streaming),
+     * {@code wholeTable} false in one partition of a distributed run. Execute and the streaming operator both run
+     * this.
+     */
+    private void annotate(JindModel model, DataTableSpec spec, Rows in, Output out, long rowCount,
+            boolean wholeTable, ExecutionContext exec) throws Exception {
         double theta = check(s::theta);
         MissingValuePolicy policy = check(s::missingValuePolicy);
         boolean fill = s.fillAbsentGenes.getBooleanValue();
-        KnimeProgress progress = new KnimeProgress(exec);
+        List<ColumnInfo> columns = KnimeTables.columns(spec);
         List<String> warnings = new ArrayList<>();
-        Dataset data = ModelInput.read(table, model, policy, fill, progress.range(0, 0.4), warnings);
-        Annotation annotation = null;
-        if (data.cells() > 0) {
-            ProgressAdapter core = new ProgressAdapter(progress.range(0.4, 0.9));
-            progress.progress(0.4, "Annotating " + data.cells() + " cells");
-            annotation = KnimeProgress.run(() -> Jind.annotate(model, data, theta, fill, core));
-            warnings.addAll(core.warnings());
+        warnings.add(ModelInput.checkGenes(ModelSummary.of(model), columns, fill));
+        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
+        StreamingAnnotator annotator = check(() -> new StreamingAnnotator(model, genes.names(), theta, policy,
+                s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue(),
+                StreamingAnnotator.CHUNK_ROWS, wholeTable));
+        KnimeProgress progress = new KnimeProgress(exec);
+        Deque<DataRow> pending = new ArrayDeque<>();
+        double[] values = new double[genes.names().length]; // absent genes stay 0
+        for (DataRow row = in.next(); row != null; row = in.next()) {
+            KnimeTables.geneValues(row, genes.columns(), values);
+            pending.add(row);
+            if (annotator.add(row.getKey().getString(), values)) {
+                KnimeProgress.checkCanceled(progress);
+                write(annotator.annotateChunk(), pending, out);
+                progress.progress(rowCount > 0 ? (double) annotator.cells() / rowCount : 0,
+                        "Annotated " + Plural.of(annotator.cells(), "cell"));
+            }
         }
-        DataTableSpec spec = table.getDataTableSpec();
-        ColumnRearranger r = rearranger(spec, outputColumns(spec, ModelSummary.of(model)), annotation,
-                data.cellIds());
-        BufferedDataTable out = exec.createColumnRearrangeTable(table, r, exec.createSubProgress(0.1));
+        write(annotator.annotateChunk(), pending, out);
+        warnings.addAll(annotator.warnings());
         warn(warnings);
-        return new PortObject[] {out};
     }
 
-    private List<OutputColumn> outputColumns(DataTableSpec table, ModelSummary model) throws InvalidSettingsException {
-        List<String> existing = KnimeTables.names(KnimeTables.columns(table));
-        AnnotateOutput.Names names = check(s::names);
-        return check(() -> AnnotateOutput.columns(existing, model, names, s.appendProbabilities.getBooleanValue()));
-    }
-
-    private ColumnRearranger rearranger(DataTableSpec table, List<OutputColumn> columns, Annotation annotation,
-            String[] cellIds) {
-        ColumnRearranger r = new ColumnRearranger(table);
-        r.append(new AnnotationCellFactory(KnimeTables.columnSpecs(columns), annotation, cellIds,
-                s.appendProbabilities.getBooleanValue()));
-        return r;
+    /** Writes each pending input row with its appended values. */
+    private static void write(Object[][] appended, Deque<DataRow> pending, Output out) throws InterruptedException {
+        for (Object[] values : appended) {
+            DataRow row = pending.removeFirst();
+            DataCell[] cells = new DataCell[row.getNumCells() + values.length];
+            for (int c = 0; c < row.getNumCells(); c++) {
+                cells[c] = row.getCell(c);
+            }
+            DataCell[] added = KnimeTables.cells(values);
+            System.arraycopy(added, 0, cells, row.getNumCells(), added.length);
+            out.push(new DefaultRow(row.getKey(), cells));
+        }
     }
 }

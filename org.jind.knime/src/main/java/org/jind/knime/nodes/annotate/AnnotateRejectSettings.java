@@ -15,8 +15,10 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 final class AnnotateRejectSettings {
     private static final AnnotateOutput.Names D = AnnotateOutput.Names.defaults();
 
-    final SettingsModelDoubleBounded theta = CommonSettings.rate("theta", NodeParameters.defaultTheta(), 1);
+    final SettingsModelDoubleBounded theta = CommonSettings.theta(NodeParameters.defaultTheta());
     final SettingsModelBoolean appendProbabilities = new SettingsModelBoolean("append_probabilities", true);
+    /** Off by default: 256 more double columns per row. */
+    final SettingsModelBoolean appendLatent = new SettingsModelBoolean("append_latent_code", false);
     final SettingsModelString rawColumn = new SettingsModelString("raw_prediction_column", D.raw());
     final SettingsModelString predictionColumn = new SettingsModelString("prediction_column", D.prediction());
     final SettingsModelString confidenceColumn = new SettingsModelString("confidence_column", D.confidence());
@@ -27,7 +29,7 @@ final class AnnotateRejectSettings {
 
     List<SettingsModel> all() {
         return List.of(theta, appendProbabilities, rawColumn, predictionColumn, confidenceColumn, probabilityPattern,
-                missingValues, fillAbsentGenes);
+                missingValues, fillAbsentGenes, appendLatent);
     }
 
     double theta() {

@@ -13,9 +13,12 @@ final class TrainJindNodeDialog extends DefaultNodeSettingsPane {
     @SuppressWarnings("unchecked")
     TrainJindNodeDialog() {
         TrainJindSettings s = new TrainJindSettings();
-        createNewGroup("Columns");
+        createNewGroup("Cell types");
         addDialogComponent(new DialogComponentColumnNameSelection(s.labelColumn, NodeParameters.LABEL_COLUMN + ":", 0,
                 StringValue.class));
+        closeCurrentGroup();
+        // the filter has no label of its own: its group's title is the name the messages use
+        createNewGroup(NodeParameters.GENE_COLUMNS);
         addDialogComponent(new DialogComponentColumnFilter2(s.geneColumns, 0));
         CommonSettings.addMissingValues(this, s.missingValues);
         closeCurrentGroup();

@@ -8,6 +8,7 @@ import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 import org.jind.knime.logic.ColumnInfo;
+import org.jind.knime.logic.LabelColumn;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressAdapter;
@@ -42,12 +43,35 @@ final class TrainJindNodeModel extends JindNodeModel {
 
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        TrainingColumns c = columns(input(inSpecs[0], DataTableSpec.class, "table"));
-        check(s::toCore);
+        DataTableSpec spec = input(inSpecs[0], DataTableSpec.class, "table");
+        List<ColumnInfo> columns = KnimeTables.columns(spec);
+        String preselected = preselectLabel(columns);
+        TrainingColumns c = columns(spec);
+        TrainSettings settings = check(s::toCore);
         check(s::missingValuePolicy);
-        // genes and cell types depend on the data: the spec says so, and downstream nodes wait for them
-        return new PortObjectSpec[] {new JindModelPortObjectSpec(ModelSummary.beforeTraining(c.label())),
+        // what is known before training (cell types from the label column's domain, the genes when all are kept)
+        // is published now, so downstream nodes can be configured before this one has run
+        ModelSummary expected = check(() -> c.expectedModel(columns, settings.genesKept()));
+        warn(preselected);
+        return new PortObjectSpec[] {new JindModelPortObjectSpec(expected),
             KnimeTables.spec(ResultTables.VALIDATION_COLUMNS)};
+    }
+
+    /**
+     * Chooses the label column for a fresh node (the setting is still blank), as KNIME nodes preselect columns:
+     * the dialog then shows the choice. Returns the warning that says so, or null.
+     */
+    private String preselectLabel(List<ColumnInfo> columns) {
+        if (!s.labelColumn.getStringValue().isBlank()) {
+            return null;
+        }
+        int guess = LabelColumn.guess(columns);
+        if (guess < 0) {
+            return null; // resolving the label then says that the table has no string column
+        }
+        String name = columns.get(guess).name();
+        s.labelColumn.setStringValue(name);
+        return LabelColumn.preselectedWarning(name);
     }
 
     @Override

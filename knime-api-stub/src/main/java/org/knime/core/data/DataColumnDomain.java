@@ -1,18 +1,18 @@
 // Compile-only stand-in of a KNIME API type (see knime-api-stub/README.md); never shipped, nothing here runs.
-package org.knime.core.data.container;
+package org.knime.core.data;
 
-import org.knime.core.data.DataTableSpec;
+import java.util.Set;
 
-public class ColumnRearranger {
-    public ColumnRearranger(DataTableSpec original) {
+public final class DataColumnDomain {
+    private DataColumnDomain() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    public final void append(CellFactory fac) {
+    public Set<DataCell> getValues() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    public final DataTableSpec createSpec() {
+    public boolean hasValues() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 }

@@ -1,0 +1,101 @@
+package org.jind.core.data;
+
+import java.lang.reflect.Array;
+import java.util.Locale;
+
+import org.jind.core.JindException;
+
+import io.jhdf.api.Dataset;
+
+/**
+ * Reads one-dimensional HDF5 datasets in slices of at most {@link #SLICE} elements, so no single buffer comes near
+ * Java's 2 GB limit (jHDF maps a whole dataset into one buffer when read at once), compressed or not.
+ */
+final class Hdf5Arrays {
+    /** Elements per read: 16 Mi (64 MB of floats). */
+    static final int SLICE = 1 << 24;
+    /** The longest array Java holds, so the most values one matrix of a batch read whole can store. */
+    static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    private Hdf5Arrays() {
+    }
+
+    static long length(Dataset ds) {
+        int[] dims = ds.getDimensions();
+        return dims.length == 0 ? 1 : dims[0];
+    }
+
+    /** Elements {@code [from, from + n)} as whatever array type jHDF gives (int[], long[], float[], double[] …). */
+    static Object slice(Dataset ds, long from, int n) {
+        if (n == 0) {
+            return new int[0];
+        }
+        return ds.getData(new long[] {from}, new int[] {n});
+    }
+
+    static float[] floats(Dataset ds, long from, int n) {
+        return H5adReader.toFloats(slice(ds, from, n));
+    }
+
+    static int[] ints(Dataset ds, long from, int n) {
+        return H5adReader.toInts(slice(ds, from, n));
+    }
+
+    static long[] longs(Dataset ds, long from, int n) {
+        Object a = slice(ds, from, n);
+        if (a instanceof long[] l) {
+            return l;
+        }
+        long[] out = new long[Array.getLength(a)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) Array.get(a, i)).longValue();
+        }
+        return out;
+    }
+
+    /** The whole dataset, read slice by slice; a clear error when it is longer than a Java array. */
+    static float[] allFloats(Dataset ds, String what, String src) {
+        int n = checkedLength(ds, what, src);
+        float[] out = new float[n];
+        for (long from = 0; from < n; from += SLICE) {
+            int len = (int) Math.min(SLICE, n - from);
+            System.arraycopy(floats(ds, from, len), 0, out, (int) from, len);
+        }
+        return out;
+    }
+
+    static int[] allInts(Dataset ds, String what, String src) {
+        int n = checkedLength(ds, what, src);
+        int[] out = new int[n];
+        for (long from = 0; from < n; from += SLICE) {
+            int len = (int) Math.min(SLICE, n - from);
+            System.arraycopy(ints(ds, from, len), 0, out, (int) from, len);
+        }
+        return out;
+    }
+
+    static long[] allLongs(Dataset ds, String what, String src) {
+        int n = checkedLength(ds, what, src);
+        long[] out = new long[n];
+        for (long from = 0; from < n; from += SLICE) {
+            int len = (int) Math.min(SLICE, n - from);
+            System.arraycopy(longs(ds, from, len), 0, out, (int) from, len);
+        }
+        return out;
+    }
+
+    private static int checkedLength(Dataset ds, String what, String src) {
+        long n = length(ds);
+        if (n > MAX_ARRAY) {
+            throw tooLarge(src, what, n);
+        }
+        return (int) n;
+    }
+
+    /** The message for a matrix beyond what one batch read whole can hold. */
+    static JindException tooLarge(String src, String what, long n) {
+        return new JindException(String.format(Locale.ROOT, "%s: %s holds %,d values, more than the %,d that one"
+                + " batch read whole can hold (the largest Java array); annotate and evaluate read such files in"
+                + " chunks, for the other steps select a batch or a subset of the cells.", src, what, n, MAX_ARRAY));
+    }
+}

@@ -1,0 +1,78 @@
+package org.jind.core.plot;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import javax.imageio.ImageIO;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
+import org.jind.core.util.AtomicFiles;
+
+/**
+ * One figure: a chart with a file name and a preferred size. Rendering is headless-safe (images and SVG only).
+ *
+ * @param name file base name ({@code confusion} → {@code confusion.png}, {@code confusion.svg})
+ */
+public record Figure(String name, JFreeChart chart, int width, int height) {
+
+    /** The chart's title (tabs and window titles name the figure by it). */
+    public String title() {
+        return chart.getTitle() == null ? name : chart.getTitle().getText();
+    }
+
+    /** Draws into {@code area} of {@code g} (a Swing view's paint method, an image, an SVG). */
+    public void draw(Graphics2D g, Rectangle2D area) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        chart.draw(g, area);
+    }
+
+    /** The figure at its preferred size as an opaque RGB image. */
+    public BufferedImage image() {
+        return image(width, height);
+    }
+
+    public BufferedImage image(int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            draw(g, new Rectangle2D.Double(0, 0, w, h));
+        } finally {
+            g.dispose();
+        }
+        return img;
+    }
+
+    /** PNG bytes at the preferred size (no timestamps: the same figure gives the same bytes). */
+    public byte[] png() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image(), "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** A standalone SVG document at the preferred size. */
+    public String svg() {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix("jind"); // the default prefix holds the clock, which would make every file differ
+        draw(g, new Rectangle2D.Double(0, 0, width, height));
+        return g.getSVGDocument();
+    }
+
+    /** Writes {@code name.png} and {@code name.svg} into {@code dir}, each atomically. */
+    public void writeTo(Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve(name + ".png"), png());
+        AtomicFiles.write(dir.resolve(name + ".svg"), svg().getBytes(StandardCharsets.UTF_8));
+    }
+}

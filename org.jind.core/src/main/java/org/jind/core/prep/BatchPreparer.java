@@ -1,0 +1,116 @@
+package org.jind.core.prep;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.jind.core.JindException;
+import org.jind.core.data.Dataset;
+import org.jind.core.data.SparseMatrix;
+
+/**
+ * A model's preprocessing bound to a batch's genes: the genes are matched once ({@link GeneMatch}), then
+ * {@link #apply} prepares the whole batch or any chunk of its cells (same columns) the same way, so streamed and
+ * whole-batch annotations are equal.
+ *
+ * <p>Rules, in the order they are checked:
+ * <ul>
+ * <li>fewer than {@link #MIN_GENE_OVERLAP} of the model's genes found (by either identifier): refused, even when
+ * missing genes may be zero-filled (zero-filling most of the input makes every cell look alike);</li>
+ * <li>some genes missing: refused unless {@code fillMissing}, then a warning;</li>
+ * <li>value type (per chunk, in {@link #apply}): a model trained on raw counts refuses values that are not whole
+ * numbers, and a model trained on normalised values refuses whole numbers above {@link #COUNTS_ABOVE} (raw counts).
+ * Neither is transformed: the model does not know how its source was normalised, so any conversion would be a
+ * guess.</li>
+ * </ul>
+ */
+public final class BatchPreparer {
+    /** A batch must hold at least this share of the model's genes. */
+    public static final double MIN_GENE_OVERLAP = 0.5;
+    /**
+     * Whole numbers above this are raw counts, not log-normalised values (log1p of a whole cell's 10,000 is 9.2;
+     * of a million, 13.8).
+     */
+    public static final float COUNTS_ABOVE = 20f;
+
+    private final Preprocessing.Plan plan;
+    private final int dataGenes;
+    private final int[] selectedCols;
+    private final int[] libraryCols;
+
+    /**
+     * @param genes       the batch's gene names
+     * @param aliases     the batch's other gene identifiers, or null
+     * @param fillMissing zero-fill model genes the batch lacks (else a clear error)
+     * @param warnings    receives notes and warnings for the user
+     */
+    public BatchPreparer(Preprocessing.Plan plan, String[] genes, String[] aliases, boolean fillMissing,
+            List<String> warnings) {
+        this.plan = plan;
+        this.dataGenes = genes.length;
+        String[] modelGenes = plan.selectedGenes();
+        String[] modelAliases = plan.selectedAliases();
+        GeneMatch m = GeneMatch.of(modelGenes, modelAliases, genes, aliases);
+        String note = m.note(modelGenes, modelAliases, genes, aliases);
+        if (m.found() < MIN_GENE_OVERLAP * modelGenes.length) {
+            throw new JindException(String.format(Locale.ROOT, "Only %d of the model's %d genes (%.0f%%) are in the"
+                    + " data, fewer than the %.0f%% JIND needs (data genes: %s; model genes: %s). Give data whose genes"
+                    + " are named the way the model's are (symbols or Ensembl ids), or train a model on data named"
+                    + " like these%s.", m.found(), modelGenes.length, 100.0 * m.found() / modelGenes.length,
+                    100 * MIN_GENE_OVERLAP, GeneMatch.example(genes), GeneMatch.example(modelGenes),
+                    modelAliases == null ? "; a model trained on a 10x .h5 file or on an .h5ad with a gene symbol"
+                            + " column records both identifiers and matches either" : ""));
+        }
+        if (note != null) {
+            warnings.add(note);
+        }
+        if (m.missing() > 0) {
+            String msg = m.missing() + " of the model's " + modelGenes.length + " genes are missing from the data"
+                    + " (first: " + Dataset.firstFew(m.missingGenes(modelGenes), 5) + ")";
+            if (!fillMissing) {
+                throw new JindException(msg + "; use data with the same gene names, or --fill-missing-genes to treat"
+                        + " them as zero.");
+            }
+            warnings.add(msg + "; they are treated as zero.");
+        }
+        this.selectedCols = m.columns();
+        this.libraryCols = plan.counts() ? GeneMatch.with(m.scheme(), plan.libraryGenes(), plan.libraryAliases(),
+                genes, aliases).columns() : null;
+    }
+
+    /** Cells × the model's genes, transformed as the model's source was; {@code raw} has the batch's columns. */
+    public SparseMatrix apply(SparseMatrix raw) {
+        if (raw.cols() != dataGenes) {
+            throw new IllegalArgumentException("the matrix has " + raw.cols() + " columns, the batch " + dataGenes);
+        }
+        checkValueType(raw);
+        if (!plan.counts()) {
+            return raw.selectColumns(selectedCols);
+        }
+        Preprocessing.requireNonNegative(raw, "the data");
+        // library size over the genes the model normalised with (the source/target common genes)
+        double[] sums = raw.selectColumns(libraryCols).rowSums();
+        return Preprocessing.normalise(raw.selectColumns(selectedCols), sums);
+    }
+
+    private void checkValueType(SparseMatrix raw) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < raw.nonZeros(); k++) {
+            float v = raw.value(k);
+            if (v != Math.rint(v)) {
+                if (plan.counts()) {
+                    throw new JindException("The model was trained on raw counts, but these data are not whole numbers"
+                            + " (e.g. " + v + "): they look normalised. Give the raw counts of these cells (JIND"
+                            + " normalises counts itself), or train a model on data normalised like these.");
+                }
+                return; // normalised values, as the model expects
+            }
+            max = Math.max(max, v);
+        }
+        if (!plan.counts() && max > COUNTS_ABOVE) {
+            throw new JindException("The model was trained on normalised values, but these data are whole numbers up"
+                    + " to " + (long) max + ": they look like raw counts. Normalise them the way the training data"
+                    + " were (e.g. log1p of counts per 10,000), or train a model on raw counts (JIND then normalises"
+                    + " every batch itself).");
+        }
+    }
+}

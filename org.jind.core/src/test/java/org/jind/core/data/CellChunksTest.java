@@ -1,0 +1,112 @@
+package org.jind.core.data;
+
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jind.core.JindException;
+import org.jind.core.sim.Simulator;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Every chunked layout gives, chunk after chunk, exactly the batch read whole. */
+public class CellChunksTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    /** 2 batches × 53 cells × 40 genes of simulated counts. */
+    static Dataset data() {
+        return Simulator.simulate(new Simulator.Settings(53, 40, 3, 2, 0.3, 0.3, 0.05, false, 3));
+    }
+
+    static void assertSameCells(Dataset expected, List<Dataset> chunks) {
+        int r = 0;
+        for (Dataset c : chunks) {
+            assertArrayEquals(expected.genes(), c.genes());
+            for (int i = 0; i < c.cells(); i++, r++) {
+                assertEquals(expected.cellId(r), c.cellId(i));
+                for (int j = 0; j < expected.genes().length; j++) {
+                    assertEquals(expected.cellId(r) + " gene " + j, expected.matrix().get(r, j), c.matrix().get(i, j), 0f);
+                }
+                assertEquals(expected.obsColumns(), c.obsColumns());
+                for (String k : expected.obsColumns()) {
+                    assertEquals(expected.obs(k)[r], c.obs(k)[i]);
+                }
+            }
+        }
+        assertEquals("all cells, once", expected.cells(), r);
+    }
+
+    static List<Dataset> all(CellChunks c, int size) {
+        List<Dataset> out = new ArrayList<>();
+        Dataset d;
+        while ((d = c.next(size)) != null) {
+            assertTrue(d.cells() <= size);
+            out.add(d);
+        }
+        return out;
+    }
+
+    private void check(Path f, Dataset expected) {
+        try (CellChunks c = DatasetReader.open(f, null, Set.of("cell_type", "batch"))) {
+            List<Dataset> chunks = all(c, 10);
+            assertEquals(11, chunks.size());
+            assertSameCells(expected, chunks);
+        }
+        try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
+            assertSameCells(expected.selectBatch("batch", "batch1"), all(c, 7));
+        }
+    }
+
+    @Test
+    public void h5adCsr() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("csr.h5ad");
+        H5adWriter.write(data(), f);
+        check(f, data());
+    }
+
+    @Test
+    public void h5adCsc() {
+        Path f = tmp.getRoot().toPath().resolve("csc.h5ad");
+        TenxH5Files.writeH5ad(f, data(), true, "cell_type", "batch");
+        check(f, data());
+        assertSameCells(data(), List.of(DatasetReader.read(f, null, Set.of())));
+    }
+
+    @Test
+    public void h5adDense() {
+        Path f = tmp.getRoot().toPath().resolve("dense.h5ad");
+        TenxH5Files.writeH5ad(f, data(), false, "cell_type", "batch");
+        check(f, data());
+    }
+
+    @Test
+    public void csv() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("cells.csv");
+        DelimitedWriter.write(data(), f);
+        check(f, data());
+    }
+
+    @Test
+    public void aBatchThatIsNowhereIsNamedWithTheBatchesThereAre() throws Exception {
+        Path h5ad = tmp.getRoot().toPath().resolve("csr.h5ad");
+        H5adWriter.write(data(), h5ad);
+        Path csv = tmp.getRoot().toPath().resolve("cells.csv");
+        DelimitedWriter.write(data(), csv);
+        for (Path f : List.of(h5ad, csv)) {
+            try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch7")) {
+                all(c, 10);
+                fail();
+            } catch (JindException e) {
+                assertEquals("Batch 'batch7' not found in column 'batch'; available: batch0, batch1.", e.getMessage());
+            }
+        }
+    }
+}
