@@ -16,7 +16,7 @@ import com.google.gson.JsonObject;
  */
 final class ModelHeader {
     private static final List<String> TRAIN_SETTINGS = List.of("genesKept", "epochs", "batchSize", "learningRate",
-            "validationFraction", "seed", "threads");
+            "validationFraction", "seed"); // files from before threads became a process setting also hold "threads"
 
     private ModelHeader() {
     }
