@@ -7,6 +7,7 @@ import java.util.List;
 import org.jind.core.JindException;
 import org.jind.core.model.Stage;
 import org.jind.core.prep.BatchPreparer;
+import org.jind.core.prep.GeneMatch;
 import org.jind.core.util.Plural;
 
 /** Checks of a model against a node and a table that configure can make before anything runs. */
@@ -41,9 +42,12 @@ public final class ModelChecks {
             return null;
         }
         String[] genes = model.genes();
-        List<String> absent = GeneColumns.absent(columns, genes);
+        // the core's matcher: by name, or through the genes' other identifier when the model records it
+        GeneMatch match = GeneColumns.match(columns, genes, model.geneAliases());
+        String note = match.note(genes, model.geneAliases(), GeneColumns.numericNames(columns), null);
+        List<String> absent = match.missingGenes(genes);
         if (absent.isEmpty()) {
-            return null;
+            return note;
         }
         int total = new HashSet<>(List.of(genes)).size();
         String what = absent.size() + " of the model's " + Plural.of(total, "gene") + " "
@@ -66,7 +70,7 @@ public final class ModelChecks {
                     + Math.round(MIN_PRESENT_GENE_FRACTION * 100) + " % must be present): give a table with the"
                     + " model's gene columns (same names, e.g. gene symbols rather than ids).");
         }
-        return what + "; they are treated as 0.";
+        return (note == null ? "" : note + " ") + what + "; they are treated as 0.";
     }
 
     /**
