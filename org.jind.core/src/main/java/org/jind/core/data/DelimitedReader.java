@@ -115,11 +115,7 @@ final class DelimitedReader {
                         throw new JindException(src + ", line " + lineNo + ": " + f.length + " fields where the header"
                                 + " has " + fields + " (truncated or malformed file?).");
                     }
-                    if (!ids.add(f[0])) { // unique over the whole file, not only within a chunk
-                        throw new JindException(src + ": duplicate cell ids (first: '" + f[0] + "', again on line "
-                                + lineNo + "); every cell needs its own id; make them unique (e.g. prefix them with"
-                                + " the sample name).");
-                    }
+                    requireNew(ids, f[0], src, lineNo); // unique over the whole file, not only within a chunk
                     chunkIds.add(f[0]);
                     for (Map.Entry<String, Integer> e : annCols.entrySet()) {
                         ann.get(e.getKey()).add(f[e.getValue()]);
@@ -194,11 +190,15 @@ final class DelimitedReader {
             char delim = TextFiles.guessDelimiter(file, headerLine);
             boolean[] text = new boolean[header.length];
             List<String[]> sample = new ArrayList<>();
+            List<Integer> sampleLines = new ArrayList<>();
             String line;
+            int lineNo = 1;
             while (sample.size() < SAMPLE_ROWS && (line = in.readLine()) != null) {
+                lineNo++;
                 if (!line.isEmpty()) {
                     String[] f = TextFiles.split(line, delim);
                     sample.add(f);
+                    sampleLines.add(lineNo);
                     for (int c = 1; c < Math.min(f.length, header.length); c++) {
                         text[c] |= !f[c].isBlank() && !isNumber(f[c]);
                     }
@@ -215,30 +215,44 @@ final class DelimitedReader {
             }
             List<List<String>> values = new ArrayList<>();
             annCols.forEach(c -> values.add(new ArrayList<>()));
-            int cells = 0;
-            for (String[] f : sample) {
-                cells++;
-                collect(f, annCols, values);
+            Set<String> ids = new java.util.HashSet<>();
+            for (int k = 0; k < sample.size(); k++) {
+                requireNew(ids, sample.get(k)[0], src, sampleLines.get(k));
+                collect(sample.get(k), annCols, values);
             }
             while ((line = in.readLine()) != null) {
+                lineNo++;
                 if (!line.isEmpty()) {
-                    cells++;
-                    if (!annCols.isEmpty()) {
-                        collect(TextFiles.split(line, delim), annCols, values);
+                    if (annCols.isEmpty() && !line.startsWith("\"")) { // the cell id only: up to the delimiter
+                        int end = line.indexOf(delim);
+                        requireNew(ids, end < 0 ? line : line.substring(0, end), src, lineNo);
+                    } else {
+                        String[] f = TextFiles.split(line, delim);
+                        requireNew(ids, f[0], src, lineNo);
+                        collect(f, annCols, values);
                     }
                 }
             }
+            int cells = ids.size();
             if (cells == 0) {
                 throw new JindException(src + " has a header but no cells.");
             }
             if (genes.isEmpty()) {
                 throw new JindException(src + " has no gene columns: after the cell id every column holds text.");
             }
+            Dataset.requireUniqueGenes(genes.toArray(new String[0]), src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
             for (int a = 0; a < annCols.size(); a++) {
                 obs.add(DatasetInfo.column(header[annCols.get(a)], values.get(a).toArray(new String[0]), false));
             }
             return new DatasetInfo(src, "table (CSV/TSV)", cells, obs, Map.of(HEADER, genes.toArray(new String[0])));
+        }
+    }
+
+    private static void requireNew(Set<String> ids, String id, String src, int lineNo) {
+        if (!ids.add(id)) {
+            throw new JindException(src + ": duplicate cell ids (first: '" + id + "', again on line " + lineNo
+                    + "); every cell needs its own id; make them unique (e.g. prefix them with the sample name).");
         }
     }
 

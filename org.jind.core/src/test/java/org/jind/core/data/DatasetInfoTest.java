@@ -164,6 +164,34 @@ public class DatasetInfoTest {
         assertSameError(cut);
     }
 
+    @Test
+    public void duplicateCellIdsOrGenesGiveTheFullReadsMessage() throws Exception {
+        Path csv = tmp.getRoot().toPath().resolve("dups.csv");
+        Files.writeString(csv, "cell,CD3E,LYZ\nc1,1,2\nc2,0,1\nc1,3,0\n");
+        assertSameError(csv);
+        assertEquals("dups.csv: duplicate cell ids (first: 'c1', again on line 4); every cell needs its own id; make"
+                + " them unique (e.g. prefix them with the sample name).", message(() -> DatasetReader.info(csv)));
+        Path genes = tmp.getRoot().toPath().resolve("genes.csv");
+        Files.writeString(genes, "cell,CD3E,CD3E\nc1,1,2\n");
+        assertSameError(genes);
+
+        Path h5ad = tmp.getRoot().toPath().resolve("dups.h5ad");
+        try (WritableHdfFile h5 = HdfFile.write(h5ad)) {
+            h5.putDataset("X", new float[][] {{1, 0}, {0, 2}});
+            WritableGroup obs = h5.putGroup("obs");
+            obs.putDataset("_index", new String[] {"a", "a"});
+            WritableGroup var = h5.putGroup("var");
+            var.putDataset("_index", new String[] {"g1", "g2"});
+        }
+        assertSameError(h5ad);
+
+        Path dir = tmp.newFolder("tenx").toPath();
+        Files.writeString(dir.resolve("matrix.mtx"), "%%MatrixMarket matrix coordinate integer general\n1 2 1\n1 1 4\n");
+        Files.writeString(dir.resolve("features.tsv"), "ENSG1\tCD3E\n");
+        Files.writeString(dir.resolve("barcodes.tsv"), "AAAC-1\nAAAC-1\n");
+        assertSameError(dir);
+    }
+
     private static void assertSameError(Path p) {
         String fromRead = message(() -> DatasetReader.read(p, null, Set.of()));
         String fromInfo = message(() -> DatasetReader.info(p));
