@@ -14,11 +14,13 @@ import org.jind.core.align.Aligner;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.align.SelfTrainer;
 import org.jind.core.annotate.Annotation;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
+import org.jind.core.train.Labels;
 import org.jind.core.util.Errors;
 
 import com.google.gson.JsonObject;
@@ -63,8 +65,7 @@ final class Pipeline {
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset target = input.read(m.labelKey);
-            Aligner.Result r = Jind.align(m, target, s, fill.fill, progress);
+            Aligner.Result r = Jind.align(m, readPrepared(input, m, fill.fill, progress), s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
@@ -97,12 +98,22 @@ final class Pipeline {
             SelfTrainSettings s = selfTrain.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset target = input.read(m.labelKey);
-            SelfTrainer.Result r = Jind.selfTrain(m, target, s, fill.fill, progress);
+            SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, m, fill.fill, progress), s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best epoch %d)%n",
                     out, r.pseudoLabelled(), r.bestEpoch());
+        }
+    }
+
+    /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
+    static Jind.Prepared readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
+        try (CellChunks data = input.open(m.labelKey)) {
+            Jind.Prepared p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
+            if (p.cellIds().length == 0) {
+                throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
+            }
+            return p;
         }
     }
 
@@ -206,6 +217,13 @@ final class Pipeline {
         private void stages(List<String> stageList, Dataset src, Dataset tgt, TrainSettings ts, AlignSettings as,
                 SelfTrainSettings ss, double t, RunDirectory dir, ConsoleProgress progress, long t0) {
             double readSeconds = (System.nanoTime() - t0) / 1e9;
+            // stage metrics need a true label for every target cell; a partly labelled target is still aligned
+            int unlabelled = tgt.hasObs(labelKey) ? Labels.missing(tgt.obs(labelKey)) : 0;
+            boolean scored = tgt.hasObs(labelKey) && unlabelled == 0;
+            if (unlabelled > 0) {
+                progress.warn(unlabelled + " target cells have no label in '" + labelKey
+                        + "'; the stages are not scored.");
+            }
             JindModel model = null;
             for (String stage : stageList) {
                 long ts0 = System.nanoTime();
@@ -222,7 +240,7 @@ final class Pipeline {
                 Path predictions = outDir.resolve(predictionsFile(stage));
                 PredictionsCsv.write(predictions, tgt.cellIds(), a, true);
                 dir.wrote(predictions);
-                Metrics m = tgt.hasObs(labelKey) ? Metrics.of(a, tgt.obs(labelKey)) : null;
+                Metrics m = scored ? Metrics.of(a, tgt.obs(labelKey)) : null;
                 progress.endLine();
                 if (json) {
                     System.out.println(Commands.stageJson(stage, m, seconds));

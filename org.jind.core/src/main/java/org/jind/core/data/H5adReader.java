@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jind.core.JindException;
-import org.jind.core.util.Errors;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -44,7 +43,7 @@ final class H5adReader {
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "AnnData", e);
         }
     }
 
@@ -63,7 +62,7 @@ final class H5adReader {
             if (e instanceof JindException) {
                 throw e;
             }
-            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "AnnData", e);
         }
     }
 
@@ -186,7 +185,7 @@ final class H5adReader {
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "AnnData", e);
         }
     }
 
