@@ -181,6 +181,12 @@ public class DatasetInfoTest {
         }
         assertSameError(h5ad);
 
+        Path h5 = tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix.h5");
+        TenxH5Files.writeV3(h5, SparseMatrix.fromDense(new float[][] {{1, 0}, {0, 2}}), new String[] {"AAAC-1",
+            "AAAC-1"}, new String[] {"ENSG1", "ENSG2"}, new String[] {"CD3E", "LYZ"},
+                new String[] {"Gene Expression", "Gene Expression"});
+        assertSameError(h5);
+
         Path dir = tmp.newFolder("tenx").toPath();
         Files.writeString(dir.resolve("matrix.mtx"), "%%MatrixMarket matrix coordinate integer general\n1 2 1\n1 1 4\n");
         Files.writeString(dir.resolve("features.tsv"), "ENSG1\tCD3E\n");
