@@ -13,6 +13,7 @@ import org.jind.core.JindException;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
@@ -160,7 +161,10 @@ final class Commands {
                 System.out.print(Report.metrics(metrics));
             }
             if (plots.dir != null) { // with --json, stdout holds only the JSON object
-                Plots.write(plots.dir, Plots.forBatch(m, data, truth, t, fill.fill), json ? System.err : System.out);
+                // the figures need the whole prepared batch: read it again (only the model's genes are kept)
+                SparseMatrix x = Pipeline.readPrepared(input, m, fill.fill, new ConsoleProgress(true)).x();
+                Plots.write(plots.dir, Plots.forPrepared(m, x, truth.toArray(new String[0]), t),
+                        json ? System.err : System.out);
             }
         }
     }

@@ -71,14 +71,15 @@ final class Pipeline {
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Aligner.Result r = Jind.align(m, readPrepared(input, m, fill.fill, progress), s, progress);
+            Jind.Prepared target = readPrepared(input, m, fill.fill, progress);
+            Aligner.Result r = Jind.align(m, target, s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
                     out, r.bestRejection(), r.unalignedRejection());
             if (plots.dir != null) {
-                Plots.write(plots.dir, Plots.forBatch(r.model(), target, Plots.truth(target, m.labelKey),
-                        s.theta(), fill.fill), System.out);
+                // the target's labels are not kept while reading it prepared: no confusion matrix here
+                Plots.write(plots.dir, Plots.forPrepared(r.model(), target.x(), null, s.theta()), System.out);
             }
         }
     }

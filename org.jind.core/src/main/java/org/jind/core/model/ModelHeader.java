@@ -52,7 +52,7 @@ final class ModelHeader {
         try {
             new TrainSettings(ts.get("genesKept").getAsInt(), ts.get("epochs").getAsInt(), ts.get("batchSize").getAsInt(),
                     ts.get("learningRate").getAsDouble(), ts.get("validationFraction").getAsDouble(),
-                    ts.get("seed").getAsLong(), ts.get("threads").getAsInt());
+                    ts.get("seed").getAsLong());
         } catch (InvalidSettingException e) {
             throw invalid(name, "its training settings are out of range (" + lower(e.getMessage()) + ")");
         }
