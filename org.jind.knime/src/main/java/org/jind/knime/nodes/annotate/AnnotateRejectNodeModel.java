@@ -165,7 +165,7 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
         List<ColumnInfo> columns = KnimeTables.columns(spec);
         List<String> warnings = new ArrayList<>();
         warnings.add(ModelInput.checkGenes(ModelSummary.of(model), columns, fill));
-        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
+        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
         StreamingAnnotator annotator = check(() -> new StreamingAnnotator(model, genes.names(), theta, policy,
                 s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue(),
                 StreamingAnnotator.CHUNK_ROWS, wholeTable));
