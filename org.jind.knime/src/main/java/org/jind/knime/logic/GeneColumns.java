@@ -4,16 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.jind.core.JindException;
 import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
 import org.jind.core.prep.GeneMatch;
-import org.jind.core.prep.Preprocessing;
 
 /** Which columns of a table are genes (rows are cells, one numeric column per gene). */
 public final class GeneColumns {
@@ -65,67 +62,67 @@ public final class GeneColumns {
     }
 
     /**
-     * What to read for a model: the table's numeric {@code columns} holding model genes (table order) and
-     * {@code names}, the model's names of those genes followed by the model genes absent from the table, which are
-     * read as 0. The core then finds every gene by its model name.
+     * What to read for a model: the table's numeric {@code columns} named like model genes (table order) and
+     * {@code names}, their names followed by the model genes absent from the table (model order), which are read
+     * as 0.
      */
     public record ForModel(int[] columns, String[] names) {
     }
 
-    /**
-     * The numeric columns' names, null for the other columns (so positions are column indices), as the data side
-     * of the core's {@link GeneMatch}.
-     */
+    /** The columns to read for the model's genes and the names of the matrix columns; see {@link ForModel}. */
+    public static ForModel readForModel(List<ColumnInfo> columns, Collection<String> modelGenes) {
+        int[] present = forModel(columns, modelGenes);
+        List<String> names = new ArrayList<>(List.of(names(columns, present)));
+        names.addAll(absent(columns, modelGenes.toArray(new String[0])));
+        return new ForModel(present, names.toArray(new String[0]));
+    }
+
+    /** The names of the numeric columns, in table order. */
     public static String[] numericNames(List<ColumnInfo> columns) {
-        String[] names = new String[columns.size()];
-        for (int i = 0; i < names.length; i++) {
-            names[i] = columns.get(i).isNumeric() ? columns.get(i).name() : null;
-        }
-        return names;
+        return columns.stream().filter(ColumnInfo::isNumeric).map(ColumnInfo::name).toArray(String[]::new);
     }
 
     /**
-     * Where the model's genes are among the table's numeric columns: by name, or through the model's other gene
-     * identifiers (symbol ↔ Ensembl id) when that finds more; the core's {@link GeneMatch}, the one place genes are
-     * matched.
-     *
-     * @param modelAliases the genes' other identifiers (entries may be null), or null
+     * The core's gene matching ({@link GeneMatch}) of the model's genes (and their other identifiers, or null)
+     * against the table's numeric columns; its columns index {@link #numericNames}.
      */
-    public static GeneMatch match(List<ColumnInfo> columns, String[] modelGenes, String[] modelAliases) {
-        return GeneMatch.of(modelGenes, modelAliases, numericNames(columns), null);
+    public static GeneMatch match(List<ColumnInfo> columns, String[] genes, String[] aliases) {
+        return GeneMatch.of(genes, aliases, numericNames(columns), null);
     }
 
     /**
-     * The columns to read for every gene the model reads (those it selected and, for counts, those it normalises
-     * the library size over), matched as {@link #match} matches the selected genes; see {@link ForModel}.
+     * What to read for a model, matched as the core matches genes: for every gene the model reads (the library
+     * genes, which include the selected ones), the numeric column holding it, by name or by the gene's other
+     * identifier, read under the model's name; then the genes found in no column, read as 0.
      */
     public static ForModel readForModel(List<ColumnInfo> columns, JindModel model) {
-        Preprocessing.Plan plan = model.plan;
         String[] numeric = numericNames(columns);
+        int[] numericIndex = java.util.stream.IntStream.range(0, columns.size())
+                .filter(i -> columns.get(i).isNumeric()).toArray();
+        var plan = model.plan;
         GeneMatch selected = GeneMatch.of(plan.selectedGenes(), plan.selectedAliases(), numeric, null);
         GeneMatch library = GeneMatch.with(selected.scheme(), plan.libraryGenes(), plan.libraryAliases(), numeric,
                 null);
-        Map<String, Integer> column = new LinkedHashMap<>();
-        for (int j = 0; j < plan.libraryGenes().length; j++) {
-            column.put(plan.libraryGenes()[j], library.columns()[j]);
-        }
-        for (int j = 0; j < plan.selectedGenes().length; j++) {
-            column.putIfAbsent(plan.selectedGenes()[j], selected.columns()[j]);
-        }
-        List<Map.Entry<String, Integer>> present = new ArrayList<>();
+        List<Integer> read = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         List<String> absent = new ArrayList<>();
-        for (Map.Entry<String, Integer> e : column.entrySet()) {
-            if (e.getValue() >= 0) {
-                present.add(e);
+        for (int j = 0; j < plan.libraryGenes().length; j++) {
+            if (library.columns()[j] >= 0) {
+                read.add(numericIndex[library.columns()[j]]);
+                names.add(plan.libraryGenes()[j]);
             } else {
-                absent.add(e.getKey());
+                absent.add(plan.libraryGenes()[j]);
             }
         }
-        present.sort(Map.Entry.comparingByValue());
-        int[] read = present.stream().mapToInt(Map.Entry::getValue).toArray();
-        List<String> names = new ArrayList<>(present.stream().map(Map.Entry::getKey).toList());
         names.addAll(absent);
-        return new ForModel(read, names.toArray(new String[0]));
+        return new ForModel(read.stream().mapToInt(Integer::intValue).toArray(), names.toArray(new String[0]));
+    }
+
+    /** Every gene the model reads: those it normalises the library size over, then those it selected. */
+    public static Set<String> ofModel(JindModel model) {
+        Set<String> genes = new LinkedHashSet<>(List.of(model.plan.libraryGenes()));
+        genes.addAll(List.of(model.plan.selectedGenes()));
+        return genes;
     }
 
     /** The model genes that are not numeric columns of the table, in the model's order. */

@@ -1,6 +1,7 @@
 package org.jind.knime.logic;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 
 import org.jind.core.JindException;
@@ -31,26 +32,24 @@ public final class ModelChecks {
     public static final double MIN_PRESENT_GENE_FRACTION = BatchPreparer.MIN_GENE_OVERLAP;
 
     /**
-     * Checks that the table has the model's genes as numeric columns, found by name or, when the model knows its
-     * genes' other identifiers (symbol ↔ Ensembl id), through those (the core's {@link GeneColumns#match}).
-     * Absent genes fail, unless {@code fillAbsent}: then fewer than {@link #MIN_PRESENT_GENE_FRACTION} of them
-     * present still fails, and otherwise the returned warning says how many are treated as 0. Returns null when
-     * all are there by name or the genes are not known yet; a sentence when they were matched through their other
-     * identifiers. The absent genes are listed in the model's order.
+     * Checks that the table has the model's genes as numeric columns. Absent genes fail, unless
+     * {@code fillAbsent}: then fewer than {@link #MIN_PRESENT_GENE_FRACTION} of them present still fails, and
+     * otherwise the returned warning says how many are treated as 0. Returns null when all are there or the
+     * genes are not known yet. The absent genes are listed in the model's order.
      */
     public static String checkGenes(ModelSummary model, List<ColumnInfo> columns, boolean fillAbsent) {
         if (!model.genesKnown()) {
             return null;
         }
         String[] genes = model.genes();
-        String[] aliases = model.geneAliases();
-        GeneMatch m = GeneColumns.match(columns, genes, aliases);
-        String note = m.note(genes, aliases, GeneColumns.numericNames(columns), null);
-        List<String> absent = m.missingGenes(genes);
+        // the core's matcher: by name, or through the genes' other identifier when the model records it
+        GeneMatch match = GeneColumns.match(columns, genes, model.geneAliases());
+        String note = match.note(genes, model.geneAliases(), GeneColumns.numericNames(columns), null);
+        List<String> absent = match.missingGenes(genes);
         if (absent.isEmpty()) {
             return note;
         }
-        int total = genes.length;
+        int total = new HashSet<>(List.of(genes)).size();
         String what = absent.size() + " of the model's " + Plural.of(total, "gene") + " "
                 + (absent.size() == 1 ? "has" : "have") + " no numeric column in the table (first, in the model's"
                 + " order: " + GeneColumns.firstFew(absent, 5) + ")";
@@ -58,7 +57,7 @@ public final class ModelChecks {
             throw new JindException(what + "; give a table with the model's gene columns (same names), or tick '"
                     + NodeParameters.FILL_ABSENT_GENES + "'.");
         }
-        int present = m.found();
+        int present = total - absent.size();
         if (present == 0) {
             throw new JindException("None of the model's " + Plural.of(total, "gene") + " is a numeric column of the"
                     + " table, so every cell would look alike even with '" + NodeParameters.FILL_ABSENT_GENES

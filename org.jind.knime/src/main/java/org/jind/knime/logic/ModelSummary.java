@@ -24,7 +24,7 @@ public final class ModelSummary {
     public static final String KEY_STAGE = "stage";
     public static final String KEY_GENES = "genes";
     public static final String KEY_CELL_TYPES = "cellTypes";
-    /** The genes' other identifiers (symbol ↔ Ensembl id), stored with "" for a gene without one. */
+    /** The genes' other identifiers (symbol ↔ id), when the model records them; "" where one is unknown. */
     public static final String KEY_GENE_ALIASES = "geneAliases";
     public static final List<String> STRING_KEYS = List.of(KEY_LABEL, KEY_STAGE);
     public static final List<String> ARRAY_KEYS = List.of(KEY_GENES, KEY_CELL_TYPES, KEY_GENE_ALIASES);
@@ -39,13 +39,14 @@ public final class ModelSummary {
         this(labelColumn, stage, genes, cellTypes, null);
     }
 
-    /** @param geneAliases the genes' other identifiers, parallel to {@code genes} (entries may be null), or null */
+    /** @param geneAliases the genes under their other identifier (entries may be null), or null */
     public ModelSummary(String labelColumn, Stage stage, String[] genes, String[] cellTypes, String[] geneAliases) {
         this.labelColumn = Objects.requireNonNull(labelColumn);
         this.stage = Objects.requireNonNull(stage);
         this.genes = genes == null ? null : genes.clone();
         this.cellTypes = cellTypes == null ? null : cellTypes.clone();
-        this.geneAliases = genes == null || geneAliases == null ? null : geneAliases.clone();
+        this.geneAliases = genes == null || geneAliases == null || geneAliases.length != genes.length ? null
+                : geneAliases.clone();
     }
 
     public static ModelSummary of(JindModel m) {
@@ -83,9 +84,9 @@ public final class ModelSummary {
             m.put(KEY_CELL_TYPES, cellTypes.clone());
         }
         if (geneAliases != null) {
-            String[] stored = new String[geneAliases.length];
-            for (int j = 0; j < stored.length; j++) {
-                stored[j] = geneAliases[j] == null ? "" : geneAliases[j];
+            String[] stored = geneAliases.clone();
+            for (int i = 0; i < stored.length; i++) {
+                stored[i] = stored[i] == null ? "" : stored[i];
             }
             m.put(KEY_GENE_ALIASES, stored);
         }
@@ -96,13 +97,13 @@ public final class ModelSummary {
     public static ModelSummary fromStored(Map<String, String> strings, Map<String, String[]> arrays) {
         ModelSummary s = parse(strings.get(KEY_LABEL), strings.get(KEY_STAGE), arrays.get(KEY_GENES),
                 arrays.get(KEY_CELL_TYPES));
-        String[] stored = arrays.get(KEY_GENE_ALIASES);
-        if (stored == null || s.genes == null || stored.length != s.genes.length) {
+        String[] aliases = arrays.get(KEY_GENE_ALIASES);
+        if (aliases == null) {
             return s;
         }
-        String[] aliases = new String[stored.length];
-        for (int j = 0; j < stored.length; j++) {
-            aliases[j] = stored[j] == null || stored[j].isEmpty() ? null : stored[j];
+        aliases = aliases.clone();
+        for (int i = 0; i < aliases.length; i++) {
+            aliases[i] = aliases[i] == null || aliases[i].isEmpty() ? null : aliases[i];
         }
         return new ModelSummary(s.labelColumn, s.stage, s.genes, s.cellTypes, aliases);
     }
@@ -147,7 +148,7 @@ public final class ModelSummary {
         return cellTypes == null ? null : cellTypes.clone();
     }
 
-    /** The genes' other identifiers (parallel to {@link #genes()}, entries may be null), or null. */
+    /** The genes under their other identifier (entries may be null), or null when the model records none. */
     public String[] geneAliases() {
         return geneAliases == null ? null : geneAliases.clone();
     }

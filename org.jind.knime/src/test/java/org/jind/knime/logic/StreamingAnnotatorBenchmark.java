@@ -29,7 +29,7 @@ public final class StreamingAnnotatorBenchmark {
         int genes = Integer.parseInt(args[1]);
         boolean latent = args.length > 2 && args[2].equals("latent");
         Dataset source = Simulator.simulate(new Simulator.Settings(1000, genes, 5, 1, 0.3, 0.3, 0.05, false, 3));
-        JindModel model = Jind.train(source, "cell_type", null, new TrainSettings(genes, 2, 128, 1e-3, 0.2, 0, 1),
+        JindModel model = Jind.train(source, "cell_type", null, new TrainSettings(genes, 2, 128, 1e-3, 0.2, 0),
                 Progress.NONE);
         List<TinyJind.Row> rows = TinyJind.rows(source);
         GeneColumns.ForModel g = GeneColumns.readForModel(columns(source), model);
