@@ -36,7 +36,7 @@ public class StreamingAnnotateTest {
     public static void train() {
         source = TestData.twoBatches().selectBatch("batch", "batch0");
         target = TestData.twoBatches().selectBatch("batch", "batch1");
-        model = Jind.train(source, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1, 1), Progress.NONE);
+        model = Jind.train(source, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1), Progress.NONE);
     }
 
     /** The target's annotation read from {@code file} in chunks of {@code size} cells, and the cell ids seen. */
@@ -86,6 +86,27 @@ public class StreamingAnnotateTest {
     }
 
     @Test
+    public void preparingWhileReadingEqualsPreparingTheWholeBatch() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("both.h5ad");
+        H5adWriter.write(TestData.twoBatches(), f);
+        org.jind.core.data.SparseMatrix whole = Jind.prepare(model, target, false, Progress.NONE);
+        Jind.Prepared read;
+        try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
+            read = Jind.prepare(model, c, 37, false, Progress.NONE); // 9 chunks
+        }
+        assertEquals(target.cellIdFingerprint(), read.fingerprint());
+        assertEquals(whole.rows(), read.x().rows());
+        assertEquals(whole.nonZeros(), read.x().nonZeros());
+        for (int r = 0; r < whole.rows(); r++) {
+            assertEquals(whole.rowEnd(r), read.x().rowEnd(r));
+            for (int k = whole.rowStart(r); k < whole.rowEnd(r); k++) {
+                assertEquals(whole.colIndex(k), read.x().colIndex(k));
+                assertEquals(whole.value(k), read.x().value(k), 0f);
+            }
+        }
+    }
+
+    @Test
     public void dataNamedByIdsAreMatchedThroughTheIdsTheModelRecorded() {
         String[] ids = new String[source.genes().length];
         for (int j = 0; j < ids.length; j++) {
@@ -97,7 +118,7 @@ public class StreamingAnnotateTest {
         }
         Dataset sourceBoth = new Dataset(source.matrix(), source.cellIds(), source.genes(), ids,
                 java.util.Map.of("cell_type", source.obs("cell_type")), "s");
-        JindModel both = Jind.train(sourceBoth, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1, 1),
+        JindModel both = Jind.train(sourceBoth, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1),
                 Progress.NONE);
         String[] targetIds = new String[target.genes().length];
         for (int j = 0; j < targetIds.length; j++) {
@@ -132,7 +153,7 @@ public class StreamingAnnotateTest {
     public void aModelTrainedOnLogValuesRefusesCounts() {
         Dataset logSource = new Dataset(source.matrix().mapValues((r, v) -> (float) Math.log1p(v)), source.cellIds(),
                 source.genes(), java.util.Map.of("cell_type", source.obs("cell_type")), "log");
-        JindModel logModel = Jind.train(logSource, "cell_type", null, new TrainSettings(5000, 2, 128, 1e-3, 0.2, 1, 1),
+        JindModel logModel = Jind.train(logSource, "cell_type", null, new TrainSettings(5000, 2, 128, 1e-3, 0.2, 1),
                 Progress.NONE);
         assertTrue(!logModel.plan.counts());
         try {

@@ -8,7 +8,6 @@ import static org.jind.core.InvalidSettingException.Setting.LEARNING_RATE;
 import static org.jind.core.InvalidSettingException.Setting.MAX_EPOCHS;
 import static org.jind.core.InvalidSettingException.Setting.PATIENCE;
 import static org.jind.core.InvalidSettingException.Setting.THETA;
-import static org.jind.core.InvalidSettingException.Setting.THREADS;
 import static org.jind.core.InvalidSettingException.Setting.VALIDATION_FRACTION;
 import static org.jind.core.InvalidSettingException.Setting.WEIGHT_DECAY_DISCRIMINATOR;
 import static org.jind.core.InvalidSettingException.Setting.WEIGHT_DECAY_GENERATOR;
@@ -22,6 +21,7 @@ import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.TrainSettings;
 
@@ -50,11 +50,11 @@ final class OptionGroups {
     /** The cells to read. */
     static final class Input {
         @Option(names = "--input", required = true, paramLabel = "PATH",
-                description = "cells to read: .h5ad, 10x directory, or .csv/.tsv[.gz]")
+                description = "cells to read: .h5ad, 10x .h5 file or directory, or .csv/.tsv[.gz]")
         Path input;
 
         @Option(names = "--labels", paramLabel = "CSV",
-                description = "for 10x directories: CSV keyed by barcode with annotation columns")
+                description = "for 10x inputs: CSV keyed by barcode with annotation columns")
         Path labels;
 
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
@@ -66,6 +66,11 @@ final class OptionGroups {
         Dataset read(String labelKey) {
             return DatasetReader.read(input, labels, labelKey, batchKey, batch);
         }
+
+        /** The cells in chunks (annotate, evaluate: memory bounded by a chunk); close it. */
+        CellChunks open(String labelKey) {
+            return DatasetReader.open(input, labels, labelKey, batchKey, batch);
+        }
     }
 
     /** --seed and --threads, shared by every step. */
@@ -74,9 +79,9 @@ final class OptionGroups {
                 + " as the Python reference's seed N) (default: ${DEFAULT-VALUE})")
         long seed = TrainSettings.defaults().seed();
 
-        @Option(names = "--threads", paramLabel = "N",
-                description = "threads for the numerical backend (default: ${DEFAULT-VALUE})")
-        int threads = TrainSettings.defaults().threads();
+        /** Applied once for the whole process, before the command runs ({@link Main}); never part of a setting. */
+        @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
+        int threads = 1;
     }
 
     /** Classifier training. */
@@ -100,9 +105,9 @@ final class OptionGroups {
         double valFraction = D.validationFraction();
 
         TrainSettings settings(SeedThreads st) {
-            return named(() -> new TrainSettings(genes, epochs, batchSize, lr, valFraction, st.seed, st.threads),
+            return named(() -> new TrainSettings(genes, epochs, batchSize, lr, valFraction, st.seed),
                     Map.of(GENES_KEPT, "--genes", EPOCHS, "--epochs", BATCH_SIZE, "--batch-size", LEARNING_RATE, "--lr",
-                            VALIDATION_FRACTION, "--val-fraction", THREADS, "--threads"));
+                            VALIDATION_FRACTION, "--val-fraction"));
         }
     }
 
@@ -139,10 +144,10 @@ final class OptionGroups {
 
         AlignSettings settings(SeedThreads st, double theta) {
             return named(() -> new AlignSettings(lr, wdG, wdD, batchSize, maxEpochs, patience, theta, st.seed,
-                    st.threads, considerUnaligned),
+                    considerUnaligned),
                     Map.of(LEARNING_RATE, "--align-lr", WEIGHT_DECAY_GENERATOR, "--wd-g", WEIGHT_DECAY_DISCRIMINATOR,
                             "--wd-d", BATCH_SIZE, "--align-batch-size", MAX_EPOCHS, "--max-epochs", PATIENCE,
-                            "--patience", THETA, "--theta", THREADS, "--threads"));
+                            "--patience", THETA, "--theta"));
         }
     }
 
@@ -170,11 +175,9 @@ final class OptionGroups {
         double keepFraction = D.keepFraction();
 
         SelfTrainSettings settings(SeedThreads st) {
-            return named(() -> new SelfTrainSettings(lr, batchSize, epochs, valFraction, keepFraction, st.seed,
-                    st.threads),
+            return named(() -> new SelfTrainSettings(lr, batchSize, epochs, valFraction, keepFraction, st.seed),
                     Map.of(LEARNING_RATE, "--st-lr", BATCH_SIZE, "--st-batch-size", EPOCHS, "--st-epochs",
-                            VALIDATION_FRACTION, "--st-val-fraction", KEEP_FRACTION, "--keep-fraction", THREADS,
-                            "--threads"));
+                            VALIDATION_FRACTION, "--st-val-fraction", KEEP_FRACTION, "--keep-fraction"));
         }
     }
 

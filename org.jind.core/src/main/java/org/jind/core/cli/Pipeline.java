@@ -14,6 +14,7 @@ import org.jind.core.align.Aligner;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.align.SelfTrainer;
 import org.jind.core.annotate.Annotation;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.eval.Metrics;
@@ -70,15 +71,15 @@ final class Pipeline {
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset target = input.read(m.labelKey);
-            Aligner.Result r = Jind.align(m, target, s, fill.fill, progress);
+            Jind.Prepared target = readPrepared(input, m, fill.fill, progress);
+            Aligner.Result r = Jind.align(m, target, s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
                     out, r.bestRejection(), r.unalignedRejection());
             if (plots.dir != null) {
-                Plots.write(plots.dir, Plots.forBatch(r.model(), target, Plots.truth(target, m.labelKey),
-                        s.theta(), fill.fill), System.out);
+                // the target's labels are not kept while reading it prepared: no confusion matrix here
+                Plots.write(plots.dir, Plots.forPrepared(r.model(), target.x(), null, s.theta()), System.out);
             }
         }
     }
@@ -108,12 +109,22 @@ final class Pipeline {
             SelfTrainSettings s = selfTrain.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset target = input.read(m.labelKey);
-            SelfTrainer.Result r = Jind.selfTrain(m, target, s, fill.fill, progress);
+            SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, m, fill.fill, progress), s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best epoch %d)%n",
                     out, r.pseudoLabelled(), r.bestEpoch());
+        }
+    }
+
+    /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
+    static Jind.Prepared readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
+        try (CellChunks data = input.open(m.labelKey)) {
+            Jind.Prepared p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
+            if (p.cellIds().length == 0) {
+                throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
+            }
+            return p;
         }
     }
 

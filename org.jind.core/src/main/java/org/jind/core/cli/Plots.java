@@ -12,6 +12,7 @@ import org.jind.core.Jind;
 import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.JindModel;
 import org.jind.core.plot.Figure;
@@ -124,9 +125,13 @@ final class Plots {
      * latent maps before and (aligned) after alignment.
      */
     static List<Figure> forBatch(JindModel m, Dataset batch, String[] truth, double theta, boolean fillMissing) {
+        return forPrepared(m, Jind.prepare(m, batch, fillMissing, Progress.NONE), truth, theta);
+    }
+
+    /** {@link #forBatch} for a batch already prepared for the model (its genes, in its order, transformed). */
+    static List<Figure> forPrepared(JindModel m, SparseMatrix prepared, String[] truth, double theta) {
         List<Figure> out = new ArrayList<>(ModelFigures.curves(m));
-        out.addAll(ModelFigures.ofBatch(m, Jind.prepare(m, batch, fillMissing, Progress.NONE), truth, theta,
-                m.trainSettings.seed()));
+        out.addAll(ModelFigures.ofBatch(m, prepared, truth, theta, m.trainSettings.seed()));
         return out;
     }
 
