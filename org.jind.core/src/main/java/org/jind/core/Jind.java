@@ -102,6 +102,49 @@ public final class Jind {
         return x;
     }
 
+    /** A batch prepared the model's way (cells × the model's genes, transformed) with its cell ids. */
+    public record Prepared(SparseMatrix x, String[] cellIds) {
+        /** {@link Dataset#cellIdFingerprint()} of these cells. */
+        public String fingerprint() {
+            return Dataset.fingerprint(cellIds);
+        }
+    }
+
+    /**
+     * Reads a batch chunk by chunk and keeps only what the model uses: each chunk is prepared (the model's genes
+     * selected, transformed) as soon as it is read, so the whole raw matrix is never held, only the prepared
+     * one. The same result as {@link #prepare(JindModel, Dataset, boolean, Progress)} on the whole batch.
+     */
+    public static Prepared prepare(JindModel model, CellChunks input, int chunkCells, boolean fillMissing,
+            Progress progress) {
+        List<String> warnings = new ArrayList<>();
+        BatchPreparer prep = new BatchPreparer(model.plan, input.genes(), input.geneAliases(), fillMissing, warnings);
+        warnings.forEach(progress::warn);
+        SparseMatrix.Builder b = new SparseMatrix.Builder(model.genes());
+        List<String> ids = new ArrayList<>();
+        long total = input.cells();
+        Dataset chunk;
+        while ((chunk = input.next(chunkCells)) != null) {
+            progress.checkCancelled();
+            b.appendRows(prep.apply(chunk.matrix()));
+            ids.addAll(List.of(chunk.cellIds()));
+            progress.report("read", total > 0 ? (double) ids.size() / total : 0, ids.size() + " cells read");
+        }
+        return new Prepared(b.build(), ids.toArray(new String[0]));
+    }
+
+    /** {@link #align(JindModel, Dataset, AlignSettings, boolean, Progress)} on a batch already prepared. */
+    public static Aligner.Result align(JindModel model, Prepared target, AlignSettings s, Progress progress) {
+        return Aligner.align(model, target.x(), target.fingerprint(), s, progress);
+    }
+
+    /** {@link #selfTrain(JindModel, Dataset, SelfTrainSettings, boolean, Progress)} on a batch already prepared. */
+    public static SelfTrainer.Result selfTrain(JindModel aligned, Prepared target, SelfTrainSettings s,
+            Progress progress) {
+        warnIfOtherBatch(aligned, target.fingerprint(), target.cellIds().length, progress);
+        return SelfTrainer.selfTrain(aligned, target.x(), s, progress);
+    }
+
     /**
      * Cells per chunk when annotating a batch read in chunks: about 115 MB of a 20,000-gene 7 % dense input; a
      * multiple of {@link Predictor#CHUNK}, so the result is bit-identical to annotating the whole batch.

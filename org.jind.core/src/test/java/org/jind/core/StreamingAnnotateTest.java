@@ -86,6 +86,27 @@ public class StreamingAnnotateTest {
     }
 
     @Test
+    public void preparingWhileReadingEqualsPreparingTheWholeBatch() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("both.h5ad");
+        H5adWriter.write(TestData.twoBatches(), f);
+        org.jind.core.data.SparseMatrix whole = Jind.prepare(model, target, false, Progress.NONE);
+        Jind.Prepared read;
+        try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
+            read = Jind.prepare(model, c, 37, false, Progress.NONE); // 9 chunks
+        }
+        assertEquals(target.cellIdFingerprint(), read.fingerprint());
+        assertEquals(whole.rows(), read.x().rows());
+        assertEquals(whole.nonZeros(), read.x().nonZeros());
+        for (int r = 0; r < whole.rows(); r++) {
+            assertEquals(whole.rowEnd(r), read.x().rowEnd(r));
+            for (int k = whole.rowStart(r); k < whole.rowEnd(r); k++) {
+                assertEquals(whole.colIndex(k), read.x().colIndex(k));
+                assertEquals(whole.value(k), read.x().value(k), 0f);
+            }
+        }
+    }
+
+    @Test
     public void dataNamedByIdsAreMatchedThroughTheIdsTheModelRecorded() {
         String[] ids = new String[source.genes().length];
         for (int j = 0; j < ids.length; j++) {

@@ -33,10 +33,4 @@ public record AlignSettings(double learningRate, double weightDecayG, double wei
     public static AlignSettings defaults() {
         return new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 0, false);
     }
-
-    /** The record checks itself when made; kept so callers written before that still compile. */
-    @Deprecated
-    public AlignSettings validated() {
-        return this;
-    }
 }

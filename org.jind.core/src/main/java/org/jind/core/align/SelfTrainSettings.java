@@ -27,10 +27,4 @@ public record SelfTrainSettings(double learningRate, int batchSize, int epochs, 
     public static SelfTrainSettings defaults() {
         return new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 0);
     }
-
-    /** The record checks itself when made; kept so callers written before that still compile. */
-    @Deprecated
-    public SelfTrainSettings validated() {
-        return this;
-    }
 }

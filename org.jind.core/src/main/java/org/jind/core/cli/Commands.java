@@ -2,6 +2,7 @@ package org.jind.core.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,9 @@ import java.util.Set;
 import org.jind.core.Jind;
 import org.jind.core.JindException;
 import org.jind.core.annotate.Annotation;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
@@ -86,11 +89,23 @@ final class Commands {
             double t = theta.value();
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset data = input.read(labelKey != null ? labelKey : m.labelKey);
-            Annotation a = Jind.annotate(m, data, t, fill.fill, progress);
-            PredictionsCsv.write(out, data.cellIds(), a, probabilities);
-            System.out.printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", a.cells(),
-                    100 * a.rejectedFraction(), out);
+            long[] cells = new long[2]; // annotated, Unassigned
+            // read, predicted and written a chunk at a time: memory does not grow with the number of cells
+            try (CellChunks data = input.open(labelKey != null ? labelKey : m.labelKey)) {
+                PredictionsCsv.write(out, m.classes, probabilities, rows -> {
+                    Jind.annotate(m, data, Jind.CHUNK_CELLS, t, fill.fill, progress, (chunk, a) -> {
+                        rows.add(chunk.cellIds(), a);
+                        cells[0] += a.cells();
+                        cells[1] += Math.round(a.rejectedFraction() * a.cells());
+                    });
+                    if (cells[0] == 0) {
+                        throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
+                    }
+                });
+            }
+            progress.endLine();
+            System.out.printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", cells[0],
+                    100.0 * cells[1] / cells[0], out);
         }
     }
 
@@ -111,21 +126,45 @@ final class Commands {
         boolean json;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
+            if (plots.dir != null) {
+                new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+                        .outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             double t = theta.value();
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet || json);
             JindModel m = JindModel.load(model);
             String key = labelKey != null ? labelKey : m.labelKey;
-            Dataset data = input.read(key);
-            String[] truth = data.obs(key); // fail on a wrong --label-key before the work
-            Annotation a = Jind.annotate(m, data, t, fill.fill, progress);
-            Metrics metrics = Metrics.of(a, truth);
+            // read and predicted a chunk at a time; only labels and probabilities are kept for the metrics
+            List<Annotation> parts = new ArrayList<>();
+            List<String> truth = new ArrayList<>();
+            try (CellChunks data = input.open(key)) {
+                Jind.annotate(m, data, Jind.CHUNK_CELLS, t, fill.fill, progress, (chunk, a) -> {
+                    truth.addAll(List.of(chunk.obs(key))); // a wrong --label-key fails on the first chunk
+                    parts.add(a);
+                });
+            } catch (IOException e) {
+                throw new JindException("Cannot read " + input.input + ": " + Errors.describe(e) + ".", e);
+            }
+            if (parts.isEmpty()) {
+                throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
+            }
+            progress.endLine();
+            Metrics metrics = Metrics.of(Annotation.concat(parts), truth.toArray(new String[0]));
             if (json) {
                 System.out.println(metrics.toJson(true));
             } else {
                 System.out.print(Report.metrics(metrics));
+            }
+            if (plots.dir != null) { // with --json, stdout holds only the JSON object
+                // the figures need the whole prepared batch: read it again (only the model's genes are kept)
+                SparseMatrix x = Pipeline.readPrepared(input, m, fill.fill, new ConsoleProgress(true)).x();
+                Plots.write(plots.dir, Plots.forPrepared(m, x, truth.toArray(new String[0]), t),
+                        json ? System.err : System.out);
             }
         }
     }

@@ -36,7 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footer = {"", "Inputs: AnnData .h5ad, a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a wide"
                 + " CSV/TSV (optionally .gz; first column cell id, one column per gene, a label column)."},
         subcommands = {Commands.Train.class, Pipeline.Align.class, Pipeline.SelfTrain.class, Commands.Annotate.class,
-                Commands.Evaluate.class, Pipeline.Run.class, Commands.Simulate.class, Demo.class, Benchmark.class,
+                Commands.Evaluate.class, Pipeline.Run.class, Plots.Plot.class, Commands.Simulate.class, Demo.class,
+                Benchmark.class,
                 HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run stopped by the user (as a shell reports SIGINT). */

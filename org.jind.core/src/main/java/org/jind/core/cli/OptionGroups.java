@@ -21,6 +21,7 @@ import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.TrainSettings;
 
@@ -49,11 +50,11 @@ final class OptionGroups {
     /** The cells to read. */
     static final class Input {
         @Option(names = "--input", required = true, paramLabel = "PATH",
-                description = "cells to read: .h5ad, 10x directory, or .csv/.tsv[.gz]")
+                description = "cells to read: .h5ad, 10x .h5 file or directory, or .csv/.tsv[.gz]")
         Path input;
 
         @Option(names = "--labels", paramLabel = "CSV",
-                description = "for 10x directories: CSV keyed by barcode with annotation columns")
+                description = "for 10x inputs: CSV keyed by barcode with annotation columns")
         Path labels;
 
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
@@ -64,6 +65,11 @@ final class OptionGroups {
 
         Dataset read(String labelKey) {
             return DatasetReader.read(input, labels, labelKey, batchKey, batch);
+        }
+
+        /** The cells in chunks (annotate, evaluate: memory bounded by a chunk); close it. */
+        CellChunks open(String labelKey) {
+            return DatasetReader.open(input, labels, labelKey, batchKey, batch);
         }
     }
 

@@ -14,6 +14,7 @@ import org.jind.core.align.Aligner;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.align.SelfTrainer;
 import org.jind.core.annotate.Annotation;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.eval.Metrics;
@@ -56,20 +57,30 @@ final class Pipeline {
         OptionGroups.FillMissingGenes fill;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
-            new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
-                    .output("--out", out);
+            Outputs outputs = new Outputs().input("--input", input.input).input("--labels", input.labels)
+                    .input("--model", model);
+            outputs.output("--out", out);
+            if (plots.dir != null) {
+                outputs.outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset target = input.read(m.labelKey);
-            Aligner.Result r = Jind.align(m, target, s, fill.fill, progress);
+            Jind.Prepared target = readPrepared(input, m, fill.fill, progress);
+            Aligner.Result r = Jind.align(m, target, s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
                     out, r.bestRejection(), r.unalignedRejection());
+            if (plots.dir != null) {
+                // the target's labels are not kept while reading it prepared: no confusion matrix here
+                Plots.write(plots.dir, Plots.forPrepared(r.model(), target.x(), null, s.theta()), System.out);
+            }
         }
     }
 
@@ -98,12 +109,22 @@ final class Pipeline {
             SelfTrainSettings s = selfTrain.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Dataset target = input.read(m.labelKey);
-            SelfTrainer.Result r = Jind.selfTrain(m, target, s, fill.fill, progress);
+            SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, m, fill.fill, progress), s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best epoch %d)%n",
                     out, r.pseudoLabelled(), r.bestEpoch());
+        }
+    }
+
+    /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
+    static Jind.Prepared readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
+        try (CellChunks data = input.open(m.labelKey)) {
+            Jind.Prepared p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
+            if (p.cellIds().length == 0) {
+                throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
+            }
+            return p;
         }
     }
 
@@ -147,6 +168,8 @@ final class Pipeline {
         boolean json;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
@@ -156,7 +179,11 @@ final class Pipeline {
                 outputs.add(STAGE_FILES.get(STAGES.indexOf(stage)));
                 outputs.add(predictionsFile(stage));
             }
-            new Outputs().input("--source", source).input("--target", target).outputsIn("--out-dir", outDir, outputs);
+            Outputs checked = new Outputs().input("--source", source).input("--target", target);
+            checked.outputsIn("--out-dir", outDir, outputs);
+            if (plots.dir != null) {
+                checked.outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             TrainSettings ts = train.settings(seedThreads);
             double t = theta.value();
             AlignSettings as = align.settings(seedThreads, t);
@@ -240,6 +267,10 @@ final class Pipeline {
                             : String.format(Locale.ROOT, "raw %.4f  rej %.4f  eff %.4f", m.raw(), m.rej(), m.eff()),
                             seconds, file);
                 }
+            }
+            if (plots.dir != null) { // the last stage's model on the target; with --json on stderr, as progress is
+                Plots.write(plots.dir, Plots.forBatch(model, tgt, Plots.truth(tgt, labelKey), t, false),
+                        json ? System.err : System.out);
             }
             double total = (System.nanoTime() - t0) / 1e9;
             if (json) {

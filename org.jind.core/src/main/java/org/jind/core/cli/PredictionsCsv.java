@@ -16,7 +16,8 @@ import org.jind.core.util.Errors;
 /**
  * Writes annotations as CSV: cell id, raw prediction, prediction (or Unassigned), confidence, and with
  * probabilities one {@code prob_<type>} column per cell type. Quoting is Commons CSV's (RFC 4180): a field with a
- * comma, quote or line break is quoted as a whole, so {@code prob_T, CD4} is one header field.
+ * comma, quote or line break is quoted as a whole, so {@code prob_T, CD4} is one header field. Rows can be added
+ * chunk by chunk as cells are annotated; the file appears only when complete.
  */
 final class PredictionsCsv {
     /** RFC 4180 with Unix line ends, as the files were written before. */
@@ -25,7 +26,48 @@ final class PredictionsCsv {
     private PredictionsCsv() {
     }
 
+    /** Adds the rows of annotated cells to the file being written. */
+    static final class Rows {
+        private final CSVPrinter csv;
+        private final boolean probabilities;
+
+        private Rows(CSVPrinter csv, boolean probabilities) {
+            this.csv = csv;
+            this.probabilities = probabilities;
+        }
+
+        void add(String[] cellIds, Annotation a) throws IOException {
+            int k = a.classes().length;
+            for (int i = 0; i < a.cells(); i++) {
+                csv.print(cellIds[i]);
+                csv.print(a.rawLabel(i));
+                csv.print(a.predictedLabel(i));
+                csv.print(Float.toString(a.confidence()[i]));
+                if (probabilities) {
+                    for (int c = 0; c < k; c++) {
+                        csv.print(Float.toString(a.probabilities()[i * k + c]));
+                    }
+                }
+                csv.println();
+            }
+        }
+    }
+
+    /** What fills the file, row by row. */
+    @FunctionalInterface
+    interface Body {
+        void write(Rows rows) throws IOException;
+    }
+
     static void write(Path file, String[] cellIds, Annotation a, boolean probabilities) {
+        write(file, a.classes(), probabilities, rows -> rows.add(cellIds, a));
+    }
+
+    /**
+     * Writes the header, then the rows {@code body} adds; atomically, so when {@code body} fails (bad input, a
+     * cancel) nothing is left behind.
+     */
+    static void write(Path file, String[] classes, boolean probabilities, Body body) {
         try {
             AtomicFiles.write(file, tmp -> {
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
@@ -35,24 +77,12 @@ final class PredictionsCsv {
                     csv.print("prediction");
                     csv.print("confidence");
                     if (probabilities) {
-                        for (String c : a.classes()) {
+                        for (String c : classes) {
                             csv.print("prob_" + c);
                         }
                     }
                     csv.println();
-                    int k = a.classes().length;
-                    for (int i = 0; i < a.cells(); i++) {
-                        csv.print(cellIds[i]);
-                        csv.print(a.rawLabel(i));
-                        csv.print(a.predictedLabel(i));
-                        csv.print(Float.toString(a.confidence()[i]));
-                        if (probabilities) {
-                            for (int c = 0; c < k; c++) {
-                                csv.print(Float.toString(a.probabilities()[i * k + c]));
-                            }
-                        }
-                        csv.println();
-                    }
+                    body.write(new Rows(csv, probabilities));
                 }
             });
         } catch (IOException e) {

@@ -119,8 +119,7 @@ public final class DatasetReader {
                     return Format.TENX_H5;
                 }
             } catch (RuntimeException e) {
-                throw new JindException(file.getFileName() + " is not a readable HDF5 file (" + Errors.describe(e)
-                        + ").", e);
+                throw Hdf5Arrays.unreadable(file.getFileName().toString(), "HDF5", e);
             }
             throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor a 10x"
                     + " Cell Ranger matrix (no 'matrix' group or genome group with indptr).");

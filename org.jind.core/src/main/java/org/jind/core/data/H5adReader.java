@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jind.core.JindException;
-import org.jind.core.util.Errors;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -44,7 +43,7 @@ final class H5adReader {
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "AnnData", e);
         }
     }
 
@@ -63,7 +62,7 @@ final class H5adReader {
             if (e instanceof JindException) {
                 throw e;
             }
-            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "AnnData", e);
         }
     }
 
@@ -161,8 +160,11 @@ final class H5adReader {
             child(h5, "X", src);
             Group obsGroup = (Group) child(h5, "obs", src);
             Group varGroup = (Group) child(h5, "var", src);
-            int cells = index(obsGroup, src).length;
+            String[] cellIds = index(obsGroup, src);
+            int cells = cellIds.length;
             String[] genes = index(varGroup, src);
+            Dataset.requireUniqueCellIds(cellIds, src);
+            Dataset.requireUniqueGenes(genes, src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
             columns(obsGroup).forEach((name, col) -> obs.add(DatasetInfo.column(name, col.values(), col.numeric())));
             Map<String, String[]> identifiers = new LinkedHashMap<>();
@@ -183,7 +185,7 @@ final class H5adReader {
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JindException(src + " is not a readable AnnData file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "AnnData", e);
         }
     }
 

@@ -97,6 +97,23 @@ final class Hdf5Arrays {
         return (int) n;
     }
 
+    /**
+     * An HDF5 file that could not be read, as one sentence: a dataset beyond jHDF's 2^31 − 1 elements (it counts
+     * them in a Java int and fails with an arithmetic overflow) is named as that limit, anything else as
+     * "not a readable {@code kind} file".
+     */
+    static JindException unreadable(String src, String kind, RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ArithmeticException) {
+                return new JindException(String.format(Locale.ROOT, "%s holds a dataset of more than %,d values, the"
+                        + " most the HDF5 library JIND uses (jHDF) can address; split the file (e.g. by sample or"
+                        + " batch) into smaller ones.", src, Integer.MAX_VALUE), e);
+            }
+        }
+        return new JindException(src + " is not a readable " + kind + " file (" + org.jind.core.util.Errors.describe(e)
+                + ").", e);
+    }
+
     /** The message for a matrix beyond what one batch read whole can hold. */
     static JindException tooLarge(String src, String what, long n) {
         return new JindException(String.format(Locale.ROOT, "%s: %s holds %,d values, more than the %,d that one"

@@ -86,6 +86,8 @@ final class HdfCells implements CellChunks {
                 m = rows.read(from, count);
             } catch (JindException e) {
                 throw e;
+            } catch (ArithmeticException e) {
+                throw Hdf5Arrays.unreadable(src, "HDF5", e);
             } catch (RuntimeException e) {
                 throw new JindException(src + ": cannot read cells " + from + " to " + (from + count) + " ("
                         + Errors.describe(e) + ").", e);

@@ -240,6 +240,32 @@ public final class SparseMatrix {
             nnz++;
         }
 
+        /** Appends all rows of {@code m} (same columns) after the rows so far. */
+        public void appendRows(SparseMatrix m) {
+            if (m.cols != cols || lastCol != -1) {
+                throw new IllegalArgumentException("appending rows of another width, or within a row");
+            }
+            long need = (long) nnz + m.values.length;
+            if (need > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("more than 2^31 stored values");
+            }
+            if (need > indices.length) {
+                int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, indices.length * 2L));
+                indices = Arrays.copyOf(indices, cap);
+                values = Arrays.copyOf(values, cap);
+            }
+            System.arraycopy(m.indices, 0, indices, nnz, m.values.length);
+            System.arraycopy(m.values, 0, values, nnz, m.values.length);
+            if (rows + m.rows + 1 > indptr.length) {
+                indptr = Arrays.copyOf(indptr, Math.max(indptr.length * 2, rows + m.rows + 1));
+            }
+            for (int r = 0; r < m.rows; r++) {
+                indptr[rows + 1 + r] = nnz + m.indptr[r + 1];
+            }
+            rows += m.rows;
+            nnz += m.values.length;
+        }
+
         public void endRow() {
             if (rows + 1 == indptr.length) {
                 indptr = Arrays.copyOf(indptr, indptr.length * 2);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.jind.core.JindException;
-import org.jind.core.util.Errors;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
@@ -118,12 +117,12 @@ final class TenxH5Reader {
                     ds(g, "data", src, l.where), l.features, src);
             return new HdfCells(h5, src, rows, l.barcodes, obs, l.symbols,
                     java.util.Arrays.equals(l.ids, l.symbols) ? null : l.ids, l.keep, null);
-        } catch (RuntimeException | IOException e) {
+        } catch (IOException | JindException e) {
             h5.close();
-            if (e instanceof JindException || e instanceof IOException) {
-                throw e;
-            }
-            throw new JindException(src + " is not a readable 10x HDF5 file (" + Errors.describe(e) + ").", e);
+            throw e;
+        } catch (RuntimeException e) {
+            h5.close();
+            throw Hdf5Arrays.unreadable(src, "10x HDF5", e);
         }
     }
 
@@ -133,6 +132,7 @@ final class TenxH5Reader {
         try (HdfFile h5 = new HdfFile(file)) {
             H5adReader.requireComplete(h5, file, src);
             Layout l = layout(h5, src);
+            Dataset.requireUniqueCellIds(l.barcodes, src); // as a full read would; chunks are checked one by one
             Map<String, String[]> identifiers = new java.util.LinkedHashMap<>();
             identifiers.put(MtxReader.SYMBOLS, l.symbols);
             if (!java.util.Arrays.equals(l.ids, l.symbols)) {
@@ -142,7 +142,7 @@ final class TenxH5Reader {
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JindException(src + " is not a readable 10x HDF5 file (" + Errors.describe(e) + ").", e);
+            throw Hdf5Arrays.unreadable(src, "10x HDF5", e);
         }
     }
 

@@ -50,7 +50,9 @@ final class ModelHeader {
             }
         }
         try {
-            new com.google.gson.Gson().fromJson(ts, TrainSettings.class);
+            new TrainSettings(ts.get("genesKept").getAsInt(), ts.get("epochs").getAsInt(), ts.get("batchSize").getAsInt(),
+                    ts.get("learningRate").getAsDouble(), ts.get("validationFraction").getAsDouble(),
+                    ts.get("seed").getAsLong());
         } catch (InvalidSettingException e) {
             throw invalid(name, "its training settings are out of range (" + lower(e.getMessage()) + ")");
         }

@@ -29,10 +29,4 @@ public record TrainSettings(int genesKept, int epochs, int batchSize, double lea
     public static TrainSettings defaults() {
         return new TrainSettings(5000, 15, 128, 1e-3, 0.2, 0);
     }
-
-    /** The record checks itself when made; kept so callers written before that still compile. */
-    @Deprecated
-    public TrainSettings validated() {
-        return this;
-    }
 }

@@ -320,6 +320,36 @@ public class CliTest {
         }
     }
 
+    @Test
+    public void annotateReadsA10xHdf5FileAndMatchesGenesThroughTheirOtherIdentifier() throws Exception {
+        Dataset b1 = DatasetReader.read(data, null, "cell_type", "batch", "batch1");
+        String[] ids = new String[b1.genes().length];
+        for (int j = 0; j < ids.length; j++) {
+            ids[j] = "ENSG" + (10000 + j);
+        }
+        String[] types = new String[ids.length];
+        Arrays.fill(types, "Gene Expression");
+        Path both = dir.resolve("both.h5");
+        org.jind.core.data.TenxH5Files.writeV3(both, b1.matrix(), b1.cellIds(), ids, b1.genes(), types);
+        Path fromH5ad = dir.resolve("h5ad.csv");
+        Path from10x = dir.resolve("10x.csv");
+        ok("annotate", "--model", p(model), "--input", p(data), "--batch-key", "batch", "--batch", "batch1", "--out",
+                p(fromH5ad), "--quiet");
+        ok("annotate", "--model", p(model), "--input", p(both), "--out", p(from10x), "--quiet");
+        assertEquals("the same cells give the same predictions from 10x HDF5 as from h5ad",
+                Files.readAllLines(fromH5ad), Files.readAllLines(from10x));
+
+        // named by id only, against a model that knows only the symbols: refused, naming both namings
+        Path idsOnly = dir.resolve("ids.h5");
+        org.jind.core.data.TenxH5Files.writeV3(idsOnly, b1.matrix(), b1.cellIds(), ids, ids, types);
+        fails(args("annotate", "--model", p(model), "--input", p(idsOnly), "--out", p(dir.resolve("never.csv")),
+                "--fill-missing-genes"), "Only 0 of the model's 200 genes", "'ENSG10000'");
+        Files.delete(both);
+        Files.delete(idsOnly);
+        Files.delete(fromH5ad);
+        Files.delete(from10x);
+    }
+
     // ---- bad input: exit code 2, one line on stderr, nothing written ----
 
     /** Runs through Main.run; expects exit 2, an "error:" line containing the fragments, and no new file in dir. */

@@ -39,7 +39,7 @@ public class NodePipelineTest {
         for (TinyJind.Row r : TinyJind.rows(src, "cell_type")) {
             b.addRow(r.id(), r.values(), r.strings());
         }
-        JindModel model = Jind.train(b.build(), c.label(), null, s.validated(), new ProgressAdapter(
+        JindModel model = Jind.train(b.build(), c.label(), null, s, new ProgressAdapter(
                 new PayloadAndProgressTest.Recorder(Integer.MAX_VALUE)));
         ModelSummary summary = ModelSummary.of(model);
         assertEquals(ModelSummary.beforeTraining("cell_type").labelColumn(), summary.labelColumn());
