@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jind.core.DivergedException;
+import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
+import org.jind.core.util.Plural;
 import org.jind.core.Progress;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.annotate.Predictor;
@@ -63,7 +66,8 @@ public final class Aligner {
                     + " with this version of JIND.");
         }
         if (target.rows() < 2) {
-            throw new JindException("The target batch has " + target.rows() + " cells; alignment needs at least 2.");
+            throw new JindException("The target batch has " + Plural.of(target.rows(), "cell")
+                    + "; alignment needs at least 2.");
         }
         Tensors.useThreads(s.threads());
         JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
@@ -101,6 +105,10 @@ public final class Aligner {
                     }
                 }
                 boolean balanced = schedule.endEpoch();
+                DivergedException.check(InvalidSettingException.Step.ALIGNMENT, schedule.epoch(), "generator loss",
+                        schedule.runningG());
+                DivergedException.check(InvalidSettingException.Step.ALIGNMENT, schedule.epoch(), "discriminator loss",
+                        schedule.runningD());
                 double rej = Double.NaN;
                 if (balanced) {
                     random.sequentialPass();

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jind.core.DivergedException;
 import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.Version;
@@ -149,6 +150,14 @@ public final class Main implements Runnable {
 
     /** What a command threw, as an error line and exit code. */
     static int failure(Throwable e) {
+        if (e instanceof DivergedException d) {
+            System.err.println("error: " + d.messageFor(switch (d.step()) {
+                case TRAINING -> "--lr";
+                case ALIGNMENT -> "--align-lr";
+                case SELF_TRAINING -> "--st-lr";
+            }));
+            return d.exitCode();
+        }
         if (e instanceof JindException j) {
             System.err.println("error: " + j.getMessage());
             return j.exitCode();

@@ -20,6 +20,7 @@ import org.jind.core.data.DatasetReader;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
+import org.jind.core.train.Labels;
 import org.jind.core.util.Errors;
 
 import com.google.gson.JsonObject;
@@ -216,6 +217,13 @@ final class Pipeline {
         private void stages(List<String> stageList, Dataset src, Dataset tgt, TrainSettings ts, AlignSettings as,
                 SelfTrainSettings ss, double t, RunDirectory dir, ConsoleProgress progress, long t0) {
             double readSeconds = (System.nanoTime() - t0) / 1e9;
+            // stage metrics need a true label for every target cell; a partly labelled target is still aligned
+            int unlabelled = tgt.hasObs(labelKey) ? Labels.missing(tgt.obs(labelKey)) : 0;
+            boolean scored = tgt.hasObs(labelKey) && unlabelled == 0;
+            if (unlabelled > 0) {
+                progress.warn(unlabelled + " target cells have no label in '" + labelKey
+                        + "'; the stages are not scored.");
+            }
             JindModel model = null;
             for (String stage : stageList) {
                 long ts0 = System.nanoTime();
@@ -232,7 +240,7 @@ final class Pipeline {
                 Path predictions = outDir.resolve(predictionsFile(stage));
                 PredictionsCsv.write(predictions, tgt.cellIds(), a, true);
                 dir.wrote(predictions);
-                Metrics m = tgt.hasObs(labelKey) ? Metrics.of(a, tgt.obs(labelKey)) : null;
+                Metrics m = scored ? Metrics.of(a, tgt.obs(labelKey)) : null;
                 progress.endLine();
                 if (json) {
                     System.out.println(Commands.stageJson(stage, m, seconds));

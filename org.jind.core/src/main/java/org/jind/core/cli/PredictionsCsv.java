@@ -6,40 +6,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.jind.core.JindException;
-import org.jind.core.util.Errors;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.util.AtomicFiles;
+import org.jind.core.util.Errors;
 
 /**
- * Writes annotations as CSV: cell id, raw prediction, prediction (or Unassigned), confidence, probabilities.
- * Rows can be added chunk by chunk as cells are annotated; the file appears only when complete.
+ * Writes annotations as CSV: cell id, raw prediction, prediction (or Unassigned), confidence, and with
+ * probabilities one {@code prob_<type>} column per cell type. Quoting is Commons CSV's (RFC 4180): a field with a
+ * comma, quote or line break is quoted as a whole, so {@code prob_T, CD4} is one header field. Rows can be added
+ * chunk by chunk as cells are annotated; the file appears only when complete.
  */
 final class PredictionsCsv {
+    /** RFC 4180 with Unix line ends, as the files were written before. */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
+
     private PredictionsCsv() {
     }
 
     /** Adds the rows of annotated cells to the file being written. */
     static final class Rows {
-        private final BufferedWriter w;
+        private final CSVPrinter csv;
         private final boolean probabilities;
 
-        private Rows(BufferedWriter w, boolean probabilities) {
-            this.w = w;
+        private Rows(CSVPrinter csv, boolean probabilities) {
+            this.csv = csv;
             this.probabilities = probabilities;
         }
 
         void add(String[] cellIds, Annotation a) throws IOException {
             int k = a.classes().length;
             for (int i = 0; i < a.cells(); i++) {
-                w.write(quote(cellIds[i]) + "," + quote(a.rawLabel(i)) + "," + quote(a.predictedLabel(i)) + ","
-                        + a.confidence()[i]);
+                csv.print(cellIds[i]);
+                csv.print(a.rawLabel(i));
+                csv.print(a.predictedLabel(i));
+                csv.print(Float.toString(a.confidence()[i]));
                 if (probabilities) {
                     for (int c = 0; c < k; c++) {
-                        w.write("," + a.probabilities()[i * k + c]);
+                        csv.print(Float.toString(a.probabilities()[i * k + c]));
                     }
                 }
-                w.newLine();
+                csv.println();
             }
         }
     }
@@ -61,23 +70,23 @@ final class PredictionsCsv {
     static void write(Path file, String[] classes, boolean probabilities, Body body) {
         try {
             AtomicFiles.write(file, tmp -> {
-                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    w.write("cell_id,raw_prediction,prediction,confidence");
+                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                        CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
+                    csv.print("cell_id");
+                    csv.print("raw_prediction");
+                    csv.print("prediction");
+                    csv.print("confidence");
                     if (probabilities) {
                         for (String c : classes) {
-                            w.write(",prob_" + quote(c));
+                            csv.print("prob_" + c);
                         }
                     }
-                    w.newLine();
-                    body.write(new Rows(w, probabilities));
+                    csv.println();
+                    body.write(new Rows(csv, probabilities));
                 }
             });
         } catch (IOException e) {
             throw new JindException("Cannot write " + file + ": " + Errors.describe(e) + ".", e);
         }
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.jind.core.JindException;
 
 /**
- * Wide CSV/TSV, optionally gzipped: one row per cell, the first column the cell id, one column per gene.
+ * Wide CSV/TSV (RFC 4180 quoting; see {@link TextFiles.Records}), optionally gzipped: one row per cell, the first column the cell id, one column per gene.
  * Columns named in {@code annotationColumns} (the label and batch keys) are read as annotations; every other
  * column is a gene and must hold numbers.
  */
@@ -51,8 +51,8 @@ final class DelimitedReader {
             for (int j = 0; j < genes.length; j++) {
                 genes[j] = header[geneCols.get(j)];
             }
-            return new Lines(in, src, delim, header.length, genes, geneCols.stream().mapToInt(Integer::intValue)
-                    .toArray(), annCols);
+            return new Lines(new TextFiles.Records(in, delim, src, 1), in, src, header.length, genes,
+                    geneCols.stream().mapToInt(Integer::intValue).toArray(), annCols);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -61,21 +61,20 @@ final class DelimitedReader {
 
     /** The data lines, read a chunk at a time. */
     private static final class Lines implements CellChunks {
+        private final TextFiles.Records records;
         private final BufferedReader in;
         private final String src;
-        private final char delim;
         private final int fields;
         private final String[] genes;
         private final int[] geneCols;
         private final Map<String, Integer> annCols;
         private final java.util.Set<String> ids = new java.util.HashSet<>();
-        private int lineNo = 1;
 
-        Lines(BufferedReader in, String src, char delim, int fields, String[] genes, int[] geneCols,
+        Lines(TextFiles.Records records, BufferedReader in, String src, int fields, String[] genes, int[] geneCols,
                 Map<String, Integer> annCols) {
+            this.records = records;
             this.in = in;
             this.src = src;
-            this.delim = delim;
             this.fields = fields;
             this.genes = genes;
             this.geneCols = geneCols;
@@ -104,13 +103,9 @@ final class DelimitedReader {
             Map<String, List<String>> ann = new LinkedHashMap<>();
             annCols.keySet().forEach(k -> ann.put(k, new ArrayList<>()));
             try {
-                String line;
-                while (chunkIds.size() < maxCells && (line = in.readLine()) != null) {
-                    lineNo++;
-                    if (line.isEmpty()) {
-                        continue;
-                    }
-                    String[] f = TextFiles.split(line, delim);
+                String[] f;
+                while (chunkIds.size() < maxCells && (f = records.next()) != null) {
+                    long lineNo = records.line();
                     if (f.length != fields) {
                         throw new JindException(src + ", line " + lineNo + ": " + f.length + " fields where the header"
                                 + " has " + fields + " (truncated or malformed file?).");
@@ -168,7 +163,7 @@ final class DelimitedReader {
         if (headerLine == null || headerLine.isBlank()) {
             throw new JindException(src + " is empty; expected a header line with the cell id column and gene names.");
         }
-        String[] header = TextFiles.split(headerLine, TextFiles.guessDelimiter(file, headerLine));
+        String[] header = TextFiles.Records.fields(headerLine, TextFiles.guessDelimiter(file, headerLine), src);
         if (header.length < 2) {
             throw new JindException(src + ": the header has a single column; expected the cell id column followed by"
                     + " gene columns, separated by commas or tabs.");
@@ -194,14 +189,12 @@ final class DelimitedReader {
             char delim = TextFiles.guessDelimiter(file, headerLine);
             boolean[] text = new boolean[header.length];
             List<String[]> sample = new ArrayList<>();
-            String line;
-            while (sample.size() < SAMPLE_ROWS && (line = in.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    String[] f = TextFiles.split(line, delim);
-                    sample.add(f);
-                    for (int c = 1; c < Math.min(f.length, header.length); c++) {
-                        text[c] |= !f[c].isBlank() && !isNumber(f[c]);
-                    }
+            TextFiles.Records records = new TextFiles.Records(in, delim, src, 1);
+            String[] f;
+            while (sample.size() < SAMPLE_ROWS && (f = records.next()) != null) {
+                sample.add(f);
+                for (int c = 1; c < Math.min(f.length, header.length); c++) {
+                    text[c] |= !f[c].isBlank() && !isNumber(f[c]);
                 }
             }
             List<Integer> annCols = new ArrayList<>();
@@ -216,17 +209,18 @@ final class DelimitedReader {
             List<List<String>> values = new ArrayList<>();
             annCols.forEach(c -> values.add(new ArrayList<>()));
             int cells = 0;
-            for (String[] f : sample) {
+            for (String[] row : sample) {
+                cells++;
+                collect(row, annCols, values);
+            }
+            if (annCols.isEmpty()) {
+                while (records.skip()) {
+                    cells++;
+                }
+            }
+            while ((f = records.next()) != null) {
                 cells++;
                 collect(f, annCols, values);
-            }
-            while ((line = in.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    cells++;
-                    if (!annCols.isEmpty()) {
-                        collect(TextFiles.split(line, delim), annCols, values);
-                    }
-                }
             }
             if (cells == 0) {
                 throw new JindException(src + " has a header but no cells.");
@@ -258,7 +252,7 @@ final class DelimitedReader {
         }
     }
 
-    private static float parse(String s, String src, int lineNo, String gene) {
+    private static float parse(String s, String src, long lineNo, String gene) {
         try {
             return Float.parseFloat(s.trim());
         } catch (NumberFormatException e) {

@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
+import org.apache.commons.csv.CSVPrinter;
 import org.jind.core.util.AtomicFiles;
 
 /**
  * Writes a Dataset as a wide CSV (gzipped when the name ends in .gz): cell id, one column per gene, then the
- * annotation columns — the layout {@link DelimitedReader} and KNIME's CSV Reader read.
+ * annotation columns — the layout {@link DelimitedReader} and KNIME's CSV Reader read. Quoting is Commons CSV's
+ * (RFC 4180): a name with a comma, quote or line break is quoted as a whole.
  */
 public final class DelimitedWriter {
     private DelimitedWriter() {
@@ -25,21 +27,20 @@ public final class DelimitedWriter {
             if (file.getFileName().toString().endsWith(".gz")) {
                 raw = new GZIPOutputStream(raw, 1 << 16);
             }
-            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16)) {
+            try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16);
+                    CSVPrinter csv = new CSVPrinter(w, TextFiles.csv(','))) {
                 String[] genes = d.genes();
                 String[] keys = d.obsColumns().toArray(new String[0]);
                 String[][] obs = new String[keys.length][];
-                w.write("cell_id");
+                csv.print("cell_id");
                 for (String g : genes) {
-                    w.write(',');
-                    w.write(quote(g));
+                    csv.print(g);
                 }
                 for (int k = 0; k < keys.length; k++) {
-                    w.write(',');
-                    w.write(quote(keys[k]));
+                    csv.print(keys[k]);
                     obs[k] = d.obs(keys[k]);
                 }
-                w.newLine();
+                csv.println();
                 SparseMatrix x = d.matrix();
                 float[] row = new float[genes.length];
                 for (int i = 0; i < d.cells(); i++) {
@@ -47,22 +48,16 @@ public final class DelimitedWriter {
                     for (int p = x.rowStart(i); p < x.rowEnd(i); p++) {
                         row[x.colIndex(p)] = x.value(p);
                     }
-                    w.write(quote(d.cellId(i)));
+                    csv.print(d.cellId(i));
                     for (float v : row) {
-                        w.write(',');
-                        w.write(v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Float.toString(v));
+                        csv.print(v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Float.toString(v));
                     }
                     for (String[] col : obs) {
-                        w.write(',');
-                        w.write(col[i] == null ? "" : quote(col[i]));
+                        csv.print(col[i] == null ? "" : col[i]);
                     }
-                    w.newLine();
+                    csv.println();
                 }
             }
         });
-    }
-
-    private static String quote(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

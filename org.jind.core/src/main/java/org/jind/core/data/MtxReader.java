@@ -186,13 +186,11 @@ final class MtxReader {
                 throw new JindException(src + " is empty; expected a header like 'barcode,cell_type'.");
             }
             char delim = TextFiles.guessDelimiter(csv, h);
-            header = TextFiles.split(h, delim);
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (!line.isEmpty()) {
-                    String[] f = TextFiles.split(line, delim);
-                    rowsByBarcode.put(f[0], f);
-                }
+            header = TextFiles.Records.fields(h, delim, src);
+            TextFiles.Records records = new TextFiles.Records(in, delim, src, 1);
+            String[] f;
+            while ((f = records.next()) != null) {
+                rowsByBarcode.put(f[0], f);
             }
         }
         Map<String, String[]> obs = new LinkedHashMap<>();

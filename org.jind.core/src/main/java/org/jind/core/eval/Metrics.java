@@ -33,9 +33,11 @@ public record Metrics(int cells, double raw, double rej, double eff, List<ClassS
         if (truth.length != n) {
             throw new IllegalArgumentException("truth and annotation differ in length");
         }
-        int missing = (int) Arrays.stream(truth).filter(t -> t == null || t.isBlank()).count();
+        int missing = org.jind.core.train.Labels.missing(truth);
         if (missing > 0) {
-            throw new JindException(missing + " cells have no true label; evaluation needs a label for every cell.");
+            throw new JindException(missing + " of " + n + " cells " + (missing == 1 ? "has" : "have")
+                    + " no true label (empty or NaN); evaluation"
+                    + " needs a label for every cell: remove those cells or fill in their labels.");
         }
         int rawRight = 0;
         int rejected = 0;

@@ -124,9 +124,7 @@ public final class JindModel {
 
     public static JindModel decode(ModelFile.Content c, String name) {
         JsonObject h = c.header();
-        if (!h.has("format") || !"jind-model".equals(h.get("format").getAsString())) {
-            throw new JindException(name + " is not a JIND model file.");
-        }
+        ModelHeader.check(h, name);
         Map<String, ModelFile.Tensor> a = c.arrays();
         String[] classes = GSON.fromJson(h.get("classes"), String[].class);
         String[] genes = GSON.fromJson(h.get("genes"), String[].class);

@@ -118,6 +118,10 @@ public final class ModelFile {
         ByteBuffer in = ByteBuffer.wrap(b, 0, bodyLength).order(ByteOrder.BIG_ENDIAN);
         in.position(MAGIC.length);
         int version = in.getInt();
+        if (version < 1) {
+            throw new JindException(name + " is not a valid JIND model file: its format version " + version
+                    + " is not a version of the format (1 to " + FORMAT_VERSION + ").");
+        }
         if (version > FORMAT_VERSION) {
             throw new JindException(name + " was written by a newer JIND (model format " + version
                     + "; this version reads up to " + FORMAT_VERSION + "). Update JIND to read it.");

@@ -23,6 +23,11 @@ import org.jind.core.util.AtomicFiles;
  */
 public record Figure(String name, JFreeChart chart, int width, int height) {
 
+    /** The chart's title (tabs and window titles name the figure by it). */
+    public String title() {
+        return chart.getTitle() == null ? name : chart.getTitle().getText();
+    }
+
     /** Draws into {@code area} of {@code g} (a Swing view's paint method, an image, an SVG). */
     public void draw(Graphics2D g, Rectangle2D area) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

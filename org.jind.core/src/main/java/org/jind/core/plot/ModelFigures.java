@@ -83,10 +83,18 @@ public final class ModelFigures {
         return out;
     }
 
+    /** {@link #latentMaps(JindModel, SparseMatrix, String[], Annotation, long)} annotating the batch at θ. */
+    public static List<LatentMap.Data> latentMaps(JindModel m, SparseMatrix x, String[] truth, double theta,
+            long seed) {
+        return latentMaps(m, x, truth, truth != null ? null : Predictor.annotate(m, x, theta), seed);
+    }
+
     /**
      * The latent maps of a batch: before alignment (the target through the source encoder) and, for an aligned
      * model, after it (through the generator). Target cells are coloured by their true type when known, else by
      * the prediction (Unassigned in grey).
+     *
+     * @param a the batch's annotation; used only when {@code truth} is null
      */
     public static List<LatentMap.Data> latentMaps(JindModel m, SparseMatrix x, String[] truth, Annotation a,
             long seed) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jind.core.DivergedException;
+import org.jind.core.InvalidSettingException;
 import org.jind.core.Progress;
 import org.jind.core.model.EpochRecord;
 import org.jind.core.nn.Adam;
@@ -59,6 +61,8 @@ public final class EpochLoop {
                     rows[i] = trainRows[order[i]];
                 }
                 double meanLoss = trainEpoch(stage, epoch, epochs, rows, batchSize, step, scratch, progress);
+                DivergedException.check(stage.equals("train") ? InvalidSettingException.Step.TRAINING
+                        : InvalidSettingException.Step.SELF_TRAINING, epoch, "loss", meanLoss);
                 double lr = adam.learningRate();
                 schedule.step(meanLoss);
                 random.sequentialPass();

@@ -4,23 +4,50 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.jind.core.JindException;
+import org.jind.core.annotate.Annotation;
 
-/** Source labels checked for training and turned into class indices (classes = sorted distinct labels). */
+/**
+ * Source labels checked for training and turned into class indices (classes = sorted distinct labels). The
+ * rules: a cell without a label (empty, or NaN as AnnData and pandas write a missing value) cannot be trained on,
+ * so its label must be filled in or the cell removed; and no cell type may be called {@code Unassigned}, the name
+ * of rejected cells in every prediction.
+ */
 public record Labels(String[] classes, int[] y) {
+
+    /** Whether a label is missing: null, blank, or NaN in any letter case. */
+    public static boolean isMissing(String label) {
+        return label == null || label.isBlank() || label.strip().equalsIgnoreCase("nan");
+    }
+
+    /** Counts the missing labels ({@link #isMissing}). */
+    public static int missing(String[] labels) {
+        int n = 0;
+        for (String l : labels) {
+            n += isMissing(l) ? 1 : 0;
+        }
+        return n;
+    }
 
     public static Labels forTraining(String[] labels, String labelKey) {
         TreeMap<String, Integer> counts = new TreeMap<>();
         int missing = 0;
         for (String l : labels) {
-            if (l == null || l.isBlank()) {
+            if (isMissing(l)) {
                 missing++;
             } else {
                 counts.merge(l, 1, Integer::sum);
             }
         }
         if (missing > 0) {
-            throw new JindException(missing + " cells have no value in the label column '" + labelKey
-                    + "'; training needs a label for every cell. Remove those cells or fill in their labels.");
+            throw new JindException(missing + " of " + labels.length + " cells " + (missing == 1 ? "has" : "have")
+                    + " no label (empty or NaN) in the"
+                    + " label column '" + labelKey + "'; training needs a label for every cell: remove those cells"
+                    + " or fill in their labels.");
+        }
+        if (counts.containsKey(Annotation.UNASSIGNED_LABEL)) {
+            throw new JindException("The label column '" + labelKey + "' has a cell type named '"
+                    + Annotation.UNASSIGNED_LABEL + "', the name JIND gives rejected cells; rename that type (e.g. to"
+                    + " 'Unassigned (source)') and train again.");
         }
         if (counts.size() < 2) {
             throw new JindException("The label column '" + labelKey + "' holds only one cell type ("

@@ -458,7 +458,7 @@ public class BadInputTest {
         H5adWriter.write(new Dataset(SparseMatrix.fromDense(new float[5][2]),
                 new String[] {"a", "b", "c", "d", "e"}, new String[] {"g1", "g2"}, obs, "t"), f);
         String[] labels = read(f).obs("cell_type");
-        expect(() -> Labels.forTraining(labels, "cell_type"), "1 cells have no value", "'cell_type'");
+        expect(() -> Labels.forTraining(labels, "cell_type"), "1 of 5 cells has no label", "'cell_type'");
     }
 
     @Test

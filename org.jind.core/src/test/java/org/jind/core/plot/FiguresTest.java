@@ -264,4 +264,26 @@ public class FiguresTest {
         assertWellFormedSvg(fig);
         keep(fig);
     }
+
+    @Test
+    public void figureDataSurviveTheStoreWithNaN() throws Exception {
+        Path dir = Files.createTempDirectory("figure-store");
+        try {
+            ConfusionHeatmap.Data d = confusion();
+            ConfusionHeatmap.Data allRejected = new ConfusionHeatmap.Data(d.trueLabels(), d.predictedColumns(),
+                    d.fractions(), d.cells(), d.raw(), 1.0, Double.NaN);
+            FigureStore.write(dir.resolve("c.json"), allRejected);
+            ConfusionHeatmap.Data back = FigureStore.read(dir.resolve("c.json"), ConfusionHeatmap.Data.class);
+            assertArrayEquals(allRejected.trueLabels(), back.trueLabels());
+            assertArrayEquals(allRejected.fractions()[1], back.fractions()[1], 0);
+            assertTrue(Double.isNaN(back.eff()));
+            assertArrayEquals(ConfusionHeatmap.of(allRejected).png(), ConfusionHeatmap.of(back).png());
+            assertEquals(null, FigureStore.read(dir.resolve("absent.json"), ConfusionHeatmap.Data.class));
+        } finally {
+            try (var files = Files.list(dir)) {
+                files.forEach(f -> f.toFile().delete());
+            }
+            Files.delete(dir);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jind.core.JindException;
 import org.jind.core.model.Stage;
+import org.jind.core.prep.BatchPreparer;
 import org.jind.core.prep.GeneMatch;
 import org.jind.core.util.Plural;
 
@@ -23,10 +24,11 @@ public final class ModelChecks {
 
     /**
      * With '{@value NodeParameters#FILL_ABSENT_GENES}', at least this fraction of the model's genes must be
-     * numeric columns of the table: below it, the cells are described by too few of the genes the model uses for
+     * numeric columns of the table (the core's rule for every input, here checked at configure time with a
+     * sentence naming the dialog option): below it, the cells are described by too few of the genes the model uses for
      * its predictions to mean anything (with none, every cell would look alike), so the node refuses the table.
      */
-    public static final double MIN_PRESENT_GENE_FRACTION = 0.5;
+    public static final double MIN_PRESENT_GENE_FRACTION = BatchPreparer.MIN_GENE_OVERLAP;
 
     /**
      * Checks that the table has the model's genes as numeric columns. Absent genes fail, unless

@@ -1,5 +1,8 @@
 package org.jind.knime.logic;
 
+import java.util.function.Supplier;
+
+import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
@@ -8,8 +11,8 @@ import org.jind.core.model.TrainSettings;
 
 /**
  * The nodes' options: their names as shown in the dialogs (one place, so messages name exactly what the user
- * sees) and the checks that turn dialog values into the core's settings. The core's own checks name the
- * command-line flags; these name the dialog options instead, and run first.
+ * sees) and the checks that turn dialog values into the core's settings. The core's settings records check
+ * themselves and name the concept; {@link #label} names the dialog option instead.
  */
 public final class NodeParameters {
     public static final String LABEL_COLUMN = "Label column";
@@ -43,40 +46,47 @@ public final class NodeParameters {
 
     public static TrainSettings train(int genesKept, int epochs, int batchSize, double learningRate,
             double validationFraction, long seed, int threads) {
-        atLeast(genesKept, 1, GENES_KEPT);
-        atLeast(epochs, 1, EPOCHS);
-        atLeast(batchSize, 1, BATCH_SIZE);
-        positive(learningRate, LEARNING_RATE);
-        fraction(validationFraction, VALIDATION_FRACTION);
-        return new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed,
-                threads(threads)).validated();
+        return named(() -> new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed,
+                threads(threads)));
     }
 
     public static AlignSettings align(double learningRate, double weightDecayG, double weightDecayD, int batchSize,
             int maxEpochs, int patience, double theta, long seed, boolean considerUnaligned, int threads) {
-        positive(learningRate, LEARNING_RATE);
-        notNegative(weightDecayG, WEIGHT_DECAY_G);
-        notNegative(weightDecayD, WEIGHT_DECAY_D);
-        atLeast(batchSize, 1, BATCH_SIZE);
-        atLeast(maxEpochs, 1, MAX_EPOCHS);
-        atLeast(patience, 1, PATIENCE);
-        theta(theta);
-        return new AlignSettings(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience, theta, seed,
-                threads(threads), considerUnaligned).validated();
+        return named(() -> new AlignSettings(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience,
+                theta, seed, threads(threads), considerUnaligned));
     }
 
     public static SelfTrainSettings selfTrain(double learningRate, int batchSize, int epochs, double validationFraction,
             double keepFraction, long seed, int threads) {
-        positive(learningRate, LEARNING_RATE);
-        atLeast(batchSize, 1, BATCH_SIZE);
-        atLeast(epochs, 1, EPOCHS);
-        fraction(validationFraction, VALIDATION_FRACTION);
-        if (!(keepFraction > 0 && keepFraction <= 1)) {
-            throw new JindException("'" + KEEP_FRACTION + "' must be above 0 and at most 1; it is " + keepFraction
-                    + ".");
+        return named(() -> new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction,
+                seed, threads(threads)));
+    }
+
+    /** The dialog label of a setting the core checks. */
+    public static String label(InvalidSettingException.Setting s) {
+        return switch (s) {
+            case GENES_KEPT -> GENES_KEPT;
+            case EPOCHS -> EPOCHS;
+            case MAX_EPOCHS -> MAX_EPOCHS;
+            case PATIENCE -> PATIENCE;
+            case BATCH_SIZE -> BATCH_SIZE;
+            case LEARNING_RATE -> LEARNING_RATE;
+            case WEIGHT_DECAY_GENERATOR -> WEIGHT_DECAY_G;
+            case WEIGHT_DECAY_DISCRIMINATOR -> WEIGHT_DECAY_D;
+            case VALIDATION_FRACTION -> VALIDATION_FRACTION;
+            case KEEP_FRACTION -> KEEP_FRACTION;
+            case THETA -> THETA;
+            case THREADS -> THREADS;
+        };
+    }
+
+    /** Makes a settings record; a refused value is reported under its dialog label. */
+    private static <T> T named(Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (InvalidSettingException e) {
+            throw e.renamed("'" + label(e.setting()) + "'");
         }
-        return new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction, seed,
-                threads(threads)).validated();
     }
 
     /**
@@ -116,29 +126,5 @@ public final class NodeParameters {
             throw new JindException("'" + THREADS + "' must not be negative; it is " + requested + ".");
         }
         return requested == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : requested;
-    }
-
-    private static void atLeast(int value, int min, String option) {
-        if (value < min) {
-            throw new JindException("'" + option + "' must be at least " + min + "; it is " + value + ".");
-        }
-    }
-
-    private static void positive(double value, String option) {
-        if (!(value > 0 && Double.isFinite(value))) {
-            throw new JindException("'" + option + "' must be a positive number; it is " + value + ".");
-        }
-    }
-
-    private static void notNegative(double value, String option) {
-        if (!(value >= 0 && Double.isFinite(value))) {
-            throw new JindException("'" + option + "' must not be negative; it is " + value + ".");
-        }
-    }
-
-    private static void fraction(double value, String option) {
-        if (!(value > 0 && value < 1)) {
-            throw new JindException("'" + option + "' must be between 0 and 1 (both excluded); it is " + value + ".");
-        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.jind.core.JindException;
+import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetInfo;
 import org.jind.core.data.DatasetReader;
@@ -250,27 +251,43 @@ public final class SingleCellRead {
         return out;
     }
 
-    /** The read cells with their chosen gene columns, ready to be written row by row. */
-    public static final class Table {
-        private final Dataset data;
-        private final List<DatasetInfo.Column> obs;
-        private final String[][] obsValues;
-        private final List<OutputColumn> columns;
-        private final String[] geneNames;
-        private final int[] outputOf; // per matrix column: its gene column, or -1
+    /** Receives the output one cell at a time. */
+    @FunctionalInterface
+    public interface Rows {
+        /**
+         * @param annotations String, Integer or Double per annotation column; null when missing
+         * @param genes       one value per gene column (zeros included); reused for the next cell
+         */
+        void row(String cellId, Object[] annotations, double[] genes);
+    }
 
-        Table(Dataset data, List<DatasetInfo.Column> obs, Plan plan, String[] geneNames, int[] geneColumns) {
-            this.data = data;
-            this.obs = obs;
-            this.obsValues = obs.stream().map(c -> data.obs(c.name())).toArray(String[][]::new);
+    /** Cells read per chunk: memory holds one chunk's sparse rows, not the file's matrix. */
+    static final int CHUNK_CELLS = 1024;
+
+    /**
+     * A reading whose columns are decided: {@link #columns()} for the table, then {@link #write} streams the cells.
+     * For the most variable genes the kept cells are read once (sparse) to choose them, as Train JIND chooses its
+     * genes, and written from memory; otherwise the file is read in chunks of cells while writing.
+     */
+    public static final class Reading {
+        private final Path file;
+        private final DatasetInfo info;
+        private final Options options;
+        private final String[] geneNames;
+        private final int[] geneColumns;
+        private final List<OutputColumn> columns;
+        private final Dataset kept; // the kept cells when they had to be read to choose genes, else null
+
+        private Reading(Path file, DatasetInfo info, Options options, Plan plan, String[] geneNames,
+                int[] geneColumns, Dataset kept) {
+            this.file = file;
+            this.info = info;
+            this.options = options;
             this.geneNames = geneNames;
-            this.outputOf = new int[data.genes().length];
-            Arrays.fill(outputOf, -1);
-            for (int k = 0; k < geneColumns.length; k++) {
-                outputOf[geneColumns[k]] = k;
-            }
+            this.geneColumns = geneColumns;
             this.columns = new Plan(plan.identifier(), plan.annotations(), geneNames, geneColumns, List.of())
                     .columns();
+            this.kept = kept;
         }
 
         public List<OutputColumn> columns() {
@@ -281,88 +298,166 @@ public final class SingleCellRead {
             return geneNames.clone();
         }
 
-        public int cells() {
-            return data.cells();
-        }
-
-        public String cellId(int i) {
-            return data.cellId(i);
-        }
-
-        /** Row {@code i}: the annotations (String, Integer or Double; null when missing), then the genes. */
-        public Object[] annotations(int i) {
-            Object[] out = new Object[obs.size()];
-            for (int c = 0; c < out.length; c++) {
-                String v = obsValues[c][i];
-                out[c] = v == null ? null : switch (obs.get(c).kind()) {
-                    case STRING -> v;
-                    case INT -> Integer.valueOf(v);
-                    case DOUBLE -> Double.valueOf(v);
-                };
+        /**
+         * Streams the kept cells, in the file's order, to {@code out}; returns how many. Stops with the core's
+         * {@link org.jind.core.Progress.CancelledException} when the user cancels.
+         */
+        public int write(Rows out, ProgressSink progress) {
+            int[] outputOf = new int[info.genes()];
+            Arrays.fill(outputOf, -1);
+            for (int k = 0; k < geneColumns.length; k++) {
+                outputOf[geneColumns[k]] = k;
             }
-            return out;
-        }
-
-        /** Fills {@code out} (one entry per gene column) with cell {@code i}'s values, zeros included. */
-        public void genes(int i, double[] out) {
-            Arrays.fill(out, 0);
-            SparseMatrix x = data.matrix();
-            for (int k = x.rowStart(i); k < x.rowEnd(i); k++) {
-                int o = outputOf[x.colIndex(k)];
-                if (o >= 0) {
-                    out[o] = x.value(k);
+            Emitter e = new Emitter(info.obs(), outputOf, geneColumns.length, out);
+            if (kept != null) {
+                e.emit(kept, null, Integer.MAX_VALUE);
+                return e.written;
+            }
+            int limit = options.cellLimit() > 0 ? options.cellLimit() : Integer.MAX_VALUE;
+            long seen = 0;
+            try (CellChunks chunks = chunks(file, info)) {
+                Dataset chunk;
+                while (e.written < limit && (chunk = chunks.next(CHUNK_CELLS)) != null) {
+                    cancelled(progress);
+                    e.emit(chunk, keptRows(chunk, options, Integer.MAX_VALUE), limit);
+                    seen += chunk.cells();
+                    progress.progress((double) seen / Math.max(1, info.cells()), "Read " + seen + " of "
+                            + info.cells() + " cells, " + e.written + " kept");
                 }
             }
+            if (e.written == 0) {
+                throw noCells(options);
+            }
+            return e.written;
         }
+    }
+
+    /** Writes a chunk's kept rows with the chosen genes densified, one cell at a time. */
+    private static final class Emitter {
+        private final List<DatasetInfo.Column> obs;
+        private final int[] outputOf;
+        private final double[] genes;
+        private final Rows out;
+        int written;
+
+        Emitter(List<DatasetInfo.Column> obs, int[] outputOf, int geneCount, Rows out) {
+            this.obs = obs;
+            this.outputOf = outputOf;
+            this.genes = new double[geneCount];
+            this.out = out;
+        }
+
+        void emit(Dataset chunk, int[] rows, int limit) {
+            String[][] values = obs.stream().map(c -> chunk.obs(c.name())).toArray(String[][]::new);
+            SparseMatrix x = chunk.matrix();
+            int n = rows == null ? chunk.cells() : rows.length;
+            for (int r = 0; r < n && written < limit; r++) {
+                int i = rows == null ? r : rows[r];
+                Object[] annotations = new Object[values.length];
+                for (int c = 0; c < values.length; c++) {
+                    annotations[c] = typed(values[c][i], obs.get(c).kind());
+                }
+                Arrays.fill(genes, 0);
+                for (int k = x.rowStart(i); k < x.rowEnd(i); k++) {
+                    int o = outputOf[x.colIndex(k)];
+                    if (o >= 0) {
+                        genes[o] = x.value(k);
+                    }
+                }
+                out.row(chunk.cellId(i), annotations, genes);
+                written++;
+            }
+        }
+    }
+
+    private static Object typed(String v, DatasetInfo.Kind kind) {
+        return v == null ? null : switch (kind) {
+            case STRING -> v;
+            case INT -> Integer.valueOf(v);
+            case DOUBLE -> Double.valueOf(v);
+        };
     }
 
     /**
-     * Reads the file and applies the options: cells of the kept batches (in the file's order) up to the limit, then
-     * the gene columns of {@code plan} or, for the most variable genes, those Train JIND would pick over the kept
-     * cells (the core's selection, genes named by the chosen identifier).
+     * Decides the gene columns: those of {@code plan}, or for the most variable genes those Train JIND would pick
+     * over the kept cells (the core's selection, genes named by the chosen identifier), which reads them first.
      */
-    public static Table read(Path file, DatasetInfo info, Options o, Plan plan, ProgressSink progress) {
-        Set<String> annotationColumns = new LinkedHashSet<>();
-        info.obs().forEach(c -> annotationColumns.add(c.name()));
-        progress.progress(0, "Reading " + info.source() + " (" + info.cells() + " cells × " + info.genes()
-                + " genes)");
-        Dataset all = DatasetReader.read(file, null, annotationColumns);
-        if (progress.isCancelled()) {
-            return null;
-        }
-        Dataset kept = all;
-        if (!o.batchColumn().isEmpty() || o.cellLimit() > 0) {
-            kept = all.selectRows(keptRows(all, o));
-            all = null; // the whole file's matrix may go before the next step
-        }
-        progress.progress(0.5, "Read " + kept.cells() + " cells");
-        String[] names = info.geneNames(plan.identifier());
+    public static Reading open(Path file, DatasetInfo info, Options o, Plan plan, ProgressSink progress) {
         if (plan.geneNames() != null) {
-            return new Table(kept, info.obs(), plan, plan.geneNames(), plan.geneColumns());
+            return new Reading(file, info, o, plan, plan.geneNames(), plan.geneColumns(), null);
         }
-        // the most variable genes, decided as Train JIND decides them, under the chosen names
+        progress.progress(0, "Reading the kept cells of " + info.source() + " to find the most variable genes");
+        Dataset kept = keptCells(file, info, o, progress);
+        String[] names = info.geneNames(plan.identifier());
         Dataset renamed = new Dataset(kept.matrix(), kept.cellIds(), names, Map.of(), info.source());
         String[] top = Preprocessing.fit(renamed, null, o.topGenes()).plan().selectedGenes();
         Map<String, Integer> position = positions(names);
-        int[] cols = Arrays.stream(top).mapToInt(position::get).toArray();
-        return new Table(kept, info.obs(), plan, top, cols);
+        return new Reading(file, info, o, plan, top, Arrays.stream(top).mapToInt(position::get).toArray(), kept);
     }
 
-    private static int[] keptRows(Dataset d, Options o) {
+    /** The kept cells (batches, limit) of the whole file, gathered chunk by chunk into one sparse dataset. */
+    private static Dataset keptCells(Path file, DatasetInfo info, Options o, ProgressSink progress) {
         int limit = o.cellLimit() > 0 ? o.cellLimit() : Integer.MAX_VALUE;
+        SparseMatrix.Builder b = new SparseMatrix.Builder(info.genes());
+        List<String> ids = new ArrayList<>();
+        Map<String, List<String>> obs = new java.util.LinkedHashMap<>();
+        info.obs().forEach(c -> obs.put(c.name(), new ArrayList<>()));
+        long seen = 0;
+        try (CellChunks chunks = chunks(file, info)) {
+            Dataset chunk;
+            while (ids.size() < limit && (chunk = chunks.next(CHUNK_CELLS)) != null) {
+                cancelled(progress);
+                SparseMatrix x = chunk.matrix();
+                for (int i : keptRows(chunk, o, limit - ids.size())) {
+                    for (int k = x.rowStart(i); k < x.rowEnd(i); k++) {
+                        b.add(x.colIndex(k), x.value(k));
+                    }
+                    b.endRow();
+                    ids.add(chunk.cellId(i));
+                    for (Map.Entry<String, List<String>> e : obs.entrySet()) {
+                        e.getValue().add(chunk.obs(e.getKey())[i]);
+                    }
+                }
+                seen += chunk.cells();
+                progress.progress(0.5 * seen / Math.max(1, info.cells()), "Read " + seen + " of " + info.cells()
+                        + " cells");
+            }
+        }
+        if (ids.isEmpty()) {
+            throw noCells(o);
+        }
+        Map<String, String[]> columns = new java.util.LinkedHashMap<>();
+        obs.forEach((k, v) -> columns.put(k, v.toArray(new String[0])));
+        return new Dataset(b.build(), ids.toArray(new String[0]), info.geneNames(info.indexIdentifier()), columns,
+                info.source());
+    }
+
+    private static CellChunks chunks(Path file, DatasetInfo info) {
+        Set<String> annotationColumns = new LinkedHashSet<>();
+        info.obs().forEach(c -> annotationColumns.add(c.name()));
+        return DatasetReader.open(file, null, annotationColumns);
+    }
+
+    private static void cancelled(ProgressSink progress) {
+        if (progress.isCancelled()) {
+            throw new org.jind.core.Progress.CancelledException();
+        }
+    }
+
+    private static JindException noCells(Options o) {
+        return new JindException("'" + BATCHES + "': no cell is in " + Dataset.firstFew(o.batches(), 5) + " of '"
+                + o.batchColumn() + "'.");
+    }
+
+    /** The chunk's rows in the kept batches, at most {@code max}. */
+    private static int[] keptRows(Dataset chunk, Options o, int max) {
         Set<String> batches = new java.util.HashSet<>(o.batches());
-        String[] batch = o.batchColumn().isEmpty() ? null : d.obs(o.batchColumn());
+        String[] batch = o.batchColumn().isEmpty() ? null : chunk.obs(o.batchColumn());
         List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < d.cells() && rows.size() < limit; i++) {
+        for (int i = 0; i < chunk.cells() && rows.size() < max; i++) {
             if (batch == null || batches.contains(batch[i])) {
                 rows.add(i);
             }
-        }
-        if (batch != null && rows.isEmpty()) {
-            throw new JindException("'" + BATCHES + "': no cell is in "
-                    + Dataset.firstFew(o.batches(), 5) + "; the values of '" + o.batchColumn() + "' are: "
-                    + Dataset.firstFew(Arrays.stream(batch).filter(java.util.Objects::nonNull)
-                            .collect(Collectors.toCollection(TreeSet::new)), 20) + ".");
         }
         return rows.stream().mapToInt(Integer::intValue).toArray();
     }

@@ -11,12 +11,15 @@ import org.jind.core.annotate.Thresholds;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.JindModel;
+import org.jind.core.prep.BatchPreparer;
 
 /**
  * Annotates a table that arrives row by row, {@link #CHUNK_ROWS} rows at a time, so memory does not grow with
- * the table: Annotate &amp; Reject's execute and its streaming operator both feed their rows through this, so
- * both give the same rows. Each row's result depends on that row alone (the preprocessing is per cell, the
- * thresholds come from the model), so the chunks give what annotating the whole table at once gives.
+ * the table: the KNIME counterpart of the core's chunked {@code Jind.annotate} (rows pushed rather than pulled,
+ * and the latent code kept), with the model's genes matched once by the core's {@link BatchPreparer}. Annotate
+ * &amp; Reject's execute and its streaming operator both feed their rows through this, so both give the same
+ * rows. Each row's result depends on that row alone (the preprocessing is per cell, the thresholds come from the
+ * model), so the chunks give what annotating the whole table at once gives.
  */
 public final class StreamingAnnotator {
     /** Rows per chunk: the core's prediction batch, so a chunk is one network pass. */
@@ -24,6 +27,7 @@ public final class StreamingAnnotator {
 
     private final JindModel model;
     private final String[] genes;
+    private final BatchPreparer preparer;
     private final MissingValuePolicy policy;
     private final double[] thresholds;
     private final boolean probabilities;
@@ -48,17 +52,23 @@ public final class StreamingAnnotator {
      * @param probabilities whether the values include the per-type probabilities
      * @param latent        whether the values include the latent code
      * @param chunkRows     rows per chunk ({@link #CHUNK_ROWS}; tests use others)
+     * @param wholeTable    whether the rows are the whole table, so the batch an aligned model was aligned to
+     *                      can be recognised (not so in one partition of a distributed streaming run)
      */
     public StreamingAnnotator(JindModel model, String[] genes, double theta, MissingValuePolicy policy,
-            boolean probabilities, boolean latent, int chunkRows) {
+            boolean probabilities, boolean latent, int chunkRows, boolean wholeTable) {
         this.model = model;
         this.genes = genes.clone();
         this.policy = policy;
+        List<String> matchWarnings = new ArrayList<>();
+        // every model gene is among the columns (absent ones as 0), so the core's gene match finds them all
+        this.preparer = new BatchPreparer(model.plan, genes, null, true, matchWarnings);
+        warnings.addAll(matchWarnings);
         this.thresholds = Thresholds.compute(model.validation, theta);
         this.probabilities = probabilities;
         this.latent = latent;
         this.chunkRows = chunkRows;
-        this.ids = Jind.isAlignedToABatch(model) ? new ArrayList<>() : null;
+        this.ids = wholeTable && Jind.isAlignedToABatch(model) ? new ArrayList<>() : null;
         this.chunk = newChunk();
     }
 
@@ -97,9 +107,7 @@ public final class StreamingAnnotator {
         Dataset data = chunk.build();
         chunk = newChunk();
         annotated = cells;
-        ProgressAdapter core = new ProgressAdapter(ProgressSink.NONE);
-        SparseMatrix x = Jind.prepare(model, data, true, core);
-        warnings.addAll(core.warnings());
+        SparseMatrix x = preparer.apply(data.matrix());
         Predictor.Coded coded = Predictor.annotateWithCodes(model, x, thresholds);
         Object[][] out = new Object[n][];
         for (int i = 0; i < n; i++) {

@@ -1,6 +1,7 @@
 package org.jind.knime.nodes;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -77,12 +78,12 @@ public abstract class JindNodeModel extends NodeModel {
     }
 
     @Override
-    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) {
+    protected void loadInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
         // nothing beyond the output ports, which KNIME saves and loads itself
     }
 
     @Override
-    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) {
+    protected void saveInternals(File nodeInternDir, ExecutionMonitor exec) throws IOException {
         // nothing beyond the output ports
     }
 

@@ -8,6 +8,7 @@ import javax.swing.JComponent;
 import org.jind.core.model.JindModel;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ModelPayload;
+import org.jind.knime.views.Views;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.AbstractPortObject;
@@ -68,9 +69,10 @@ public final class JindModelPortObject extends AbstractPortObject {
         return spec;
     }
 
+    /** The model: a summary with its cell types, then its curves and validation confidence (see {@link Views}). */
     @Override
     public JComponent[] getViews() {
-        return new JComponent[0];
+        return Views.model(model());
     }
 
     @Override

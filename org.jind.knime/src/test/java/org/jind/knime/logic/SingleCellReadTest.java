@@ -74,7 +74,7 @@ public class SingleCellReadTest {
         assertEquals(Arrays.asList(TinyJind.all().genes()), names.subList(2, names.size()));
         assertEquals(OutputColumn.Kind.STRING, plan.columns().get(0).kind());
 
-        SingleCellRead.Table t = SingleCellRead.read(f, info, o, plan, progress());
+        Table t = read(f, info, o, plan);
         assertEquals(plan.columns(), t.columns());
         Dataset target = TinyJind.target();
         assertEquals(target.cells(), t.cells());
@@ -105,7 +105,7 @@ public class SingleCellReadTest {
         assertTrue(plan.warnings().get(0), plan.warnings().get(0).startsWith("1 of the model's 41 genes are not in"
                 + " sim.h5ad (e.g. 'NOT_A_GENE')"));
 
-        SingleCellRead.Table t = SingleCellRead.read(f, info, o, plan, progress());
+        Table t = read(f, info, o, plan);
         assertEquals("cell limit", 25, t.cells());
         Dataset target = TinyJind.target();
         java.util.Map<String, Integer> col = target.geneIndex();
@@ -133,7 +133,7 @@ public class SingleCellReadTest {
         Options o = options("batch", "batch0", GeneChoice.MOST_VARIABLE, 12, "", 0);
         Plan plan = SingleCellRead.plan(info, o, false, null);
         assertNull("known only from the values", plan.columns());
-        SingleCellRead.Table t = SingleCellRead.read(f, info, o, plan, progress());
+        Table t = read(f, info, o, plan);
         String[] expected = Preprocessing.fit(TinyJind.source(), null, 12).plan().selectedGenes();
         assertArrayEquals(expected, t.geneNames());
         assertEquals(2 + 12, t.columns().size());
@@ -161,7 +161,7 @@ public class SingleCellReadTest {
         assertArrayEquals(new String[] {"CD3E", "LYZ", "NKG7"}, plan.geneNames());
         assertEquals(List.of(new OutputColumn("n_genes", OutputColumn.Kind.INT),
                 new OutputColumn("pct", OutputColumn.Kind.DOUBLE)), plan.annotations());
-        SingleCellRead.Table t = SingleCellRead.read(f, info, bySymbol, plan, progress());
+        Table t = read(f, info, bySymbol, plan);
         assertArrayEquals(new Object[] {2, 0.5}, t.annotations(0));
         assertEquals(Double.NaN, (Double) t.annotations(1)[1], 0); // a missing cell in KNIME
 
@@ -219,13 +219,121 @@ public class SingleCellReadTest {
         Path data = SingleCellRead.dataPath(dir.resolve("matrix.mtx"));
         DatasetInfo info = DatasetReader.info(data);
         Options ids = options("", "", GeneChoice.ALL, 1, "gene_ids", 0);
-        SingleCellRead.Table t = SingleCellRead.read(data, info, ids, SingleCellRead.plan(info, ids, false, null),
-                progress());
+        Table t = read(data, info, ids, SingleCellRead.plan(info, ids, false, null));
         assertArrayEquals(new String[] {"ENSG1", "ENSG2"}, t.geneNames());
         double[] row = new double[2];
         t.genes(1, row);
         assertEquals("AAAG-1", t.cellId(1));
         assertArrayEquals(new double[] {0, 7}, row, 0);
+    }
+
+    @Test
+    public void chunksAcrossTheFileKeepTheBatchesAndTheLimitInFileOrder() throws Exception {
+        // 2 × 1,300 cells: three chunks of 1,024, the kept batch starting inside the second
+        Dataset all = org.jind.core.sim.Simulator.simulate(new org.jind.core.sim.Simulator.Settings(1300, 30, 3, 2,
+                0.5, 0.3, 0.1, false, 3));
+        Path f = tmp.getRoot().toPath().resolve("big.h5ad");
+        H5adWriter.write(all, f);
+        DatasetInfo info = DatasetReader.info(f);
+        Options o = options("batch", "batch1", GeneChoice.ALL, 1, "", 1100);
+        Table t = read(f, info, o, SingleCellRead.plan(info, o, false, null));
+        Dataset expected = all.selectBatch("batch", "batch1");
+        assertEquals(1100, t.cells());
+        double[] row = new double[30];
+        for (int i = 0; i < 1100; i += 99) {
+            assertEquals(expected.cellId(i), t.cellId(i));
+            t.genes(i, row);
+            for (int g = 0; g < 30; g++) {
+                assertEquals(expected.matrix().get(i, g), row[g], 0);
+            }
+        }
+        assertTrue("progress per chunk: " + RECORDED, RECORDED.stream().anyMatch(m -> m.startsWith("Read 2048 of 2600")));
+        // the most variable genes are chosen over exactly the kept cells
+        Options top = options("batch", "batch1", GeneChoice.MOST_VARIABLE, 5, "", 1100);
+        Table tt = read(f, info, top, SingleCellRead.plan(info, top, false, null));
+        int[] first1100 = new int[1100];
+        for (int i = 0; i < 1100; i++) {
+            first1100[i] = i;
+        }
+        assertArrayEquals(Preprocessing.fit(expected.selectRows(first1100), null, 5).plan().selectedGenes(),
+                tt.geneNames());
+        assertEquals(1100, tt.cells());
+    }
+
+    @Test
+    public void tenxHdf5ByIdOrSymbolAndCsvWithItsTextColumnsAsAnnotations() throws Exception {
+        // Cell Ranger 3+: genes × cells compressed by cell; two genes share a symbol
+        Path h5 = tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix.h5");
+        try (WritableHdfFile f = HdfFile.write(h5)) {
+            WritableGroup m = f.putGroup("matrix");
+            m.putDataset("data", new int[] {4, 1, 7});
+            m.putDataset("indices", new long[] {0, 2, 1});
+            m.putDataset("indptr", new long[] {0, 2, 3});
+            m.putDataset("shape", new int[] {3, 2});
+            m.putDataset("barcodes", new String[] {"AAAC-1", "AAAG-1"});
+            WritableGroup g = m.putGroup("features");
+            g.putDataset("id", new String[] {"ENSG1", "ENSG2", "ENSG3"});
+            g.putDataset("name", new String[] {"TBCE", "CD3E", "TBCE"});
+            g.putDataset("feature_type", new String[] {"Gene Expression", "Gene Expression", "Gene Expression"});
+            g.putDataset("genome", new String[] {"GRCh38", "GRCh38", "GRCh38"});
+        }
+        DatasetInfo info = DatasetReader.info(h5);
+        assertEquals(List.of("gene_symbols", "gene_ids"), info.identifiers());
+        Options byId = options("", "", GeneChoice.MODEL, 1, "gene_ids", 0);
+        Table t = read(h5, info, byId, SingleCellRead.plan(info, byId, true, new String[] {"ENSG3", "ENSG1"}));
+        assertArrayEquals(new String[] {"ENSG3", "ENSG1"}, t.geneNames());
+        double[] row = new double[2];
+        t.genes(0, row);
+        assertArrayEquals("cell AAAC-1: ENSG1 = 4, ENSG3 = 1", new double[] {1, 4}, row, 0);
+        Options bySymbol = options("", "", GeneChoice.ALL, 1, "", 0);
+        assertArrayEquals(new String[] {"TBCE", "CD3E", "TBCE-1"},
+                read(h5, info, bySymbol, SingleCellRead.plan(info, bySymbol, false, null)).geneNames());
+
+        Path csv = tmp.getRoot().toPath().resolve("cells.csv");
+        Files.writeString(csv, "cell,CD3E,cell_type,LYZ,batch\nc1,1,T,0.5,b1\nc2,0,B,2,b2\nc3,3,T,0,b1\n");
+        DatasetInfo ci = DatasetReader.info(csv);
+        Options b1 = options("batch", "b1", GeneChoice.ALL, 1, "", 0);
+        Plan plan = SingleCellRead.plan(ci, b1, false, null);
+        assertEquals(List.of("cell_type", "batch", "CD3E", "LYZ"), plan.columns().stream().map(OutputColumn::name)
+                .toList());
+        Table c = read(csv, ci, b1, plan);
+        assertEquals(List.of("c1", "c3"), c.ids());
+        assertArrayEquals(new Object[] {"T", "b1"}, c.annotations(1));
+        double[] v = new double[2];
+        c.genes(1, v);
+        assertArrayEquals(new double[] {3, 0}, v, 0);
+    }
+
+    /** The rows a reading writes, kept for the assertions. */
+    private record Table(List<OutputColumn> columns, String[] geneNames, List<String> ids, List<Object[]> annotations,
+            List<double[]> genes) {
+        int cells() {
+            return ids.size();
+        }
+
+        String cellId(int i) {
+            return ids.get(i);
+        }
+
+        Object[] annotations(int i) {
+            return annotations.get(i);
+        }
+
+        void genes(int i, double[] out) {
+            System.arraycopy(genes.get(i), 0, out, 0, out.length);
+        }
+    }
+
+    private static Table read(Path f, DatasetInfo info, Options o, Plan plan) {
+        SingleCellRead.Reading r = SingleCellRead.open(f, info, o, plan, progress());
+        Table t = new Table(r.columns(), r.geneNames(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int n = r.write((id, annotations, genes) -> {
+            t.ids().add(id);
+            t.annotations().add(annotations);
+            t.genes().add(genes.clone());
+        }, progress());
+        assertEquals(n, t.cells());
+        return t;
     }
 
     private static void assertMessage(String expected, Runnable r) {

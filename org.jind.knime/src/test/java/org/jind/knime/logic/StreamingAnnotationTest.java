@@ -28,9 +28,14 @@ public class StreamingAnnotationTest {
     /** The table's appended values as the node computes them, with chunks of {@code chunkRows} rows. */
     private static List<Object[]> annotateInChunks(JindModel model, Dataset table, List<ColumnInfo> columns,
             boolean latent, int chunkRows, List<String> warnings) {
+        return annotateInChunks(model, table, columns, latent, chunkRows, true, warnings);
+    }
+
+    private static List<Object[]> annotateInChunks(JindModel model, Dataset table, List<ColumnInfo> columns,
+            boolean latent, int chunkRows, boolean wholeTable, List<String> warnings) {
         GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
         StreamingAnnotator a = new StreamingAnnotator(model, genes.names(), 0.05, MissingValuePolicy.ZERO, true,
-                latent, chunkRows);
+                latent, chunkRows, wholeTable);
         List<Object[]> out = new ArrayList<>();
         double[] values = new double[genes.names().length];
         int chunks = 0;
@@ -134,6 +139,10 @@ public class StreamingAnnotationTest {
         annotateInChunks(aligned, other, numeric(other.genes()), false, 10, warnings);
         assertEquals(1, warnings.size());
         assertTrue(warnings.get(0), warnings.get(0).contains("may not suit these " + other.cells() + " cells."));
+        // one partition of a distributed streaming run sees part of the cells: it cannot tell, so says nothing
+        List<String> partition = new ArrayList<>();
+        annotateInChunks(aligned, other, numeric(other.genes()), false, 10, false, partition);
+        assertEquals(List.of(), partition);
         // absent genes are read as 0 columns: the core does not warn a second time about them
         JindModel model = TinyJind.trained();
         String[] genes = model.plan.selectedGenes();
@@ -150,7 +159,7 @@ public class StreamingAnnotationTest {
         Dataset table = TinyJind.target();
         GeneColumns.ForModel genes = GeneColumns.readForModel(numeric(table.genes()), GeneColumns.ofModel(model));
         StreamingAnnotator a = new StreamingAnnotator(model, genes.names(), 0.05, MissingValuePolicy.ZERO, false,
-                false, 2);
+                false, 2, true);
         double[] values = new double[genes.names().length];
         for (int i = 0; i < 5; i++) {
             Arrays.fill(values, 1);

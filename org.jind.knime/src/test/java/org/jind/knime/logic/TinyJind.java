@@ -16,7 +16,7 @@ import org.jind.core.sim.Simulator;
  * Small simulated data and models shared by the tests: two batches of counts with three cell types, a model
  * trained on the first (a few seconds) and one aligned to the second. Built once per test JVM.
  */
-final class TinyJind {
+public final class TinyJind {
     static final String LABEL = "cell_type";
     private static Dataset all;
     private static JindModel trained;
@@ -51,7 +51,7 @@ final class TinyJind {
         return trained;
     }
 
-    static synchronized JindModel aligned() {
+    public static synchronized JindModel aligned() {
         if (aligned == null) {
             AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 32, 1, 1, 0.05, 0, 1, false);
             aligned = Jind.align(trained(), target(), s, false, Progress.NONE).model();

@@ -179,6 +179,9 @@ final class CodeModel {
                     public synchronized PortType getPortType(Class<?> portClass) {
                         return new PortType(portClass.getName());
                     }
+                    public synchronized PortType getPortType(Class<?> portClass, boolean isOptional) {
+                        return new PortType(portClass.getName());
+                    }
                 }
                 """);
         FAKES.put(TABLE, """

@@ -103,6 +103,22 @@ final class ExampleWorkflow {
     static final List<String> TAGS = List.of("JIND", "single-cell", "cell type annotation", "batch effect",
             "rejection");
 
+    /**
+     * What differs between example workflows; the rest of their files is written alike.
+     *
+     * @param settings a node's model settings: the JIND node settings that are not the code's defaults
+     */
+    record Definition(List<NodeDef> nodes, List<Connection> connections,
+            java.util.function.Function<NodeDef, Map<String, Object>> settings, String canvasText,
+            String description, List<String> tags) {
+    }
+
+    /** This workflow: CSV Readers feeding the JIND nodes. */
+    static Definition definition() {
+        return new Definition(NODES, CONNECTIONS, n -> OVERRIDES.getOrDefault(n.factory(), Map.of()), canvasText(),
+                DESCRIPTION, TAGS);
+    }
+
     private ExampleWorkflow() {
     }
 
@@ -155,6 +171,10 @@ final class ExampleWorkflow {
     // ---- writing --------------------------------------------------------------------------------------------
 
     static void write(Path dir) throws IOException {
+        write(dir, definition());
+    }
+
+    static void write(Path dir, Definition def) throws IOException {
         Files.createDirectories(dir);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : old.filter(p -> Files.isDirectory(p) && p.getFileName().toString().matches(".* \\(#\\d+\\)")
@@ -173,10 +193,10 @@ final class ExampleWorkflow {
         workflow.string("customDescription", null);
         workflow.string("state", "IDLE");
         workflow.config("workflow_credentials");
-        annotation(workflow.config("annotations").config("annotation_0"), canvasText(), "LEFT", 40, 10, 1180, 200,
+        annotation(workflow.config("annotations").config("annotation_0"), def.canvasText(), "LEFT", 40, 10, 1180, 200,
                 10, 10, 13421772);
         KnimeConfig nodes = workflow.config("nodes");
-        for (NodeDef n : NODES) {
+        for (NodeDef n : def.nodes()) {
             String name = nodeName(n.factory());
             String folder = folderName(name, n.id());
             KnimeConfig node = nodes.config("node_" + n.id());
@@ -186,27 +206,30 @@ final class ExampleWorkflow {
             node.string("node_type", "NativeNode");
             node.string("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
             node.config("ui_settings").intArray("extrainfo.node.bounds", n.x(), n.y(), -1, -1);
-            nodeSettings(n, name).write(dir.resolve(folder).resolve("settings.xml"));
+            nodeSettings(n, name, def.settings().apply(n)).write(dir.resolve(folder).resolve("settings.xml"));
         }
         KnimeConfig connections = workflow.config("connections");
-        for (int i = 0; i < CONNECTIONS.size(); i++) {
-            Connection c = CONNECTIONS.get(i);
+        for (int i = 0; i < def.connections().size(); i++) {
+            Connection c = def.connections().get(i);
             connections.config("connection_" + i).integer("sourceID", c.source()).integer("destID", c.dest())
                     .integer("sourcePort", c.sourcePort()).integer("destPort", c.destPort());
         }
         workflow.write(dir.resolve("workflow.knime"));
-        Files.writeString(dir.resolve("workflow-metadata.xml"), metadataXml(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("workflowset.meta"), workflowSetMeta(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("workflow-metadata.xml"), metadataXml(def.description(), def.tags()),
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("workflowset.meta"), workflowSetMeta(def.description(), def.tags()),
+                StandardCharsets.UTF_8);
     }
 
-    private static KnimeConfig nodeSettings(NodeDef n, String name) throws IOException {
+    private static KnimeConfig nodeSettings(NodeDef n, String name, Map<String, Object> overrides)
+            throws IOException {
         boolean ours = !n.factory().equals(CSV_READER);
         KnimeConfig s = new KnimeConfig("settings.xml");
         s.string("node_file", "settings.xml");
         s.config("flow_stack");
         s.config("internal_node_subsettings").string("memory_policy", "CacheSmallInMemory");
         CodeModel.Node code = ours ? CodeModel.of(n.factory()) : null;
-        s.add(ours ? jindModel(code, OVERRIDES.getOrDefault(n.factory(), Map.of())) : csvReaderModel(n.file()));
+        s.add(ours ? jindModel(code, overrides) : csvReaderModel(n.file()));
         int lines = (int) n.label().chars().filter(c -> c == '\n').count() + 1;
         annotation(s.config("nodeAnnotation"), n.label(), "CENTER", n.x() - 45, n.y() + 58, 140, 16 * lines, 0,
                 0, 16777215);
@@ -403,16 +426,16 @@ final class ExampleWorkflow {
                 "Execute All to run. Data and headless use: workflows/README.md in the JIND project.");
     }
 
-    static String metadataXml() {
+    static String metadataXml(String description, List<String> tags) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<workflow-metadata content-type=\"text/plain\"")
                 .append(" xmlns=\"http://www.knime.org/core/node/workflow/metadata/v1.0\">\n");
         sb.append("    <author>").append(text(AUTHOR)).append("</author>\n");
         sb.append("    <created>").append(WHEN_ISO).append("</created>\n");
         sb.append("    <last-modified>").append(WHEN_ISO).append("</last-modified>\n");
-        sb.append("    <description>").append(text(DESCRIPTION)).append("</description>\n");
+        sb.append("    <description>").append(text(description)).append("</description>\n");
         sb.append("    <tags>\n");
-        for (String t : TAGS) {
+        for (String t : tags) {
             sb.append("        <tag>").append(text(t)).append("</tag>\n");
         }
         sb.append("    </tags>\n");
@@ -421,13 +444,13 @@ final class ExampleWorkflow {
     }
 
     /** The legacy copy KNIME 5.5 still writes for older servers (WorkflowSetMetaParser.write's layout). */
-    static String workflowSetMeta() {
+    static String workflowSetMeta(String description, List<String> tags) {
         List<String[]> elements = new ArrayList<>();
         elements.add(new String[] {"text", "Author", "false", AUTHOR});
         elements.add(new String[] {"date", "Creation Date", "false", "24/10/2025/12:00:00 +00:00"});
         elements.add(new String[] {"multiline", "Comments", "false",
-            "There has been no title set for this workflow's metadata.\n\n" + DESCRIPTION + "\n\nTAGS: "
-                    + String.join(",", TAGS)});
+            "There has been no title set for this workflow's metadata.\n\n" + description + "\n\nTAGS: "
+                    + String.join(",", tags)});
         elements.add(new String[] {"text", "Last Edited", "true", WHEN});
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append("<!--This file is auto-generated and is overwritten each time the workflow is saved.\n")

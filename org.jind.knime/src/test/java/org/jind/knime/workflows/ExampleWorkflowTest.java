@@ -247,7 +247,8 @@ public class ExampleWorkflowTest {
         assertEquals("two CSV Readers (source and target batch)", 2, readers);
         Map<String, Integer> once = new HashMap<>();
         registered.forEach(f -> once.put(f, 1));
-        assertEquals("each of the five JIND nodes once", once, jindCounts);
+        once.remove(SingleCellWorkflow.READER); // here KNIME's CSV Readers read the data
+        assertEquals("each of the five JIND analysis nodes once", once, jindCounts);
     }
 
     // ---- JIND settings --------------------------------------------------------------------------------------

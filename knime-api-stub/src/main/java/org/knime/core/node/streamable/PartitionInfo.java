@@ -5,4 +5,8 @@ public class PartitionInfo {
     private PartitionInfo() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
+
+    public int getPartitionCount() {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
 }

@@ -1,5 +1,7 @@
 package org.jind.knime.nodes.align;
 
+import java.io.File;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +11,11 @@ import org.jind.core.align.Aligner;
 import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.Stage;
+import org.jind.core.plot.Curves;
+import org.jind.core.plot.Figure;
+import org.jind.core.plot.FigureStore;
+import org.jind.core.plot.LatentMap;
+import org.jind.core.plot.ModelFigures;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressAdapter;
@@ -19,9 +26,11 @@ import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModelInput;
 import org.jind.knime.port.JindModelPortObject;
 import org.jind.knime.port.JindModelPortObjectSpec;
+import org.jind.knime.views.FigureSource;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
@@ -30,10 +39,19 @@ import org.knime.core.node.port.PortType;
 
 /**
  * Align Batch: a model and an unlabelled target table in; the aligned model and the per-epoch history out.
- * Any stage aligns: an aligned model is realigned from its trained networks.
+ * Any stage aligns: an aligned model is realigned from its trained networks. Its view shows the latent maps
+ * before and after alignment and the alignment curves, from data computed here (UMAP coordinates, kept in the
+ * node's internals), never drawn during execution.
  */
-final class AlignBatchNodeModel extends JindNodeModel {
+final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
+    private static final String VIEW_FILE = "align-view.json";
+
+    /** What the view draws: the latent maps and the aligner's epochs. */
+    record ViewData(List<LatentMap.Data> maps, List<Aligner.EpochRecord> history, int bestEpoch) {
+    }
+
     private final AlignBatchSettings s;
+    private volatile ViewData view;
 
     AlignBatchNodeModel() {
         this(new AlignBatchSettings());
@@ -72,13 +90,52 @@ final class AlignBatchNodeModel extends JindNodeModel {
         List<String> warnings = new ArrayList<>();
         Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings,
                 "Align Batch");
-        ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 0.98));
+        ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 0.9));
         Aligner.Result result = KnimeProgress.run(() -> Jind.align(model, target, settings, fill, core));
         warnings.addAll(core.warnings());
         JindModel aligned = result.model();
+        progress.range(0.9, 1).progress(0, "computing the latent maps for the view");
+        ProgressAdapter quiet = new ProgressAdapter(progress.range(0.9, 1)); // its warnings were given above
+        List<LatentMap.Data> maps = KnimeProgress.run(() -> ModelFigures.latentMaps(aligned,
+                Jind.prepare(aligned, target, fill, quiet), null, settings.theta(), settings.seed()));
+        view = new ViewData(maps, result.history(), result.bestEpoch());
         JindModelPortObject port = JindModelPortObject.of(aligned);
         BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.history()), exec);
         warn(warnings);
         return new PortObject[] {port, history};
+    }
+
+    @Override
+    public List<Figure> figures() {
+        ViewData v = view;
+        if (v == null) {
+            return List.of();
+        }
+        List<Figure> out = new ArrayList<>();
+        v.maps().forEach(m -> out.add(LatentMap.of(m)));
+        out.add(Curves.alignment(v.history(), v.bestEpoch()));
+        return out;
+    }
+
+    @Override
+    public String noFigures() {
+        return "Execute the node to see the latent maps before and after alignment.";
+    }
+
+    @Override
+    protected void saveInternals(File dir, ExecutionMonitor exec) throws IOException {
+        if (view != null) {
+            FigureStore.write(dir.toPath().resolve(VIEW_FILE), view);
+        }
+    }
+
+    @Override
+    protected void loadInternals(File dir, ExecutionMonitor exec) throws IOException {
+        view = FigureStore.read(dir.toPath().resolve(VIEW_FILE), ViewData.class);
+    }
+
+    @Override
+    protected void reset() {
+        view = null;
     }
 }

@@ -93,7 +93,7 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
         DataTableSpec spec = table.getDataTableSpec();
         BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, ModelSummary.of(model)));
         try (CloseableRowIterator rows = table.iterator()) {
-            annotate(model, spec, () -> rows.hasNext() ? rows.next() : null, out::addRowToTable, table.size(),
+            annotate(model, spec, () -> rows.hasNext() ? rows.next() : null, out::addRowToTable, table.size(), true,
                     exec);
         } finally {
             out.close();
@@ -116,13 +116,15 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
     public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
             throws InvalidSettingsException {
         DataTableSpec spec = input(inSpecs[1], DataTableSpec.class, "table");
+        // a partition holds part of the cells: it cannot tell whether they are the batch a model was aligned to
+        boolean wholeTable = partitionInfo.getPartitionCount() <= 1;
         return new StreamableOperator() {
             @Override
             public void runFinal(PortInput[] inputs, PortOutput[] outputs, ExecutionContext exec) throws Exception {
                 JindModel model = ((JindModelPortObject) ((PortObjectInput) inputs[0]).getPortObject()).model();
                 RowInput rows = (RowInput) inputs[1];
                 RowOutput out = (RowOutput) outputs[0];
-                annotate(model, spec, rows::poll, out::push, -1, exec);
+                annotate(model, spec, rows::poll, out::push, -1, wholeTable, exec);
                 rows.close();
                 out.close();
             }
@@ -142,11 +144,12 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
     }
 
     /**
-     * Reads, annotates and writes the rows chunk by chunk; {@code rowCount} is -1 when unknown (streaming).
-     * Execute and the streaming operator both run this.
+     * Reads, annotates and writes the rows chunk by chunk; {@code rowCount} is -1 when unknown (streaming),
+     * {@code wholeTable} false in one partition of a distributed run. Execute and the streaming operator both run
+     * this.
      */
     private void annotate(JindModel model, DataTableSpec spec, Rows in, Output out, long rowCount,
-            ExecutionContext exec) throws Exception {
+            boolean wholeTable, ExecutionContext exec) throws Exception {
         double theta = check(s::theta);
         MissingValuePolicy policy = check(s::missingValuePolicy);
         boolean fill = s.fillAbsentGenes.getBooleanValue();
@@ -156,7 +159,7 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
         GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
         StreamingAnnotator annotator = check(() -> new StreamingAnnotator(model, genes.names(), theta, policy,
                 s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue(),
-                StreamingAnnotator.CHUNK_ROWS));
+                StreamingAnnotator.CHUNK_ROWS, wholeTable));
         KnimeProgress progress = new KnimeProgress(exec);
         Deque<DataRow> pending = new ArrayDeque<>();
         double[] values = new double[genes.names().length]; // absent genes stay 0

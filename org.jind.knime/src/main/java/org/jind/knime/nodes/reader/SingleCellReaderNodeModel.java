@@ -36,8 +36,6 @@ import org.knime.core.util.FileUtil;
  * genes, which depend on the data, and for a model whose genes are not known yet (not trained).
  */
 final class SingleCellReaderNodeModel extends JindNodeModel {
-    private static final int CANCEL_CHECK_ROWS = 256;
-
     private final SingleCellReaderSettings s;
     /** The metadata of the last file configured, so dialogs and configure do not re-read an unchanged file. */
     private DatasetInfo cachedInfo;
@@ -79,28 +77,20 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
         String[] modelGenes = in[0] == null ? null : ((JindModelPortObject) in[0]).model().plan.selectedGenes();
         SingleCellRead.Plan plan = check(() -> SingleCellRead.plan(info, options, in[0] != null, modelGenes));
         KnimeProgress progress = new KnimeProgress(exec);
-        SingleCellRead.Table table = SingleCellRead.read(file, info, options, plan, progress.range(0, 0.6));
-        KnimeProgress.checkCanceled(progress);
-
-        BufferedDataContainer out = exec.createDataContainer(KnimeTables.spec(table.columns()));
-        int n = table.cells();
-        double[] genes = new double[table.geneNames().length];
-        for (int i = 0; i < n; i++) {
-            Object[] annotations = table.annotations(i);
+        // the core's cancellation (between chunks of cells) becomes KNIME's
+        SingleCellRead.Reading reading = KnimeProgress.run(() -> SingleCellRead.open(file, info, options, plan,
+                progress.range(0, 0.5)));
+        BufferedDataContainer out = exec.createDataContainer(KnimeTables.spec(reading.columns()));
+        KnimeProgress.run(() -> reading.write((id, annotations, genes) -> {
             DataCell[] cells = new DataCell[annotations.length + genes.length];
             for (int c = 0; c < annotations.length; c++) {
                 cells[c] = KnimeTables.cell(annotations[c]);
             }
-            table.genes(i, genes);
             for (int g = 0; g < genes.length; g++) {
                 cells[annotations.length + g] = new DoubleCell(genes[g]);
             }
-            out.addRowToTable(new DefaultRow(table.cellId(i), cells));
-            if ((i + 1) % CANCEL_CHECK_ROWS == 0) {
-                KnimeProgress.checkCanceled(progress);
-                progress.progress(0.6 + 0.4 * (i + 1) / n, "Writing cell " + (i + 1) + " of " + n);
-            }
-        }
+            out.addRowToTable(new DefaultRow(id, cells));
+        }, progress.range(0.5, 1)));
         out.close();
         warn(plan.warnings());
         return new PortObject[] {out.getTable()};

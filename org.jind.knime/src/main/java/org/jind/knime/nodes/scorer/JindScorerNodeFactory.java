@@ -1,7 +1,9 @@
 package org.jind.knime.nodes.scorer;
 
 import org.jind.knime.nodes.JindNodeFactory;
+import org.jind.knime.views.FigureNodeView;
 import org.knime.core.node.NodeDialogPane;
+import org.knime.core.node.NodeView;
 
 /** JIND Scorer. Described in JindScorerNodeFactory.xml beside this class. */
 public final class JindScorerNodeFactory extends JindNodeFactory<JindScorerNodeModel> {
@@ -9,6 +11,17 @@ public final class JindScorerNodeFactory extends JindNodeFactory<JindScorerNodeM
     @Override
     public JindScorerNodeModel createNodeModel() {
         return new JindScorerNodeModel();
+    }
+
+    /** One view: the confusion heatmap. */
+    @Override
+    protected int getNrNodeViews() {
+        return 1;
+    }
+
+    @Override
+    public NodeView<JindScorerNodeModel> createNodeView(int viewIndex, JindScorerNodeModel nodeModel) {
+        return new FigureNodeView<>(nodeModel);
     }
 
     @Override
