@@ -50,10 +50,8 @@ public final class Dataset {
                         + e.getValue().length + " entries for " + cellIds.length + " cells.");
             }
         }
-        requireUnique(cellIds, "cell ids", source,
-                "every cell needs its own id; make them unique (e.g. prefix them with the sample name)");
-        requireUnique(genes, "gene names", source,
-                "JIND matches genes by name; make them unique (e.g. use gene ids, or suffix repeats with -1, -2)");
+        requireUniqueCellIds(cellIds, source);
+        requireUniqueGenes(genes, source);
         for (int r = 0; r < x.rows(); r++) {
             for (int k = x.rowStart(r); k < x.rowEnd(r); k++) {
                 if (!Float.isFinite(x.value(k))) {
@@ -67,6 +65,17 @@ public final class Dataset {
         this.genes = genes;
         this.geneAliases = geneAliases;
         this.obs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(obs));
+    }
+
+    /** Also for metadata read without the matrix ({@link DatasetInfo}): the same sentence as a full read. */
+    static void requireUniqueCellIds(String[] cellIds, String source) {
+        requireUnique(cellIds, "cell ids", source,
+                "every cell needs its own id; make them unique (e.g. prefix them with the sample name)");
+    }
+
+    static void requireUniqueGenes(String[] genes, String source) {
+        requireUnique(genes, "gene names", source,
+                "JIND matches genes by name; make them unique (e.g. use gene ids, or suffix repeats with -1, -2)");
     }
 
     private static void requireUnique(String[] names, String what, String source, String fix) {

@@ -228,6 +228,7 @@ final class DelimitedReader {
             if (genes.isEmpty()) {
                 throw new JindException(src + " has no gene columns: after the cell id every column holds text.");
             }
+            Dataset.requireUniqueGenes(genes.toArray(new String[0]), src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
             for (int a = 0; a < annCols.size(); a++) {
                 obs.add(DatasetInfo.column(header[annCols.get(a)], values.get(a).toArray(new String[0]), false));

@@ -160,8 +160,11 @@ final class H5adReader {
             child(h5, "X", src);
             Group obsGroup = (Group) child(h5, "obs", src);
             Group varGroup = (Group) child(h5, "var", src);
-            int cells = index(obsGroup, src).length;
+            String[] cellIds = index(obsGroup, src);
+            int cells = cellIds.length;
             String[] genes = index(varGroup, src);
+            Dataset.requireUniqueCellIds(cellIds, src);
+            Dataset.requireUniqueGenes(genes, src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
             columns(obsGroup).forEach((name, col) -> obs.add(DatasetInfo.column(name, col.values(), col.numeric())));
             Map<String, String[]> identifiers = new LinkedHashMap<>();

@@ -83,10 +83,12 @@ final class MtxReader {
         Path features = features(dir, src);
         String[] ids = readColumn(features, false);
         String[] symbols = makeUnique(readColumn(features, true));
-        int cells = readColumn(require(dir, "barcodes.tsv", src), false).length;
+        String[] barcodes = readColumn(require(dir, "barcodes.tsv", src), false);
+        int cells = barcodes.length;
         try (BufferedReader in = TextFiles.open(matrix)) {
             header(in, ids.length, cells, src);
         }
+        Dataset.requireUniqueCellIds(barcodes, src);
         Map<String, String[]> identifiers = new LinkedHashMap<>();
         if (!Arrays.equals(ids, symbols)) {
             identifiers.put(SYMBOLS, symbols);

@@ -132,6 +132,7 @@ final class TenxH5Reader {
         try (HdfFile h5 = new HdfFile(file)) {
             H5adReader.requireComplete(h5, file, src);
             Layout l = layout(h5, src);
+            Dataset.requireUniqueCellIds(l.barcodes, src); // as a full read would; chunks are checked one by one
             Map<String, String[]> identifiers = new java.util.LinkedHashMap<>();
             identifiers.put(MtxReader.SYMBOLS, l.symbols);
             if (!java.util.Arrays.equals(l.ids, l.symbols)) {

@@ -164,6 +164,36 @@ public class DatasetInfoTest {
         assertSameError(cut);
     }
 
+    @Test
+    public void duplicateCellIdsOrGenesGiveTheFullReadsMessage() throws Exception {
+        // (a CSV's cell ids are checked while its rows are read, with the line: counting them here stays cheap)
+        Path genes = tmp.getRoot().toPath().resolve("genes.csv");
+        Files.writeString(genes, "cell,CD3E,CD3E\nc1,1,2\n");
+        assertSameError(genes);
+
+        Path h5ad = tmp.getRoot().toPath().resolve("dups.h5ad");
+        try (WritableHdfFile h5 = HdfFile.write(h5ad)) {
+            h5.putDataset("X", new float[][] {{1, 0}, {0, 2}});
+            WritableGroup obs = h5.putGroup("obs");
+            obs.putDataset("_index", new String[] {"a", "a"});
+            WritableGroup var = h5.putGroup("var");
+            var.putDataset("_index", new String[] {"g1", "g2"});
+        }
+        assertSameError(h5ad);
+
+        Path h5 = tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix.h5");
+        TenxH5Files.writeV3(h5, SparseMatrix.fromDense(new float[][] {{1, 0}, {0, 2}}), new String[] {"AAAC-1",
+            "AAAC-1"}, new String[] {"ENSG1", "ENSG2"}, new String[] {"CD3E", "LYZ"},
+                new String[] {"Gene Expression", "Gene Expression"});
+        assertSameError(h5);
+
+        Path dir = tmp.newFolder("tenx").toPath();
+        Files.writeString(dir.resolve("matrix.mtx"), "%%MatrixMarket matrix coordinate integer general\n1 2 1\n1 1 4\n");
+        Files.writeString(dir.resolve("features.tsv"), "ENSG1\tCD3E\n");
+        Files.writeString(dir.resolve("barcodes.tsv"), "AAAC-1\nAAAC-1\n");
+        assertSameError(dir);
+    }
+
     private static void assertSameError(Path p) {
         String fromRead = message(() -> DatasetReader.read(p, null, Set.of()));
         String fromInfo = message(() -> DatasetReader.info(p));

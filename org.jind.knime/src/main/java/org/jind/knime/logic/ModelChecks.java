@@ -1,5 +1,6 @@
 package org.jind.knime.logic;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
@@ -70,6 +71,22 @@ public final class ModelChecks {
                     + " model's gene columns (same names, e.g. gene symbols rather than ids).");
         }
         return (note == null ? "" : note + " ") + what + "; they are treated as 0.";
+    }
+
+    /**
+     * Fails when the model's cell types are not those its port specification announced at configure time. Train
+     * JIND announces the label column's domain, which may list values the rows no longer hold (KNIME keeps the
+     * domain through row filters); a node whose output columns were fixed at configure time (Annotate &amp;
+     * Reject streaming its rows, with probability columns) cannot change them afterwards.
+     */
+    public static void requireAnnouncedCellTypes(ModelSummary announced, ModelSummary model) {
+        if (announced.cellTypesKnown() && !Arrays.equals(announced.cellTypes(), model.cellTypes())) {
+            throw new JindException("The model's cell types (" + GeneColumns.firstFew(List.of(model.cellTypes()), 5)
+                    + ") are not those its specification announced before training (" + GeneColumns.firstFew(
+                    List.of(announced.cellTypes()), 5) + "), as happens when the label column's domain lists values"
+                    + " the rows no longer hold; recompute the domain (Domain Calculator node) before Train JIND, or"
+                    + " execute Train JIND before streaming this node.");
+        }
     }
 
     private static String name(Stage s) {

@@ -22,7 +22,7 @@ import io.jhdf.api.WritableGroup;
  *
  * <pre>
  * java -cp ... org.jind.knime.logic.ReaderBenchmark write FILE [cells genes density]  # synthetic h5ad, once
- * java -cp ... org.jind.knime.logic.ReaderBenchmark read FILE [modelGenes]
+ * java -cp ... org.jind.knime.logic.ReaderBenchmark read FILE [genes [model|top]]   # a model's genes, or the top N
  * </pre>
  */
 public final class ReaderBenchmark {
@@ -37,7 +37,7 @@ public final class ReaderBenchmark {
             double density = args.length > 4 ? Double.parseDouble(args[4]) : 0.07;
             write(file, cells, genes, density);
         } else {
-            read(file, args.length > 2 ? Integer.parseInt(args[2]) : 5000);
+            read(file, args.length > 2 ? Integer.parseInt(args[2]) : 5000, args.length > 3 && args[3].equals("top"));
         }
     }
 
@@ -92,7 +92,7 @@ public final class ReaderBenchmark {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    static void read(Path file, int modelGenes) {
+    static void read(Path file, int modelGenes, boolean top) {
         long t0 = System.nanoTime();
         DatasetInfo info = DatasetReader.info(file);
         double infoSeconds = (System.nanoTime() - t0) / 1e9;
@@ -102,8 +102,8 @@ public final class ReaderBenchmark {
         for (int k = 0; k < model.length; k++) {
             model[k] = names[(names.length - 1 - 4 * k + names.length * 4) % names.length];
         }
-        SingleCellRead.Options o = new SingleCellRead.Options("", List.of(), SingleCellRead.GeneChoice.MODEL, 1, "",
-                0);
+        SingleCellRead.Options o = new SingleCellRead.Options("", List.of(), top
+                ? SingleCellRead.GeneChoice.MOST_VARIABLE : SingleCellRead.GeneChoice.MODEL, modelGenes, "", 0);
         SingleCellRead.Plan plan = SingleCellRead.plan(info, o, true, model);
         ProgressSink quiet = new ProgressSink() {
             @Override
@@ -125,8 +125,9 @@ public final class ReaderBenchmark {
         double readSeconds = (System.nanoTime() - t1) / 1e9;
         System.out.printf(Locale.ROOT, "metadata: %d cells × %d genes in %.2f s%n", info.cells(), info.genes(),
                 infoSeconds);
-        System.out.printf(Locale.ROOT, "read %d cells × %d model genes (row by row) in %.1f s: %.0f cells/s;"
-                + " checksum %.0f%n", cells, model.length, readSeconds, cells / readSeconds, sum[0]);
+        System.out.printf(Locale.ROOT, "read %d cells × %d %s genes (row by row) in %.1f s: %.0f cells/s;"
+                + " checksum %.0f%n", cells, model.length, top ? "most variable" : "model", readSeconds,
+                cells / readSeconds, sum[0]);
         System.out.printf(Locale.ROOT, "peak RSS %s, max heap %.1f GB%n", peakRss(),
                 Runtime.getRuntime().maxMemory() / 1e9);
     }

@@ -17,6 +17,7 @@ import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetInfo;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.data.H5adWriter;
+import org.jind.core.model.JindModel;
 import org.jind.core.prep.Preprocessing;
 import org.jind.knime.logic.SingleCellRead.GeneChoice;
 import org.jind.knime.logic.SingleCellRead.Options;
@@ -302,6 +303,65 @@ public class SingleCellReadTest {
         double[] v = new double[2];
         c.genes(1, v);
         assertArrayEquals(new double[] {3, 0}, v, 0);
+    }
+
+    /**
+     * The single-cell example workflow's path through the logic: reader (source batch) → Train JIND on its table
+     * → reader (target batch, the model's genes) → the model's gene check passes → Annotate → Scorer.
+     */
+    @Test
+    public void readerTablesFeedTrainingAndAnnotationAsInTheExampleWorkflow() throws Exception {
+        Path f = simulated();
+        DatasetInfo info = DatasetReader.info(f);
+        Options source = options("batch", "batch0", GeneChoice.ALL, 1, "", 0);
+        Table src = read(f, info, source, SingleCellRead.plan(info, source, false, null));
+        List<ColumnInfo> columns = columnInfos(src.columns());
+        TrainingColumns c = TrainingColumns.of(columns, "cell_type", null);
+        assertEquals("every gene column, no annotation", 60, c.genes().length);
+        JindModel model = org.jind.core.Jind.train(dataset(src, columns, c.genes(), "cell_type"), c.label(), null,
+                TinyJind.trainSettings(), org.jind.core.Progress.NONE);
+
+        Options target = options("batch", "batch1", GeneChoice.MODEL, 1, "", 0);
+        ModelSummary summary = ModelSummary.of(model);
+        Plan plan = SingleCellRead.plan(info, target, true, summary.genes());
+        List<ColumnInfo> targetColumns = columnInfos(plan.columns());
+        assertEquals(null, ModelChecks.checkGenes(summary, targetColumns, false));
+        Table tgt = read(f, info, target, plan);
+        assertEquals(plan.columns(), tgt.columns());
+        Dataset t = dataset(tgt, targetColumns, summary.genes(), "cell_type");
+        org.jind.core.annotate.Annotation a = org.jind.core.Jind.annotate(model, t, 0.05, false,
+                org.jind.core.Progress.NONE);
+        String[] pred = new String[t.cells()];
+        String[] raw = new String[t.cells()];
+        for (int i = 0; i < t.cells(); i++) {
+            Object[] v = AnnotateOutput.values(a, i, false);
+            raw[i] = (String) v[0];
+            pred[i] = (String) v[1];
+        }
+        Scorer.Scores scores = Scorer.score(t.obs("cell_type"), pred, raw);
+        assertTrue("raw accuracy " + scores.raw(), scores.raw() > 0.5);
+    }
+
+    private static List<ColumnInfo> columnInfos(List<OutputColumn> columns) {
+        return columns.stream().map(c -> c.kind() == OutputColumn.Kind.STRING ? ColumnInfo.string(c.name())
+                : ColumnInfo.numeric(c.name())).toList();
+    }
+
+    /** What Train JIND / Annotate read from the reader's table: the given gene columns and the label column. */
+    private static Dataset dataset(Table t, List<ColumnInfo> columns, String[] genes, String label) {
+        List<String> names = columns.stream().map(ColumnInfo::name).toList();
+        int geneStart = t.columns().size() - t.geneNames().length; // annotations come first
+        DatasetBuilder b = new DatasetBuilder(genes, new String[] {label}, MissingValuePolicy.FAIL, "table");
+        double[] all = new double[t.geneNames().length];
+        double[] values = new double[genes.length];
+        for (int i = 0; i < t.cells(); i++) {
+            t.genes(i, all);
+            for (int g = 0; g < genes.length; g++) {
+                values[g] = all[names.indexOf(genes[g]) - geneStart];
+            }
+            b.addRow(t.cellId(i), values, new String[] {(String) t.annotations(i)[names.indexOf(label)]});
+        }
+        return b.build();
     }
 
     /** The rows a reading writes, kept for the assertions. */
