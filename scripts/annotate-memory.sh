@@ -82,4 +82,4 @@ wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
 rss=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
 secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
 awk -v c="$cells" -v s="$secs" -v r="$rss" -v w="$wall" \
-  'BEGIN { printf "annotate %d cells: wall %s, %.0f cells/s, peak RSS %.2f GB\n", c, w, c / s, r / 1048576 }'
+  'BEGIN { printf "annotate %d cells: wall %s, %.0f cells/s, peak RSS %.2f GiB\n", c, w, c / s, r / 1048576 }'
