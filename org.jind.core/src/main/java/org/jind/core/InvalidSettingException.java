@@ -33,7 +33,7 @@ public final class InvalidSettingException extends JindException {
         PATIENCE("patience"), BATCH_SIZE("batch size"), LEARNING_RATE("learning rate"),
         WEIGHT_DECAY_GENERATOR("weight decay of the generator"),
         WEIGHT_DECAY_DISCRIMINATOR("weight decay of the discriminator"), VALIDATION_FRACTION("validation fraction"),
-        KEEP_FRACTION("kept fraction of confident cells"), THETA("outlier fraction θ"), THREADS("number of threads");
+        KEEP_FRACTION("kept fraction of confident cells"), THETA("outlier fraction θ");
 
         private final String text;
 

@@ -46,7 +46,6 @@ public final class Jind {
         Labels labels = Labels.forTraining(source.obs(labelKey), labelKey);
         progress.report("train", 0, "preprocessing " + source);
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());
-        Tensors.useThreads(s.threads());
         ClassifierTrainer.Result r = ClassifierTrainer.train(fitted.x(), labels.y(), labels.classes().length, s, progress);
         JindModel m = new JindModel(labelKey, labels.classes(), fitted.plan(), r.net(), r.validation(), s, r.history(),
                 provenance(source));
@@ -172,7 +171,6 @@ public final class Jind {
         List<String> warnings = new ArrayList<>();
         BatchPreparer prep = new BatchPreparer(model.plan, input.genes(), input.geneAliases(), fillMissing, warnings);
         warnings.forEach(progress::warn);
-        Tensors.useThreads(model.trainSettings.threads());
         double[] thresholds = Thresholds.compute(model.validation, theta);
         List<String> ids = model.alignment != null ? new ArrayList<>() : null; // only to recognise the batch
         long total = input.cells();
@@ -198,7 +196,6 @@ public final class Jind {
     public static Annotation annotate(JindModel model, Dataset batch, double theta, boolean fillMissing,
             Progress progress) {
         warnIfOtherBatch(model, batch, progress);
-        Tensors.useThreads(model.trainSettings.threads());
         return Predictor.annotate(model, prepare(model, batch, fillMissing, progress), theta);
     }
 

@@ -19,7 +19,7 @@ import org.junit.Test;
 public class EndToEndTest {
 
     static TrainSettings settings(long seed) {
-        return new TrainSettings(5000, 6, 128, 1e-3, 0.2, seed, 1);
+        return new TrainSettings(5000, 6, 128, 1e-3, 0.2, seed);
     }
 
     @Test

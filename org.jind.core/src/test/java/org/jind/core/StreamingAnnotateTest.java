@@ -36,7 +36,7 @@ public class StreamingAnnotateTest {
     public static void train() {
         source = TestData.twoBatches().selectBatch("batch", "batch0");
         target = TestData.twoBatches().selectBatch("batch", "batch1");
-        model = Jind.train(source, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1, 1), Progress.NONE);
+        model = Jind.train(source, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1), Progress.NONE);
     }
 
     /** The target's annotation read from {@code file} in chunks of {@code size} cells, and the cell ids seen. */
@@ -118,7 +118,7 @@ public class StreamingAnnotateTest {
         }
         Dataset sourceBoth = new Dataset(source.matrix(), source.cellIds(), source.genes(), ids,
                 java.util.Map.of("cell_type", source.obs("cell_type")), "s");
-        JindModel both = Jind.train(sourceBoth, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1, 1),
+        JindModel both = Jind.train(sourceBoth, "cell_type", null, new TrainSettings(5000, 3, 128, 1e-3, 0.2, 1),
                 Progress.NONE);
         String[] targetIds = new String[target.genes().length];
         for (int j = 0; j < targetIds.length; j++) {
@@ -153,7 +153,7 @@ public class StreamingAnnotateTest {
     public void aModelTrainedOnLogValuesRefusesCounts() {
         Dataset logSource = new Dataset(source.matrix().mapValues((r, v) -> (float) Math.log1p(v)), source.cellIds(),
                 source.genes(), java.util.Map.of("cell_type", source.obs("cell_type")), "log");
-        JindModel logModel = Jind.train(logSource, "cell_type", null, new TrainSettings(5000, 2, 128, 1e-3, 0.2, 1, 1),
+        JindModel logModel = Jind.train(logSource, "cell_type", null, new TrainSettings(5000, 2, 128, 1e-3, 0.2, 1),
                 Progress.NONE);
         assertTrue(!logModel.plan.counts());
         try {

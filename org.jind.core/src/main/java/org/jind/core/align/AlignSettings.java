@@ -5,7 +5,6 @@ import static org.jind.core.InvalidSettingException.Setting.LEARNING_RATE;
 import static org.jind.core.InvalidSettingException.Setting.MAX_EPOCHS;
 import static org.jind.core.InvalidSettingException.Setting.PATIENCE;
 import static org.jind.core.InvalidSettingException.Setting.THETA;
-import static org.jind.core.InvalidSettingException.Setting.THREADS;
 import static org.jind.core.InvalidSettingException.Setting.WEIGHT_DECAY_DISCRIMINATOR;
 import static org.jind.core.InvalidSettingException.Setting.WEIGHT_DECAY_GENERATOR;
 import static org.jind.core.InvalidSettingException.Step.ALIGNMENT;
@@ -15,10 +14,11 @@ import org.jind.core.InvalidSettingException;
 /**
  * Hyperparameters of adversarial alignment (§6, §9) with the spec's defaults. {@code considerUnaligned}: also
  * keep the unaligned model when it rejects fewer target cells than every generator (off by default, like the
- * reference). Out-of-range values are refused when the record is made ({@link InvalidSettingException}).
+ * * reference). Out-of-range values are refused when the record is made ({@link InvalidSettingException}). The
+ * thread count is a process setting (see {@link org.jind.core.nn.Backend#useThreads}).
  */
 public record AlignSettings(double learningRate, double weightDecayG, double weightDecayD, int batchSize, int maxEpochs,
-        int patience, double theta, long seed, int threads, boolean considerUnaligned) {
+        int patience, double theta, long seed, boolean considerUnaligned) {
 
     public AlignSettings {
         InvalidSettingException.positive(ALIGNMENT, LEARNING_RATE, learningRate);
@@ -28,16 +28,9 @@ public record AlignSettings(double learningRate, double weightDecayG, double wei
         InvalidSettingException.atLeast(ALIGNMENT, MAX_EPOCHS, maxEpochs, 1);
         InvalidSettingException.atLeast(ALIGNMENT, PATIENCE, patience, 1);
         InvalidSettingException.fractionBelowOne(ALIGNMENT, THETA, theta);
-        InvalidSettingException.atLeast(ALIGNMENT, THREADS, threads, 1);
     }
 
     public static AlignSettings defaults() {
-        return new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 0, 1, false);
-    }
-
-    /** The record checks itself when made; kept so callers written before that still compile. */
-    @Deprecated
-    public AlignSettings validated() {
-        return this;
+        return new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 0, false);
     }
 }

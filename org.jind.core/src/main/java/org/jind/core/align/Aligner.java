@@ -69,7 +69,6 @@ public final class Aligner {
             throw new JindException("The target batch has " + Plural.of(target.rows(), "cell")
                     + "; alignment needs at least 2.");
         }
-        Tensors.useThreads(s.threads());
         JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
         // Draw as the reference does: it builds (and overwrites) a classifier copy, then G and D, from the torch
         // generator, and takes minibatches from NumPy's; the seed names the same networks and batches in both.
@@ -211,6 +210,7 @@ public final class Aligner {
         g.f2[2].bias.value.assign(0);
         g.f3[2].weight.value.assign(0);
         g.f3[2].bias.value.assign(0);
+        g.alignmentParams().forEach(org.jind.core.nn.Param::changed);
     }
 
     private static JindModel withoutGenerator(JindModel m) {

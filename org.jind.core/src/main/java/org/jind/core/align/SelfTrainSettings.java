@@ -4,7 +4,6 @@ import static org.jind.core.InvalidSettingException.Setting.BATCH_SIZE;
 import static org.jind.core.InvalidSettingException.Setting.EPOCHS;
 import static org.jind.core.InvalidSettingException.Setting.KEEP_FRACTION;
 import static org.jind.core.InvalidSettingException.Setting.LEARNING_RATE;
-import static org.jind.core.InvalidSettingException.Setting.THREADS;
 import static org.jind.core.InvalidSettingException.Setting.VALIDATION_FRACTION;
 import static org.jind.core.InvalidSettingException.Step.SELF_TRAINING;
 
@@ -15,7 +14,7 @@ import org.jind.core.InvalidSettingException;
  * the record is made ({@link InvalidSettingException}).
  */
 public record SelfTrainSettings(double learningRate, int batchSize, int epochs, double validationFraction,
-        double keepFraction, long seed, int threads) {
+        double keepFraction, long seed) {
 
     public SelfTrainSettings {
         InvalidSettingException.positive(SELF_TRAINING, LEARNING_RATE, learningRate);
@@ -23,16 +22,9 @@ public record SelfTrainSettings(double learningRate, int batchSize, int epochs, 
         InvalidSettingException.atLeast(SELF_TRAINING, EPOCHS, epochs, 1);
         InvalidSettingException.openFraction(SELF_TRAINING, VALIDATION_FRACTION, validationFraction);
         InvalidSettingException.fractionUpToOne(SELF_TRAINING, KEEP_FRACTION, keepFraction);
-        InvalidSettingException.atLeast(SELF_TRAINING, THREADS, threads, 1);
     }
 
     public static SelfTrainSettings defaults() {
-        return new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 0, 1);
-    }
-
-    /** The record checks itself when made; kept so callers written before that still compile. */
-    @Deprecated
-    public SelfTrainSettings validated() {
-        return this;
+        return new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 0);
     }
 }

@@ -45,7 +45,6 @@ public final class SelfTrainer {
 
     public static Result selfTrain(JindModel aligned, SparseMatrix target, SelfTrainSettings s, Progress progress) {
         aligned.requireStage(Stage.ALIGNED, "Self-training");
-        Tensors.useThreads(s.threads());
         int k = aligned.classes.length;
         float[] probs = Predictor.probabilities(aligned, target);
         int[] pseudo = Probabilities.argmax(probs, k);

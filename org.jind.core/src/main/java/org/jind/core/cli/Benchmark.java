@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "benchmark", description = "Measure training and annotation throughput and peak heap on simulated"
         + " data; compares the epoch time with the reference PyTorch network (3.2 s per epoch of 12,000 × 5,000"
-        + " cells on one thread, scaled linearly to the cell count).")
+        + " cells on one thread, scaled linearly to the cell count). `benchmark scale` times every step of the"
+        + " pipeline on sparse data of a given size, with peak resident memory.", subcommands = ScaleBenchmark.class)
 final class Benchmark implements Runnable {
     /** Seconds per epoch of the reference PyTorch network on 12,000 × 5,000 cells, one thread, this machine type. */
     static final double REFERENCE_EPOCH_SECONDS_12K = 3.2;
@@ -47,8 +48,7 @@ final class Benchmark implements Runnable {
     @Option(names = "--align-epochs", paramLabel = "N", description = "alignment epochs timed on the first 2,000"
             + " target cells (0: skip) (default: ${DEFAULT-VALUE})")
     int alignEpochs = 2;
-    @Option(names = "--threads", paramLabel = "N",
-            description = "threads for the numerical backend (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
     int threads = 1;
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -67,7 +67,7 @@ final class Benchmark implements Runnable {
         double density = (double) source.matrix().nonZeros() / ((double) cells * genes);
         System.out.printf(Locale.ROOT, "data: %d cells × %d genes per batch, %.1f%% non-zero (simulated in %.1f s)%n",
                 simulated, genes, 100 * density, (System.nanoTime() - t0) / 1e9);
-        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, seed, threads);
+        TrainSettings s = new TrainSettings(genes, epochs, 128, 1e-3, 0.2, seed);
         EpochClock clock = new EpochClock(progress);
         long t1 = System.nanoTime();
         JindModel model = Jind.train(source, "cell_type", null, s, clock);
@@ -88,7 +88,7 @@ final class Benchmark implements Runnable {
         double annotateSeconds = runs[1];
         System.out.printf(Locale.ROOT, "training:   %.2f s per epoch (median; incl. scoring the validation cells), %.0f"
                 + " cells/s (%d training cells, %d threads); %.1f s in all with preprocessing%n", perEpoch,
-                trainCells / perEpoch, trainCells, s.threads(), trainSeconds);
+                trainCells / perEpoch, trainCells, Backend.threads(), trainSeconds);
         System.out.printf(Locale.ROOT, "reference:  %.2f s per epoch (PyTorch, 1 thread, scaled to %d cells): JIND/ref"
                 + " time ratio %.2f%n", reference, cells, perEpoch / reference);
         System.out.printf(Locale.ROOT, "annotation: %.2f s for %d cells (median of 3, incl. preprocessing), %.0f"
@@ -97,8 +97,8 @@ final class Benchmark implements Runnable {
         if (alignEpochs > 0) {
             benchmarkAlignment(model, target, alignEpochs, s, progress);
         }
-        System.out.printf(Locale.ROOT, "peak heap:  %.0f MiB (JVM heap pools; ND4J keeps its arrays off-heap)%n",
-                peakHeapBytes() / 1048576.0);
+        System.out.printf(Locale.ROOT, "peak heap:  %.0f MiB (JVM heap pools; ND4J keeps its arrays off-heap); peak RSS"
+                + " %.2f GB%n", peakHeapBytes() / 1048576.0, ScaleBenchmark.peakRssBytes() / 1e9);
         System.out.println("BLAS:       OpenBLAS kernels " + Backend.blasCore());
         String advice = Backend.blasAdvice();
         if (advice != null) {
@@ -115,7 +115,7 @@ final class Benchmark implements Runnable {
         Dataset batch = target.selectRows(IntStream.range(0, Math.min(2000, target.cells())).toArray());
         AlignSettings a = AlignSettings.defaults();
         AlignSettings settings = new AlignSettings(a.learningRate(), a.weightDecayG(), a.weightDecayD(), a.batchSize(),
-                epochs, a.patience(), a.theta(), s.seed(), s.threads(), false);
+                epochs, a.patience(), a.theta(), s.seed(), false);
         long t0 = System.nanoTime();
         Jind.annotate(model, batch, a.theta(), false, Progress.NONE);
         double scoring = (System.nanoTime() - t0) / 1e9;

@@ -13,6 +13,7 @@ import org.jind.core.JindException;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
@@ -125,9 +126,15 @@ final class Commands {
         boolean json;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
+            if (plots.dir != null) {
+                new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+                        .outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             double t = theta.value();
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet || json);
             JindModel m = JindModel.load(model);
@@ -152,6 +159,12 @@ final class Commands {
                 System.out.println(metrics.toJson(true));
             } else {
                 System.out.print(Report.metrics(metrics));
+            }
+            if (plots.dir != null) { // with --json, stdout holds only the JSON object
+                // the figures need the whole prepared batch: read it again (only the model's genes are kept)
+                SparseMatrix x = Pipeline.readPrepared(input, m, fill.fill, new ConsoleProgress(true)).x();
+                Plots.write(plots.dir, Plots.forPrepared(m, x, truth.toArray(new String[0]), t),
+                        json ? System.err : System.out);
             }
         }
     }

@@ -37,7 +37,7 @@ final class Demo implements Runnable {
                 target.cells(), sim.genes(), sim.types(), (System.nanoTime() - t0) / 1e9);
         TrainSettings ts = TrainSettings.defaults();
         ts = new TrainSettings(ts.genesKept(), ts.epochs(), ts.batchSize(), ts.learningRate(), ts.validationFraction(),
-                seed, ts.threads());
+                seed);
         long t1 = System.nanoTime();
         JindModel model = Jind.train(source, "cell_type", List.of(Commands.genesOf(target)), ts, progress);
         progress.endLine();

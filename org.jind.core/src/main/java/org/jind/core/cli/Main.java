@@ -13,6 +13,8 @@ import org.jind.core.Progress;
 import org.jind.core.Version;
 import org.jind.core.util.Errors;
 
+import org.jind.core.nn.Backend;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -34,7 +36,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         footer = {"", "Inputs: AnnData .h5ad, a 10x directory (matrix.mtx, features.tsv, barcodes.tsv) or a wide"
                 + " CSV/TSV (optionally .gz; first column cell id, one column per gene, a label column)."},
         subcommands = {Commands.Train.class, Pipeline.Align.class, Pipeline.SelfTrain.class, Commands.Annotate.class,
-                Commands.Evaluate.class, Pipeline.Run.class, Commands.Simulate.class, Demo.class, Benchmark.class,
+                Commands.Evaluate.class, Pipeline.Run.class, Plots.Plot.class, Commands.Simulate.class, Demo.class,
+                Benchmark.class,
                 HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of a run stopped by the user (as a shell reports SIGINT). */
@@ -77,6 +80,10 @@ public final class Main implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(false);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e));
+        cl.setExecutionStrategy(parseResult -> {
+            applyThreads(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cl.setAbbreviatedOptionsAllowed(false);
         // every command gets --help; added here so that commands added later get it too
         for (CommandLine sub : cl.getSubcommands().values()) {
@@ -86,6 +93,33 @@ public final class Main implements Runnable {
             }
         }
         return cl;
+    }
+
+    static final String THREADS_HELP = "threads of the numerical backend, fixed for the whole process (default: 1)";
+
+    /**
+     * Applies {@code --threads} once, before the command runs: ND4J's thread count is process-wide, so it is a
+     * setting of the process, never of a step (see {@link Backend#useThreads}). Without the option the count is 1
+     * (or the system property's, see {@link Backend#THREADS_PROPERTY}), fixed by the first computation.
+     */
+    private static void applyThreads(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult p = parseResult;
+        while (p.subcommand() != null) {
+            p = p.subcommand();
+        }
+        if (!p.hasMatchedOption("--threads")) {
+            return;
+        }
+        int n = p.matchedOptionValue("--threads", 1);
+        if (n < 1) {
+            throw new ParameterException(p.commandSpec().commandLine(), "--threads must be at least 1; it is " + n
+                    + ".");
+        }
+        try {
+            Backend.useThreads(n);
+        } catch (JindException e) {
+            throw new ParameterException(p.commandSpec().commandLine(), e.getMessage());
+        }
     }
 
     /** The overview of the commands (./jind --help). */

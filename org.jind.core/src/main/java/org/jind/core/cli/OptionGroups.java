@@ -8,7 +8,6 @@ import static org.jind.core.InvalidSettingException.Setting.LEARNING_RATE;
 import static org.jind.core.InvalidSettingException.Setting.MAX_EPOCHS;
 import static org.jind.core.InvalidSettingException.Setting.PATIENCE;
 import static org.jind.core.InvalidSettingException.Setting.THETA;
-import static org.jind.core.InvalidSettingException.Setting.THREADS;
 import static org.jind.core.InvalidSettingException.Setting.VALIDATION_FRACTION;
 import static org.jind.core.InvalidSettingException.Setting.WEIGHT_DECAY_DISCRIMINATOR;
 import static org.jind.core.InvalidSettingException.Setting.WEIGHT_DECAY_GENERATOR;
@@ -80,9 +79,9 @@ final class OptionGroups {
                 + " as the Python reference's seed N) (default: ${DEFAULT-VALUE})")
         long seed = TrainSettings.defaults().seed();
 
-        @Option(names = "--threads", paramLabel = "N",
-                description = "threads for the numerical backend (default: ${DEFAULT-VALUE})")
-        int threads = TrainSettings.defaults().threads();
+        /** Applied once for the whole process, before the command runs ({@link Main}); never part of a setting. */
+        @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
+        int threads = 1;
     }
 
     /** Classifier training. */
@@ -106,9 +105,9 @@ final class OptionGroups {
         double valFraction = D.validationFraction();
 
         TrainSettings settings(SeedThreads st) {
-            return named(() -> new TrainSettings(genes, epochs, batchSize, lr, valFraction, st.seed, st.threads),
+            return named(() -> new TrainSettings(genes, epochs, batchSize, lr, valFraction, st.seed),
                     Map.of(GENES_KEPT, "--genes", EPOCHS, "--epochs", BATCH_SIZE, "--batch-size", LEARNING_RATE, "--lr",
-                            VALIDATION_FRACTION, "--val-fraction", THREADS, "--threads"));
+                            VALIDATION_FRACTION, "--val-fraction"));
         }
     }
 
@@ -145,10 +144,10 @@ final class OptionGroups {
 
         AlignSettings settings(SeedThreads st, double theta) {
             return named(() -> new AlignSettings(lr, wdG, wdD, batchSize, maxEpochs, patience, theta, st.seed,
-                    st.threads, considerUnaligned),
+                    considerUnaligned),
                     Map.of(LEARNING_RATE, "--align-lr", WEIGHT_DECAY_GENERATOR, "--wd-g", WEIGHT_DECAY_DISCRIMINATOR,
                             "--wd-d", BATCH_SIZE, "--align-batch-size", MAX_EPOCHS, "--max-epochs", PATIENCE,
-                            "--patience", THETA, "--theta", THREADS, "--threads"));
+                            "--patience", THETA, "--theta"));
         }
     }
 
@@ -176,11 +175,9 @@ final class OptionGroups {
         double keepFraction = D.keepFraction();
 
         SelfTrainSettings settings(SeedThreads st) {
-            return named(() -> new SelfTrainSettings(lr, batchSize, epochs, valFraction, keepFraction, st.seed,
-                    st.threads),
+            return named(() -> new SelfTrainSettings(lr, batchSize, epochs, valFraction, keepFraction, st.seed),
                     Map.of(LEARNING_RATE, "--st-lr", BATCH_SIZE, "--st-batch-size", EPOCHS, "--st-epochs",
-                            VALIDATION_FRACTION, "--st-val-fraction", KEEP_FRACTION, "--keep-fraction", THREADS,
-                            "--threads"));
+                            VALIDATION_FRACTION, "--st-val-fraction", KEEP_FRACTION, "--keep-fraction"));
         }
     }
 

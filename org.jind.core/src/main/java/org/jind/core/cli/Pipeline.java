@@ -57,19 +57,30 @@ final class Pipeline {
         OptionGroups.FillMissingGenes fill;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
-            new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
-                    .output("--out", out);
+            Outputs outputs = new Outputs().input("--input", input.input).input("--labels", input.labels)
+                    .input("--model", model);
+            outputs.output("--out", out);
+            if (plots.dir != null) {
+                outputs.outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Aligner.Result r = Jind.align(m, readPrepared(input, m, fill.fill, progress), s, progress);
+            Jind.Prepared target = readPrepared(input, m, fill.fill, progress);
+            Aligner.Result r = Jind.align(m, target, s, progress);
             r.model().save(out);
             progress.endLine();
             System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
                     out, r.bestRejection(), r.unalignedRejection());
+            if (plots.dir != null) {
+                // the target's labels are not kept while reading it prepared: no confusion matrix here
+                Plots.write(plots.dir, Plots.forPrepared(r.model(), target.x(), null, s.theta()), System.out);
+            }
         }
     }
 
@@ -157,6 +168,8 @@ final class Pipeline {
         boolean json;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        Plots.Dir plots;
 
         @Override
         public void run() {
@@ -166,7 +179,11 @@ final class Pipeline {
                 outputs.add(STAGE_FILES.get(STAGES.indexOf(stage)));
                 outputs.add(predictionsFile(stage));
             }
-            new Outputs().input("--source", source).input("--target", target).outputsIn("--out-dir", outDir, outputs);
+            Outputs checked = new Outputs().input("--source", source).input("--target", target);
+            checked.outputsIn("--out-dir", outDir, outputs);
+            if (plots.dir != null) {
+                checked.outputsIn("--plots", plots.dir, Plots.FILES);
+            }
             TrainSettings ts = train.settings(seedThreads);
             double t = theta.value();
             AlignSettings as = align.settings(seedThreads, t);
@@ -250,6 +267,10 @@ final class Pipeline {
                             : String.format(Locale.ROOT, "raw %.4f  rej %.4f  eff %.4f", m.raw(), m.rej(), m.eff()),
                             seconds, file);
                 }
+            }
+            if (plots.dir != null) { // the last stage's model on the target; with --json on stderr, as progress is
+                Plots.write(plots.dir, Plots.forBatch(model, tgt, Plots.truth(tgt, labelKey), t, false),
+                        json ? System.err : System.out);
             }
             double total = (System.nanoTime() - t0) / 1e9;
             if (json) {

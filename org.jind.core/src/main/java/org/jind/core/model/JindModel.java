@@ -178,6 +178,7 @@ public final class JindModel {
             throw new JindException(name + " is damaged: array '" + p.name + "' has the wrong shape.");
         }
         p.value.assign(Tensors.matrix(t.floats(), (int) t.shape()[0], (int) t.shape()[1]));
+        p.changed();
     }
 
     public void save(java.nio.file.Path file) {

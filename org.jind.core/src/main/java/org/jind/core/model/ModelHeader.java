@@ -16,7 +16,7 @@ import com.google.gson.JsonObject;
  */
 final class ModelHeader {
     private static final List<String> TRAIN_SETTINGS = List.of("genesKept", "epochs", "batchSize", "learningRate",
-            "validationFraction", "seed", "threads");
+            "validationFraction", "seed"); // files from before threads became a process setting also hold "threads"
 
     private ModelHeader() {
     }
@@ -50,7 +50,9 @@ final class ModelHeader {
             }
         }
         try {
-            new com.google.gson.Gson().fromJson(ts, TrainSettings.class);
+            new TrainSettings(ts.get("genesKept").getAsInt(), ts.get("epochs").getAsInt(), ts.get("batchSize").getAsInt(),
+                    ts.get("learningRate").getAsDouble(), ts.get("validationFraction").getAsDouble(),
+                    ts.get("seed").getAsLong());
         } catch (InvalidSettingException e) {
             throw invalid(name, "its training settings are out of range (" + lower(e.getMessage()) + ")");
         }

@@ -42,6 +42,7 @@ public final class Adam implements Optimizer {
             // in place: the gradient becomes the update, v and m their new values
             Nd4j.exec(new AdamUpdater(p.grad, v.get(i), m.get(i), lr, BETA1, BETA2, eps, t - 1));
             p.value.subi(p.grad);
+            p.changed();
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.jind.core.JindException;
 import org.jind.core.Version;
 import org.nd4j.common.config.ND4JClassLoading;
 import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
@@ -19,7 +20,10 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Backend {
     private static final String CACHE_DIR = "org.bytedeco.javacpp.cachedir";
+    /** The system property that sets the thread count where no command line does (KNIME: a line in knime.ini). */
+    public static final String THREADS_PROPERTY = "jind.threads";
     private static volatile boolean ready;
+    private static Integer threads; // the process's thread count once fixed
 
     private Backend() {
     }
@@ -33,10 +37,66 @@ public final class Backend {
                     // ND4J's default checks every operation's workspace scope: measurable overhead on the many
                     // small operations of a training step, and JIND uses no workspaces
                     Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+                    if (threads == null) {
+                        apply(threadsFromProperty());
+                    }
                     ready = true;
                 }
             }
         }
+    }
+
+    /**
+     * Fixes the threads of ND4J's native backend (BLAS and element-wise work) for this process. ND4J's thread count
+     * is process-wide, and it changes the order of floating-point sums: set per call, two steps running at once
+     * (two KNIME nodes) changed each other's results. So it is set once, before the first computation: by the
+     * command line's {@code --threads}, else from the system property {@value #THREADS_PROPERTY} (default 1).
+     * Asking again for the same count is harmless; asking for another one once it is fixed is refused.
+     */
+    public static synchronized void useThreads(int n) {
+        if (n < 1) {
+            throw new JindException("The thread count must be at least 1; it is " + n + ".");
+        }
+        if (threads != null && threads != n) {
+            throw new JindException("This process already computes with " + threads + " thread(s); the thread count"
+                    + " is fixed once per process, so start a new one for " + n + ".");
+        }
+        if (threads == null) {
+            threads = n; // before loading, so that loading does not apply the property's count instead
+            ensureLoaded();
+            apply(n);
+        }
+    }
+
+    /** The process's thread count (fixed by the first computation if nothing set it before). */
+    public static synchronized int threads() {
+        ensureLoaded();
+        return threads;
+    }
+
+    /** The count the system property {@value #THREADS_PROPERTY} asks for, 1 when it is not set. */
+    static int threadsFromProperty() {
+        String v = System.getProperty(THREADS_PROPERTY);
+        if (v == null || v.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new JindException("The Java system property " + THREADS_PROPERTY + " must be a whole number of at least"
+                + " 1 (it is '" + v + "'): fix the line -D" + THREADS_PROPERTY + "=… in knime.ini (or JAVA_OPTS).");
+    }
+
+    private static synchronized void apply(int n) {
+        threads = n;
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.factory().blas().setMaxThreads(n);
     }
 
     /**

@@ -32,6 +32,8 @@ public final class Linear {
         Linear l = new Linear(name, source.in(), source.out());
         l.weight.value.assign(source.weight.value);
         l.bias.value.assign(source.bias.value);
+        l.weight.changed();
+        l.bias.changed();
         return l;
     }
 
@@ -56,6 +58,8 @@ public final class Linear {
         }
         weight.value.assign(Tensors.matrix(w, in, out));
         bias.value.assign(Tensors.matrix(b, 1, out));
+        weight.changed();
+        bias.changed();
     }
 
     /** How many random numbers {@link #reset} draws for a layer of this shape. */
@@ -78,14 +82,36 @@ public final class Linear {
      */
     public INDArray forwardShifted(SparseMatrix x, INDArray shift) {
         INDArray offset = shift == null ? bias.value : Nd4j.gemm(shift, weight.value, false, false).addi(bias.value);
-        return SparseProducts.times(x, weight.value).addiRowVector(offset);
+        return SparseProducts.times(x, heapWeights(), out()).addiRowVector(offset);
     }
+
+    // A Java copy of W for the sparse products, refreshed when the weights' version moves (W changes at most once
+    // per optimiser step, while a step may run several forward passes, and frozen layers never change).
+    private float[] heapWeights;
+    private int heapVersion;
+
+    private float[] heapWeights() {
+        if (heapWeights == null || heapVersion != weight.version()) {
+            if (heapWeights == null) {
+                heapWeights = new float[(int) weight.value.length()];
+            }
+            Tensors.copyTo(weight.value, heapWeights);
+            heapVersion = weight.version();
+        }
+        return heapWeights;
+    }
+
+    // reused between steps: the weight gradient's Java side
+    private float[] heapGrad;
 
     /**
      * The parameter gradients of {@link #forwardShifted}: {@code dW += xᵀ·dy + sᵀ·Σ_rows dy}, {@code db += Σ_rows dy}.
      */
     public void backwardShifted(SparseMatrix x, INDArray shift, INDArray dy) {
-        SparseProducts.addTransposeTimes(x, dy, weight.grad);
+        if (heapGrad == null) {
+            heapGrad = new float[(int) weight.grad.length()];
+        }
+        SparseProducts.addTransposeTimes(x, dy, weight.grad, heapGrad);
         INDArray dySum = Tensors.columnSums(dy);
         if (shift != null) {
             Nd4j.gemm(shift, dySum, weight.grad, true, false, 1.0, 1.0);

@@ -18,4 +18,18 @@ public final class Param {
     public void zeroGrad() {
         grad.assign(0);
     }
+
+    private int version;
+
+    /**
+     * Call after changing {@link #value} (optimiser steps, restores, re-initialisation): layers that keep a Java
+     * copy of their weights for sparse products ({@link Linear}) take a fresh one when the version moved.
+     */
+    public void changed() {
+        version++;
+    }
+
+    public int version() {
+        return version;
+    }
 }

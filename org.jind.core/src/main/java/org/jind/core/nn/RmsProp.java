@@ -39,6 +39,7 @@ public final class RmsProp implements Optimizer {
             // in place: the gradient becomes the update, the running square its new value
             Nd4j.exec(new RmsPropUpdater(p.grad, square.get(i), lr, ALPHA, EPS));
             p.value.subi(p.grad);
+            p.changed();
         }
     }
 

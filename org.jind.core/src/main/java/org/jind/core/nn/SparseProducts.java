@@ -17,8 +17,11 @@ public final class SparseProducts {
 
     /** X·W as an ND4J matrix (cells × W's columns). */
     public static INDArray times(SparseMatrix x, INDArray w) {
-        int out = (int) w.columns();
-        float[] weights = Tensors.toArray(w);
+        return times(x, Tensors.toArray(w), (int) w.columns());
+    }
+
+    /** X·W for W given as a row-major Java array with {@code out} columns. */
+    public static INDArray times(SparseMatrix x, float[] weights, int out) {
         float[] y = new float[x.rows() * out];
         SparseMatrix byGene = x.transpose(); // rows are genes, "columns" the cells expressing them
         for (int gene = 0; gene < byGene.rows(); gene++) {
@@ -36,9 +39,14 @@ public final class SparseProducts {
 
     /** {@code acc += Xᵀ·dY}; only the rows of acc for genes some cell expresses change. */
     public static void addTransposeTimes(SparseMatrix x, INDArray dy, INDArray acc) {
+        addTransposeTimes(x, dy, acc, new float[(int) acc.length()]);
+    }
+
+    /** As {@link #addTransposeTimes(SparseMatrix, INDArray, INDArray)}, with a reusable Java buffer of acc's size. */
+    public static void addTransposeTimes(SparseMatrix x, INDArray dy, INDArray acc, float[] sum) {
         int out = (int) dy.columns();
         float[] grad = Tensors.toArray(dy);
-        float[] sum = Tensors.toArray(acc);
+        Tensors.copyTo(acc, sum);
         SparseMatrix byGene = x.transpose();
         for (int gene = 0; gene < byGene.rows(); gene++) {
             int aBase = gene * out;

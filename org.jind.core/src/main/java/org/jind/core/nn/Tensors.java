@@ -40,6 +40,15 @@ public final class Tensors {
         return out;
     }
 
+    /** Copies a contiguous row-major float matrix (not a view) into {@code out}, which has its size. */
+    public static void copyTo(INDArray m, float[] out) {
+        if (m.ordering() != 'c' || m.isView() || m.offset() != 0 || m.dataType() != DataType.FLOAT
+                || m.length() != out.length) {
+            throw new IllegalArgumentException("not a contiguous float matrix of " + out.length + " values");
+        }
+        ((FloatPointer) m.data().addressPointer()).get(out);
+    }
+
     /** Overwrites a contiguous row-major float matrix (not a view) with {@code data}. */
     public static void copyInto(float[] data, INDArray m) {
         if (m.ordering() != 'c' || m.isView() || m.offset() != 0 || m.dataType() != DataType.FLOAT
@@ -66,13 +75,5 @@ public final class Tensors {
 
     private static INDArray ones(long n) {
         return Nd4j.ones(DataType.FLOAT, 1, n);
-    }
-
-    /** Uses ND4J's native backend with the given number of threads for BLAS and element-wise work. */
-    public static void useThreads(int threads) {
-        int n = Math.max(1, threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(n);
-        Nd4j.getEnvironment().setMaxThreads(n);
-        Nd4j.factory().blas().setMaxThreads(n);
     }
 }

@@ -65,7 +65,7 @@ public final class Preprocessing {
         TreeSet<String> common = new TreeSet<>(Arrays.asList(source.genes()));
         if (alsoIn != null) {
             for (Set<String> g : alsoIn) {
-                common.retainAll(g);
+                common.retainAll(inTarget(source, g));
             }
         }
         if (common.isEmpty()) {
@@ -95,6 +95,26 @@ public final class Preprocessing {
             selected[i] = library[order[i]];
         }
         return new Fitted(new Plan(counts, library, selected, libraryAliases), x.selectColumns(order));
+    }
+
+    /**
+     * The source genes a target has: by name, or by the source genes' other identifier when that finds more (a
+     * target named by Ensembl ids, a source by symbols with the ids recorded), as {@link GeneMatch} matches later.
+     */
+    private static Set<String> inTarget(Dataset source, Set<String> target) {
+        String[] names = source.genes();
+        String[] aliases = source.geneAliases();
+        Set<String> byName = new java.util.HashSet<>();
+        Set<String> byAlias = new java.util.HashSet<>();
+        for (int j = 0; j < names.length; j++) {
+            if (target.contains(names[j])) {
+                byName.add(names[j]);
+            }
+            if (aliases != null && aliases[j] != null && target.contains(aliases[j])) {
+                byAlias.add(names[j]);
+            }
+        }
+        return byAlias.size() > byName.size() ? byAlias : byName;
     }
 
     /**

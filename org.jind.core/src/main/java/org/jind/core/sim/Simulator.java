@@ -39,11 +39,27 @@ public final class Simulator {
     }
 
     public static Dataset simulate(Settings s) {
+        return simulate(s, Double.NaN);
+    }
+
+    /**
+     * As {@link #simulate(Settings)}, with the genes' base expression shifted so that about {@code density} of the
+     * values are non-zero (NaN: the default level, about 20 % non-zero at dispersion 0.3). The shift is solved for
+     * the base expression alone; markers, library sizes and batch effects move the result by a few percent.
+     */
+    public static Dataset simulate(Settings s, double density) {
         s.validated();
+        if (!Double.isNaN(density) && !(density > 0 && density < 1)) {
+            throw new JindException("The fraction of non-zero values must be between 0 and 1; it is " + density + ".");
+        }
         Rng rng = new Rng(s.seed());
         double[] base = new double[s.genes()];
         for (int g = 0; g < s.genes(); g++) {
-            base[g] = -1.5 + 1.3 * rng.gaussian(); // most genes lowly expressed: realistic sparsity
+            base[g] = 1.3 * rng.gaussian(); // most genes lowly expressed: realistic sparsity
+        }
+        double offset = Double.isNaN(density) ? -1.5 : offsetFor(base, s.dispersion(), density);
+        for (int g = 0; g < s.genes(); g++) {
+            base[g] += offset;
         }
         double[][] typeLogFc = new double[s.types()][s.genes()];
         int markers = Math.max(3, (int) Math.round(s.markerFraction() * s.genes()));
@@ -95,6 +111,26 @@ public final class Simulator {
         obs.put("cell_type", types);
         obs.put("batch", batches);
         return new Dataset(b.build(), ids, genes, obs, "simulation");
+    }
+
+    /** The shift of the log base expression at which the expected fraction of non-zero counts is {@code density}. */
+    static double offsetFor(double[] base, double phi, double density) {
+        double lo = -30;
+        double hi = 30;
+        for (int i = 0; i < 100; i++) {
+            double mid = (lo + hi) / 2;
+            double nonZero = 0;
+            for (double b : base) {
+                double mean = Math.exp(mid + b);
+                nonZero += 1 - (phi <= 0 ? Math.exp(-mean) : Math.pow(1 + phi * mean, -1 / phi));
+            }
+            if (nonZero / base.length < density) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return (lo + hi) / 2;
     }
 
     private static int drawType(double[] share, double total, Rng rng, int allowed) {

@@ -77,6 +77,7 @@ public final class ClassifierTrainer {
     public static void restore(List<Param> params, List<INDArray> values) {
         for (int i = 0; i < params.size(); i++) {
             params.get(i).value.assign(values.get(i));
+            params.get(i).changed();
         }
     }
 }

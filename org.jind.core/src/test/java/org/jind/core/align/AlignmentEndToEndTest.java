@@ -39,9 +39,9 @@ public class AlignmentEndToEndTest {
         Dataset source = all.selectBatch("batch", "batch0");
         target = all.selectBatch("batch", "batch1");
         trained = Jind.train(source, "cell_type", List.of(Set.of(target.genes())),
-                new TrainSettings(5000, 10, 128, 1e-3, 0.2, 0, 1), Progress.NONE);
+                new TrainSettings(5000, 10, 128, 1e-3, 0.2, 0), Progress.NONE);
         trainedWeightsBefore = weights(trained.net.params());
-        aligned = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 8, 7, 0.05, 0, 1, false),
+        aligned = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 8, 7, 0.05, 0, false),
                 false, Progress.NONE);
     }
 
@@ -76,7 +76,7 @@ public class AlignmentEndToEndTest {
 
     @Test
     public void theSameSeedGivesTheSameGenerator() {
-        AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 3, 1, false);
+        AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 3, false);
         Aligner.Result a = Jind.align(trained, target, s, false, Progress.NONE);
         Aligner.Result b = Jind.align(trained, target, s, false, Progress.NONE);
         assertEquals(a.history(), b.history());
@@ -86,7 +86,7 @@ public class AlignmentEndToEndTest {
             assertArrayEquals(wa.get(i), wb.get(i), 0f);
         }
         // another seed gives another generator, so the equality above is not trivially true
-        Aligner.Result c = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 4, 1,
+        Aligner.Result c = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 4,
                 false), false, Progress.NONE);
         assertTrue(!java.util.Arrays.equals(wa.get(1), weights(c.model().generator.allParams()).get(1)));
     }
@@ -123,7 +123,7 @@ public class AlignmentEndToEndTest {
     public void selfTrainingChangesOnlyTheGeneratorsEncoderAndKeepsSourceThresholds() {
         JindModel alignedModel = aligned.model();
         List<float[]> generatorBefore = weights(alignedModel.generator.alignmentParams());
-        SelfTrainer.Result plus = Jind.selfTrain(alignedModel, target, new SelfTrainSettings(1e-4, 128, 3, 0.1, 0.95, 0, 1),
+        SelfTrainer.Result plus = Jind.selfTrain(alignedModel, target, new SelfTrainSettings(1e-4, 128, 3, 0.1, 0.95, 0),
                 false, Progress.NONE);
         JindModel p = plus.model();
         assertEquals(Stage.SELFTRAINED, p.stage);

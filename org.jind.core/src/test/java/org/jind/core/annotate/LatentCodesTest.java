@@ -24,7 +24,7 @@ public class LatentCodesTest {
     public void annotatingWithCodesGivesTheAnnotationAndTheEncodersCodes() {
         Dataset source = TestData.twoBatches().selectBatch("batch", "batch0");
         Dataset target = TestData.twoBatches().selectBatch("batch", "batch1");
-        JindModel model = Jind.train(source, "cell_type", null, new TrainSettings(100, 2, 64, 1e-3, 0.2, 0, 1),
+        JindModel model = Jind.train(source, "cell_type", null, new TrainSettings(100, 2, 64, 1e-3, 0.2, 0),
                 Progress.NONE);
         SparseMatrix x = Jind.prepare(model, target, false, Progress.NONE);
         double[] thresholds = Thresholds.compute(model.validation, 0.05);

@@ -31,7 +31,7 @@ public class ModelFileTest {
     @BeforeClass
     public static void train() {
         Dataset source = TestData.twoBatches().selectBatch("batch", "batch0");
-        model = Jind.train(source, "cell_type", null, new TrainSettings(200, 2, 64, 1e-3, 0.2, 3, 1), Progress.NONE);
+        model = Jind.train(source, "cell_type", null, new TrainSettings(200, 2, 64, 1e-3, 0.2, 3), Progress.NONE);
     }
 
     @Test
@@ -79,6 +79,15 @@ public class ModelFileTest {
         Files.writeString(foreign, "cell_id,gene\nc1,3\n");
         expectError(foreign, "is not a JIND model file");
         expectError(tmp.getRoot().toPath().resolve("absent.jind"), "not found");
+    }
+
+    @Test
+    public void modelsWrittenWhenThreadsWereASettingStillLoad() {
+        // model files before the thread count became a process setting hold "threads" in their settings
+        ModelFile.Content c = ModelFile.fromBytes(model.toBytes(), "m.jind");
+        c.header().getAsJsonObject("trainSettings").addProperty("threads", 4);
+        JindModel old = JindModel.fromBytes(ModelFile.toBytes(c), "old.jind");
+        assertEquals(model.trainSettings, old.trainSettings);
     }
 
     @Test

@@ -67,7 +67,7 @@ public class SparseInputTest {
     @Test
     public void batchesChooseSparseBelowTheDensityLimitAndDenseAbove() {
         TorchGenerator rng = new TorchGenerator(1);
-        assertTrue(Batches.of(randomSparse(20, 0.07, rng)).isSparse());
+        assertTrue(Batches.of(randomSparse(20, 0.01, rng)).isSparse());
         assertTrue(!Batches.of(randomSparse(20, 0.8, rng)).isSparse());
     }
 

@@ -38,8 +38,8 @@ public class ModelFiguresTest {
         Dataset source = all.selectBatch("batch", "batch0");
         target = all.selectBatch("batch", "batch1");
         trained = Jind.train(source, "cell_type", List.of(Set.of(target.genes())),
-                new TrainSettings(5000, 6, 128, 1e-3, 0.2, 0, 1), Progress.NONE);
-        aligned = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 4, 7, 0.05, 0, 1, false),
+                new TrainSettings(5000, 6, 128, 1e-3, 0.2, 0), Progress.NONE);
+        aligned = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 4, 7, 0.05, 0, false),
                 false, Progress.NONE);
     }
 

@@ -110,6 +110,14 @@ public class GeneIdentifiersTest {
     }
 
     @Test
+    public void aTargetNamedByIdsKeepsTheSourceGenesItHasThroughTheirIds() {
+        Dataset source = data(COUNTS, SYMBOLS, IDS);
+        Preprocessing.Plan p = Preprocessing.fit(source, List.of(java.util.Set.of("ENSG1", "ENSG3", "ENSG4")), 4).plan();
+        assertArrayEquals(new String[] {"CD3E", "MS4A1", "NKG7"}, p.libraryGenes());
+        assertArrayEquals(new String[] {"ENSG1", "ENSG3", "ENSG4"}, p.libraryAliases());
+    }
+
+    @Test
     public void aSymbolSharedByTwoColumnsMatchesNeither() {
         GeneMatch m = GeneMatch.of(new String[] {"ENSG1", "ENSG2"}, new String[] {"A", "B"},
                 new String[] {"A", "A-1", "B"}, new String[] {"A", "A", "B"});

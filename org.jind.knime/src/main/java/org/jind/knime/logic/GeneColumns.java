@@ -10,6 +10,7 @@ import java.util.Set;
 import org.jind.core.JindException;
 import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
+import org.jind.core.prep.GeneMatch;
 
 /** Which columns of a table are genes (rows are cells, one numeric column per gene). */
 public final class GeneColumns {
@@ -74,6 +75,47 @@ public final class GeneColumns {
         List<String> names = new ArrayList<>(List.of(names(columns, present)));
         names.addAll(absent(columns, modelGenes.toArray(new String[0])));
         return new ForModel(present, names.toArray(new String[0]));
+    }
+
+    /** The names of the numeric columns, in table order. */
+    public static String[] numericNames(List<ColumnInfo> columns) {
+        return columns.stream().filter(ColumnInfo::isNumeric).map(ColumnInfo::name).toArray(String[]::new);
+    }
+
+    /**
+     * The core's gene matching ({@link GeneMatch}) of the model's genes (and their other identifiers, or null)
+     * against the table's numeric columns; its columns index {@link #numericNames}.
+     */
+    public static GeneMatch match(List<ColumnInfo> columns, String[] genes, String[] aliases) {
+        return GeneMatch.of(genes, aliases, numericNames(columns), null);
+    }
+
+    /**
+     * What to read for a model, matched as the core matches genes: for every gene the model reads (the library
+     * genes, which include the selected ones), the numeric column holding it, by name or by the gene's other
+     * identifier, read under the model's name; then the genes found in no column, read as 0.
+     */
+    public static ForModel readForModel(List<ColumnInfo> columns, JindModel model) {
+        String[] numeric = numericNames(columns);
+        int[] numericIndex = java.util.stream.IntStream.range(0, columns.size())
+                .filter(i -> columns.get(i).isNumeric()).toArray();
+        var plan = model.plan;
+        GeneMatch selected = GeneMatch.of(plan.selectedGenes(), plan.selectedAliases(), numeric, null);
+        GeneMatch library = GeneMatch.with(selected.scheme(), plan.libraryGenes(), plan.libraryAliases(), numeric,
+                null);
+        List<Integer> read = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
+        for (int j = 0; j < plan.libraryGenes().length; j++) {
+            if (library.columns()[j] >= 0) {
+                read.add(numericIndex[library.columns()[j]]);
+                names.add(plan.libraryGenes()[j]);
+            } else {
+                absent.add(plan.libraryGenes()[j]);
+            }
+        }
+        names.addAll(absent);
+        return new ForModel(read.stream().mapToInt(Integer::intValue).toArray(), names.toArray(new String[0]));
     }
 
     /** Every gene the model reads: those it normalises the library size over, then those it selected. */

@@ -1,11 +1,13 @@
 package org.jind.knime.logic;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
 import org.jind.core.JindException;
 import org.jind.core.model.Stage;
 import org.jind.core.prep.BatchPreparer;
+import org.jind.core.prep.GeneMatch;
 import org.jind.core.util.Plural;
 
 /** Checks of a model against a node and a table that configure can make before anything runs. */
@@ -40,9 +42,12 @@ public final class ModelChecks {
             return null;
         }
         String[] genes = model.genes();
-        List<String> absent = GeneColumns.absent(columns, genes);
+        // the core's matcher: by name, or through the genes' other identifier when the model records it
+        GeneMatch match = GeneColumns.match(columns, genes, model.geneAliases());
+        String note = match.note(genes, model.geneAliases(), GeneColumns.numericNames(columns), null);
+        List<String> absent = match.missingGenes(genes);
         if (absent.isEmpty()) {
-            return null;
+            return note;
         }
         int total = new HashSet<>(List.of(genes)).size();
         String what = absent.size() + " of the model's " + Plural.of(total, "gene") + " "
@@ -65,7 +70,23 @@ public final class ModelChecks {
                     + Math.round(MIN_PRESENT_GENE_FRACTION * 100) + " % must be present): give a table with the"
                     + " model's gene columns (same names, e.g. gene symbols rather than ids).");
         }
-        return what + "; they are treated as 0.";
+        return (note == null ? "" : note + " ") + what + "; they are treated as 0.";
+    }
+
+    /**
+     * Fails when the model's cell types are not those its port specification announced at configure time. Train
+     * JIND announces the label column's domain, which may list values the rows no longer hold (KNIME keeps the
+     * domain through row filters); a node whose output columns were fixed at configure time (Annotate &amp;
+     * Reject streaming its rows, with probability columns) cannot change them afterwards.
+     */
+    public static void requireAnnouncedCellTypes(ModelSummary announced, ModelSummary model) {
+        if (announced.cellTypesKnown() && !Arrays.equals(announced.cellTypes(), model.cellTypes())) {
+            throw new JindException("The model's cell types (" + GeneColumns.firstFew(List.of(model.cellTypes()), 5)
+                    + ") are not those its specification announced before training (" + GeneColumns.firstFew(
+                    List.of(announced.cellTypes()), 5) + "), as happens when the label column's domain lists values"
+                    + " the rows no longer hold; recompute the domain (Domain Calculator node) before Train JIND, or"
+                    + " execute Train JIND before streaming this node.");
+        }
     }
 
     private static String name(Stage s) {

@@ -24,23 +24,33 @@ public final class ModelSummary {
     public static final String KEY_STAGE = "stage";
     public static final String KEY_GENES = "genes";
     public static final String KEY_CELL_TYPES = "cellTypes";
+    /** The genes' other identifiers (symbol ↔ id), when the model records them; "" where one is unknown. */
+    public static final String KEY_GENE_ALIASES = "geneAliases";
     public static final List<String> STRING_KEYS = List.of(KEY_LABEL, KEY_STAGE);
-    public static final List<String> ARRAY_KEYS = List.of(KEY_GENES, KEY_CELL_TYPES);
+    public static final List<String> ARRAY_KEYS = List.of(KEY_GENES, KEY_CELL_TYPES, KEY_GENE_ALIASES);
 
     private final String labelColumn;
     private final Stage stage;
     private final String[] genes;
     private final String[] cellTypes;
+    private final String[] geneAliases;
 
     public ModelSummary(String labelColumn, Stage stage, String[] genes, String[] cellTypes) {
+        this(labelColumn, stage, genes, cellTypes, null);
+    }
+
+    /** @param geneAliases the genes under their other identifier (entries may be null), or null */
+    public ModelSummary(String labelColumn, Stage stage, String[] genes, String[] cellTypes, String[] geneAliases) {
         this.labelColumn = Objects.requireNonNull(labelColumn);
         this.stage = Objects.requireNonNull(stage);
         this.genes = genes == null ? null : genes.clone();
         this.cellTypes = cellTypes == null ? null : cellTypes.clone();
+        this.geneAliases = genes == null || geneAliases == null || geneAliases.length != genes.length ? null
+                : geneAliases.clone();
     }
 
     public static ModelSummary of(JindModel m) {
-        return new ModelSummary(m.labelKey, m.stage, m.plan.selectedGenes(), m.classes);
+        return new ModelSummary(m.labelKey, m.stage, m.plan.selectedGenes(), m.classes, m.plan.selectedAliases());
     }
 
     /** What a training node promises before it has seen the data: nothing about genes and cell types. */
@@ -73,12 +83,29 @@ public final class ModelSummary {
         if (cellTypes != null) {
             m.put(KEY_CELL_TYPES, cellTypes.clone());
         }
+        if (geneAliases != null) {
+            String[] stored = geneAliases.clone();
+            for (int i = 0; i < stored.length; i++) {
+                stored[i] = stored[i] == null ? "" : stored[i];
+            }
+            m.put(KEY_GENE_ALIASES, stored);
+        }
         return m;
     }
 
     /** Reads what {@link #storedStrings()} and {@link #storedArrays()} gave (absent arrays: unknown). */
     public static ModelSummary fromStored(Map<String, String> strings, Map<String, String[]> arrays) {
-        return parse(strings.get(KEY_LABEL), strings.get(KEY_STAGE), arrays.get(KEY_GENES), arrays.get(KEY_CELL_TYPES));
+        ModelSummary s = parse(strings.get(KEY_LABEL), strings.get(KEY_STAGE), arrays.get(KEY_GENES),
+                arrays.get(KEY_CELL_TYPES));
+        String[] aliases = arrays.get(KEY_GENE_ALIASES);
+        if (aliases == null) {
+            return s;
+        }
+        aliases = aliases.clone();
+        for (int i = 0; i < aliases.length; i++) {
+            aliases[i] = aliases[i] == null || aliases[i].isEmpty() ? null : aliases[i];
+        }
+        return new ModelSummary(s.labelColumn, s.stage, s.genes, s.cellTypes, aliases);
     }
 
     /** Reads the stored fields back; a damaged spec gets a sentence, not a stack trace. */
@@ -95,7 +122,7 @@ public final class ModelSummary {
     }
 
     public ModelSummary withStage(Stage s) {
-        return new ModelSummary(labelColumn, s, genes, cellTypes);
+        return new ModelSummary(labelColumn, s, genes, cellTypes, geneAliases);
     }
 
     public String labelColumn() {
@@ -121,6 +148,11 @@ public final class ModelSummary {
         return cellTypes == null ? null : cellTypes.clone();
     }
 
+    /** The genes under their other identifier (entries may be null), or null when the model records none. */
+    public String[] geneAliases() {
+        return geneAliases == null ? null : geneAliases.clone();
+    }
+
     public boolean genesKnown() {
         return genes != null;
     }
@@ -141,12 +173,14 @@ public final class ModelSummary {
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelSummary s && labelColumn.equals(s.labelColumn) && stage == s.stage
-                && Arrays.equals(genes, s.genes) && Arrays.equals(cellTypes, s.cellTypes);
+                && Arrays.equals(genes, s.genes) && Arrays.equals(cellTypes, s.cellTypes)
+                && Arrays.equals(geneAliases, s.geneAliases);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(labelColumn, stage, Arrays.hashCode(genes), Arrays.hashCode(cellTypes));
+        return Objects.hash(labelColumn, stage, Arrays.hashCode(genes), Arrays.hashCode(cellTypes),
+                Arrays.hashCode(geneAliases));
     }
 
     @Override

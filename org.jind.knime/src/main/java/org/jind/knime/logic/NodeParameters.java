@@ -24,7 +24,6 @@ public final class NodeParameters {
     public static final String LEARNING_RATE = "Learning rate";
     public static final String VALIDATION_FRACTION = "Validation fraction";
     public static final String SEED = "Random seed";
-    public static final String THREADS = "Threads (0: all cores)";
     public static final String WEIGHT_DECAY_G = "Generator weight decay";
     public static final String WEIGHT_DECAY_D = "Discriminator weight decay";
     public static final String PATIENCE = "Patience (epochs)";
@@ -45,21 +44,20 @@ public final class NodeParameters {
     }
 
     public static TrainSettings train(int genesKept, int epochs, int batchSize, double learningRate,
-            double validationFraction, long seed, int threads) {
-        return named(() -> new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed,
-                threads(threads)));
+            double validationFraction, long seed) {
+        return named(() -> new TrainSettings(genesKept, epochs, batchSize, learningRate, validationFraction, seed));
     }
 
     public static AlignSettings align(double learningRate, double weightDecayG, double weightDecayD, int batchSize,
-            int maxEpochs, int patience, double theta, long seed, boolean considerUnaligned, int threads) {
+            int maxEpochs, int patience, double theta, long seed, boolean considerUnaligned) {
         return named(() -> new AlignSettings(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience,
-                theta, seed, threads(threads), considerUnaligned));
+                theta, seed, considerUnaligned));
     }
 
     public static SelfTrainSettings selfTrain(double learningRate, int batchSize, int epochs, double validationFraction,
-            double keepFraction, long seed, int threads) {
+            double keepFraction, long seed) {
         return named(() -> new SelfTrainSettings(learningRate, batchSize, epochs, validationFraction, keepFraction,
-                seed, threads(threads)));
+                seed));
     }
 
     /** The dialog label of a setting the core checks. */
@@ -76,7 +74,6 @@ public final class NodeParameters {
             case VALIDATION_FRACTION -> VALIDATION_FRACTION;
             case KEEP_FRACTION -> KEEP_FRACTION;
             case THETA -> THETA;
-            case THREADS -> THREADS;
         };
     }
 
@@ -116,15 +113,4 @@ public final class NodeParameters {
         return Thresholds.DEFAULT_THETA;
     }
 
-    /**
-     * Threads for the numerical backend; 0 means every core of this machine. The thread count changes the order
-     * of floating-point sums, so a model is reproducible for a seed <i>and</i> a thread count: a fixed count
-     * gives the same model on machines with different numbers of cores.
-     */
-    public static int threads(int requested) {
-        if (requested < 0) {
-            throw new JindException("'" + THREADS + "' must not be negative; it is " + requested + ".");
-        }
-        return requested == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors()) : requested;
-    }
 }

@@ -46,15 +46,6 @@ public final class CommonSettings {
         return new SettingsModelInteger("seed", Math.toIntExact(defaultSeed));
     }
 
-    /**
-     * Threads of the numerical backend; 0 means all cores. Default 1: ND4J's multi-threading made alignment 3×
-     * slower on a 2-core machine (75.7 s vs 25.5 s for PBMC 3pv2 → 5p), and one thread gives the same result on
-     * every machine.
-     */
-    public static SettingsModelIntegerBounded threads() {
-        return new SettingsModelIntegerBounded("threads", 1, 0, 1024);
-    }
-
     /** A positive count with an upper bound that keeps typos from starting hour-long runs. */
     public static SettingsModelIntegerBounded count(String key, int value, int max) {
         return new SettingsModelIntegerBounded(key, value, 1, max);

@@ -61,7 +61,7 @@ public final class ModelInput {
             ProgressSink progress, List<String> warnings) throws InvalidSettingsException, CanceledExecutionException {
         List<ColumnInfo> columns = KnimeTables.columns(table.getDataTableSpec());
         warnings.add(checkGenes(ModelSummary.of(model), columns, fillAbsent));
-        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
+        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
         List<String> readWarnings = new ArrayList<>();
         Dataset data = KnimeTables.readDataset(table, genes.columns(), genes.names(), new int[0], new String[0],
                 policy, progress, readWarnings);

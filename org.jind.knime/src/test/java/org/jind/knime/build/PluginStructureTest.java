@@ -51,16 +51,16 @@ public class PluginStructureTest {
                 NodeParameters.LABEL_COLUMN, NodeParameters.GENE_COLUMNS, NodeParameters.MISSING_VALUES,
                 NodeParameters.GENES_KEPT, NodeParameters.EPOCHS, NodeParameters.BATCH_SIZE,
                 NodeParameters.LEARNING_RATE,
-                NodeParameters.VALIDATION_FRACTION, NodeParameters.SEED, NodeParameters.THREADS), 1, 2));
+                NodeParameters.VALIDATION_FRACTION, NodeParameters.SEED), 1, 2));
         FACTORIES.put("org.jind.knime.nodes.align.AlignBatchNodeFactory", new Expected(List.of(
                 NodeParameters.LEARNING_RATE, NodeParameters.WEIGHT_DECAY_G, NodeParameters.WEIGHT_DECAY_D,
                 NodeParameters.BATCH_SIZE, NodeParameters.MAX_EPOCHS, NodeParameters.PATIENCE, NodeParameters.THETA,
-                NodeParameters.CONSIDER_UNALIGNED, NodeParameters.SEED, NodeParameters.THREADS,
+                NodeParameters.CONSIDER_UNALIGNED, NodeParameters.SEED,
                 NodeParameters.MISSING_VALUES,
                 NodeParameters.FILL_ABSENT_GENES), 2, 2));
         FACTORIES.put("org.jind.knime.nodes.selftrain.SelfTrainJindPlusNodeFactory", new Expected(List.of(
                 NodeParameters.KEEP_FRACTION, NodeParameters.LEARNING_RATE, NodeParameters.BATCH_SIZE,
-                NodeParameters.EPOCHS, NodeParameters.VALIDATION_FRACTION, NodeParameters.SEED, NodeParameters.THREADS,
+                NodeParameters.EPOCHS, NodeParameters.VALIDATION_FRACTION, NodeParameters.SEED,
                 NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES), 2, 1));
         FACTORIES.put("org.jind.knime.nodes.annotate.AnnotateRejectNodeFactory", new Expected(List.of(
                 NodeParameters.THETA, NodeParameters.RAW_COLUMN, NodeParameters.PREDICTION_COLUMN,

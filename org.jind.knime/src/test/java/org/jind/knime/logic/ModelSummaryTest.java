@@ -98,6 +98,17 @@ public class ModelSummaryTest {
     }
 
     @Test
+    public void aStreamedAnnotationNeedsTheCellTypesTheSpecAnnounced() {
+        ModelSummary model = new ModelSummary("cell_type", Stage.TRAINED, new String[] {"G1"}, new String[] {"A", "B"});
+        ModelChecks.requireAnnouncedCellTypes(ModelSummary.beforeTraining("cell_type", null, new String[] {"A", "B"}),
+                model);
+        ModelChecks.requireAnnouncedCellTypes(ModelSummary.beforeTraining("cell_type"), model); // nothing announced
+        // a row filter left the domain with a type the rows no longer hold
+        assertMessage(() -> ModelChecks.requireAnnouncedCellTypes(ModelSummary.beforeTraining("cell_type", null,
+                new String[] {"A", "B", "C"}), model), "'A', 'B'", "'A', 'B', 'C'", "Domain Calculator");
+    }
+
+    @Test
     public void treatingAbsentGenesAs0NeedsEnoughOfThemPresent() {
         ModelSummary model = new ModelSummary("cell_type", Stage.TRAINED, new String[] {"G4", "G3", "G2", "G1"},
                 new String[] {"A", "B"});

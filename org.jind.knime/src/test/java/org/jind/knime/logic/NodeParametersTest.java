@@ -19,53 +19,49 @@ public class NodeParametersTest {
     public void defaultsPassAndReachTheCoreUnchanged() {
         TrainSettings d = TrainSettings.defaults();
         TrainSettings t = NodeParameters.train(d.genesKept(), d.epochs(), d.batchSize(), d.learningRate(),
-                d.validationFraction(), 42, 0);
-        int all = Runtime.getRuntime().availableProcessors();
-        assertEquals(new TrainSettings(5000, 15, 128, 1e-3, 0.2, 42, all), t);
+                d.validationFraction(), 42);
+        assertEquals(new TrainSettings(5000, 15, 128, 1e-3, 0.2, 42), t);
         AlignSettings a = AlignSettings.defaults();
         AlignSettings al = NodeParameters.align(a.learningRate(), a.weightDecayG(), a.weightDecayD(), a.batchSize(),
-                a.maxEpochs(), a.patience(), a.theta(), 3, true, 2);
-        assertEquals(new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 3, 2, true), al);
+                a.maxEpochs(), a.patience(), a.theta(), 3, true);
+        assertEquals(new AlignSettings(1e-4, 1e-2, 1e-3, 128, 15, 7, 0.05, 3, true), al);
         SelfTrainSettings st = SelfTrainSettings.defaults();
-        assertEquals(new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 5, 1),
+        assertEquals(new SelfTrainSettings(1e-4, 128, 10, 0.1, 0.95, 5),
                 NodeParameters.selfTrain(st.learningRate(), st.batchSize(), st.epochs(), st.validationFraction(),
-                        st.keepFraction(), 5, 1));
-        assertEquals(all, NodeParameters.threads(0));
-        assertEquals(3, NodeParameters.threads(3));
-        assertMessage(() -> NodeParameters.threads(-1), "'Threads (0: all cores)' must not be negative");
+                        st.keepFraction(), 5));
         assertEquals(0.05, NodeParameters.defaultTheta(), 0);
     }
 
     @Test
     public void trainingValuesAreChecked() {
-        assertMessage(() -> NodeParameters.train(0, 15, 128, 1e-3, 0.2, 0, 1), "'Genes kept' must be at least 1");
-        assertMessage(() -> NodeParameters.train(10, 0, 128, 1e-3, 0.2, 0, 1), "'Epochs' must be at least 1");
-        assertMessage(() -> NodeParameters.train(10, 1, 0, 1e-3, 0.2, 0, 1), "'Batch size' must be at least 1");
-        assertMessage(() -> NodeParameters.train(10, 1, 1, 0, 0.2, 0, 1), "'Learning rate' must be a positive number");
-        assertMessage(() -> NodeParameters.train(10, 1, 1, Double.NaN, 0.2, 0, 1), "'Learning rate'");
-        assertMessage(() -> NodeParameters.train(10, 1, 1, 1e-3, 1, 0, 1),
+        assertMessage(() -> NodeParameters.train(0, 15, 128, 1e-3, 0.2, 0), "'Genes kept' must be at least 1");
+        assertMessage(() -> NodeParameters.train(10, 0, 128, 1e-3, 0.2, 0), "'Epochs' must be at least 1");
+        assertMessage(() -> NodeParameters.train(10, 1, 0, 1e-3, 0.2, 0), "'Batch size' must be at least 1");
+        assertMessage(() -> NodeParameters.train(10, 1, 1, 0, 0.2, 0), "'Learning rate' must be a positive number");
+        assertMessage(() -> NodeParameters.train(10, 1, 1, Double.NaN, 0.2, 0), "'Learning rate'");
+        assertMessage(() -> NodeParameters.train(10, 1, 1, 1e-3, 1, 0),
                 "'Validation fraction' must be between 0 and 1");
-        assertMessage(() -> NodeParameters.train(10, 1, 1, 1e-3, 0, 0, 1), "'Validation fraction'");
+        assertMessage(() -> NodeParameters.train(10, 1, 1, 1e-3, 0, 0), "'Validation fraction'");
     }
 
     @Test
     public void alignmentValuesAreChecked() {
-        assertMessage(() -> NodeParameters.align(-1, 0, 0, 1, 1, 1, 0.05, 0, false, 1), "'Learning rate'");
-        assertMessage(() -> NodeParameters.align(1e-4, -1, 0, 1, 1, 1, 0.05, 0, false, 1), "'Generator weight decay'");
-        assertMessage(() -> NodeParameters.align(1e-4, 0, -1, 1, 1, 1, 0.05, 0, false, 1),
+        assertMessage(() -> NodeParameters.align(-1, 0, 0, 1, 1, 1, 0.05, 0, false), "'Learning rate'");
+        assertMessage(() -> NodeParameters.align(1e-4, -1, 0, 1, 1, 1, 0.05, 0, false), "'Generator weight decay'");
+        assertMessage(() -> NodeParameters.align(1e-4, 0, -1, 1, 1, 1, 0.05, 0, false),
                 "'Discriminator weight decay'");
-        assertMessage(() -> NodeParameters.align(1e-4, 0, 0, 1, 0, 1, 0.05, 0, false, 1), "'Maximum epochs'");
-        assertMessage(() -> NodeParameters.align(1e-4, 0, 0, 1, 1, 0, 0.05, 0, false, 1), "'Patience (epochs)'");
-        assertMessage(() -> NodeParameters.align(1e-4, 0, 0, 1, 1, 1, 1, 0, false, 1), "'Outlier fraction θ'");
+        assertMessage(() -> NodeParameters.align(1e-4, 0, 0, 1, 0, 1, 0.05, 0, false), "'Maximum epochs'");
+        assertMessage(() -> NodeParameters.align(1e-4, 0, 0, 1, 1, 0, 0.05, 0, false), "'Patience (epochs)'");
+        assertMessage(() -> NodeParameters.align(1e-4, 0, 0, 1, 1, 1, 1, 0, false), "'Outlier fraction θ'");
     }
 
     @Test
     public void selfTrainingAndThetaAreChecked() {
-        assertMessage(() -> NodeParameters.selfTrain(1e-4, 128, 10, 0.1, 0, 0, 1),
+        assertMessage(() -> NodeParameters.selfTrain(1e-4, 128, 10, 0.1, 0, 0),
                 "'Kept fraction of confident cells'");
-        assertMessage(() -> NodeParameters.selfTrain(1e-4, 128, 10, 0.1, 1.5, 0, 1), "at most 1");
-        assertMessage(() -> NodeParameters.selfTrain(1e-4, 128, 0, 0.1, 0.9, 0, 1), "'Epochs'");
-        assertEquals(1.0, NodeParameters.selfTrain(1e-4, 128, 10, 0.1, 1, 0, 1).keepFraction(), 0);
+        assertMessage(() -> NodeParameters.selfTrain(1e-4, 128, 10, 0.1, 1.5, 0), "at most 1");
+        assertMessage(() -> NodeParameters.selfTrain(1e-4, 128, 0, 0.1, 0.9, 0), "'Epochs'");
+        assertEquals(1.0, NodeParameters.selfTrain(1e-4, 128, 10, 0.1, 1, 0).keepFraction(), 0);
         assertEquals(0.0, NodeParameters.theta(0), 0);
         assertMessage(() -> NodeParameters.theta(-0.1), "'Outlier fraction θ' must be at least 0 and below 1");
         assertMessage(() -> NodeParameters.theta(Double.NaN), "'Outlier fraction θ'");

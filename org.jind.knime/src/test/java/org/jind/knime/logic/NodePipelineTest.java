@@ -34,12 +34,12 @@ public class NodePipelineTest {
         // Train JIND: configure, then execute
         TrainingColumns c = TrainingColumns.of(columns, "cell_type", null);
         assertEquals(src.genes().length, c.genes().length);
-        TrainSettings s = NodeParameters.train(40, 4, 32, 1e-3, 0.2, 0, 1);
+        TrainSettings s = NodeParameters.train(40, 4, 32, 1e-3, 0.2, 0);
         DatasetBuilder b = new DatasetBuilder(c.genes(), new String[] {c.label()}, MissingValuePolicy.FAIL, "t");
         for (TinyJind.Row r : TinyJind.rows(src, "cell_type")) {
             b.addRow(r.id(), r.values(), r.strings());
         }
-        JindModel model = Jind.train(b.build(), c.label(), null, s.validated(), new ProgressAdapter(
+        JindModel model = Jind.train(b.build(), c.label(), null, s, new ProgressAdapter(
                 new PayloadAndProgressTest.Recorder(Integer.MAX_VALUE)));
         ModelSummary summary = ModelSummary.of(model);
         assertEquals(ModelSummary.beforeTraining("cell_type").labelColumn(), summary.labelColumn());

@@ -41,7 +41,7 @@ public final class TinyJind {
     }
 
     static TrainSettings trainSettings() {
-        return new TrainSettings(40, 4, 32, 1e-3, 0.2, 0, 1);
+        return new TrainSettings(40, 4, 32, 1e-3, 0.2, 0);
     }
 
     static synchronized JindModel trained() {
@@ -53,7 +53,7 @@ public final class TinyJind {
 
     public static synchronized JindModel aligned() {
         if (aligned == null) {
-            AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 32, 1, 1, 0.05, 0, 1, false);
+            AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 32, 1, 1, 0.05, 0, false);
             aligned = Jind.align(trained(), target(), s, false, Progress.NONE).model();
         }
         return aligned;

@@ -20,7 +20,6 @@ final class AlignBatchNodeDialog extends DefaultNodeSettingsPane {
         CommonSettings.addTheta(this, s.theta);
         addDialogComponent(new DialogComponentBoolean(s.considerUnaligned, NodeParameters.CONSIDER_UNALIGNED));
         CommonSettings.addNumber(this, s.seed, NodeParameters.SEED);
-        CommonSettings.addNumber(this, s.threads, NodeParameters.THREADS);
         closeCurrentGroup();
         createNewGroup("Target table");
         CommonSettings.addMissingValues(this, s.missingValues);

@@ -28,20 +28,18 @@ final class AlignBatchSettings {
     final SettingsModelBoolean considerUnaligned = new SettingsModelBoolean("consider_unaligned",
             D.considerUnaligned());
     final SettingsModelInteger seed = CommonSettings.seed(D.seed());
-    final SettingsModelIntegerBounded threads = CommonSettings.threads();
     final SettingsModelString missingValues = CommonSettings.missingValues();
     final SettingsModelBoolean fillAbsentGenes = CommonSettings.fillAbsentGenes();
 
     List<SettingsModel> all() {
         return List.of(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience, theta,
-                considerUnaligned, seed, threads, missingValues, fillAbsentGenes);
+                considerUnaligned, seed, missingValues, fillAbsentGenes);
     }
 
     AlignSettings toCore() {
         return NodeParameters.align(learningRate.getDoubleValue(), weightDecayG.getDoubleValue(),
                 weightDecayD.getDoubleValue(), batchSize.getIntValue(), maxEpochs.getIntValue(), patience.getIntValue(),
-                theta.getDoubleValue(), seed.getIntValue(), considerUnaligned.getBooleanValue(),
-                threads.getIntValue());
+                theta.getDoubleValue(), seed.getIntValue(), considerUnaligned.getBooleanValue());
     }
 
     MissingValuePolicy missingValuePolicy() {

@@ -11,6 +11,7 @@ import org.jind.knime.logic.AnnotateOutput;
 import org.jind.knime.logic.ColumnInfo;
 import org.jind.knime.logic.GeneColumns;
 import org.jind.knime.logic.MissingValuePolicy;
+import org.jind.knime.logic.ModelChecks;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.OutputColumn;
 import org.jind.knime.logic.StreamingAnnotator;
@@ -118,10 +119,18 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
         DataTableSpec spec = input(inSpecs[1], DataTableSpec.class, "table");
         // a partition holds part of the cells: it cannot tell whether they are the batch a model was aligned to
         boolean wholeTable = partitionInfo.getPartitionCount() <= 1;
+        // the streamed rows must have the columns configure announced, which came from the model's spec
+        ModelSummary announced = ModelInput.summary(inSpecs[0]);
         return new StreamableOperator() {
             @Override
             public void runFinal(PortInput[] inputs, PortOutput[] outputs, ExecutionContext exec) throws Exception {
                 JindModel model = ((JindModelPortObject) ((PortObjectInput) inputs[0]).getPortObject()).model();
+                if (s.appendProbabilities.getBooleanValue()) {
+                    check(() -> {
+                        ModelChecks.requireAnnouncedCellTypes(announced, ModelSummary.of(model));
+                        return null;
+                    });
+                }
                 RowInput rows = (RowInput) inputs[1];
                 RowOutput out = (RowOutput) outputs[0];
                 annotate(model, spec, rows::poll, out::push, -1, wholeTable, exec);
@@ -156,7 +165,7 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
         List<ColumnInfo> columns = KnimeTables.columns(spec);
         List<String> warnings = new ArrayList<>();
         warnings.add(ModelInput.checkGenes(ModelSummary.of(model), columns, fill));
-        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
+        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
         StreamingAnnotator annotator = check(() -> new StreamingAnnotator(model, genes.names(), theta, policy,
                 s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue(),
                 StreamingAnnotator.CHUNK_ROWS, wholeTable));

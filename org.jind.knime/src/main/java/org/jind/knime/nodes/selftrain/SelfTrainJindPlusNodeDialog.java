@@ -16,7 +16,6 @@ final class SelfTrainJindPlusNodeDialog extends DefaultNodeSettingsPane {
         CommonSettings.addNumber(this, s.epochs, NodeParameters.EPOCHS);
         CommonSettings.addNumber(this, s.validationFraction, NodeParameters.VALIDATION_FRACTION, 0.05);
         CommonSettings.addNumber(this, s.seed, NodeParameters.SEED);
-        CommonSettings.addNumber(this, s.threads, NodeParameters.THREADS);
         closeCurrentGroup();
         createNewGroup("Target table");
         CommonSettings.addMissingValues(this, s.missingValues);

@@ -24,19 +24,17 @@ final class SelfTrainJindPlusSettings {
             D.validationFraction(), 1);
     final SettingsModelDoubleBounded keepFraction = CommonSettings.rate("keep_fraction", D.keepFraction(), 1);
     final SettingsModelInteger seed = CommonSettings.seed(D.seed());
-    final SettingsModelIntegerBounded threads = CommonSettings.threads();
     final SettingsModelString missingValues = CommonSettings.missingValues();
     final SettingsModelBoolean fillAbsentGenes = CommonSettings.fillAbsentGenes();
 
     List<SettingsModel> all() {
-        return List.of(learningRate, batchSize, epochs, validationFraction, keepFraction, seed, threads, missingValues,
+        return List.of(learningRate, batchSize, epochs, validationFraction, keepFraction, seed, missingValues,
                 fillAbsentGenes);
     }
 
     SelfTrainSettings toCore() {
         return NodeParameters.selfTrain(learningRate.getDoubleValue(), batchSize.getIntValue(), epochs.getIntValue(),
-                validationFraction.getDoubleValue(), keepFraction.getDoubleValue(), seed.getIntValue(),
-                threads.getIntValue());
+                validationFraction.getDoubleValue(), keepFraction.getDoubleValue(), seed.getIntValue());
     }
 
     MissingValuePolicy missingValuePolicy() {

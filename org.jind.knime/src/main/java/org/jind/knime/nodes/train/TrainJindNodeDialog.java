@@ -29,7 +29,6 @@ final class TrainJindNodeDialog extends DefaultNodeSettingsPane {
         CommonSettings.addNumber(this, s.learningRate, NodeParameters.LEARNING_RATE, 1e-4);
         CommonSettings.addNumber(this, s.validationFraction, NodeParameters.VALIDATION_FRACTION, 0.05);
         CommonSettings.addNumber(this, s.seed, NodeParameters.SEED);
-        CommonSettings.addNumber(this, s.threads, NodeParameters.THREADS);
         closeCurrentGroup();
     }
 }

@@ -29,19 +29,16 @@ final class TrainJindSettings {
     final SettingsModelDoubleBounded validationFraction = CommonSettings.rate("validation_fraction",
             D.validationFraction(), 1);
     final SettingsModelInteger seed = CommonSettings.seed(D.seed());
-    final SettingsModelIntegerBounded threads = CommonSettings.threads();
     final SettingsModelString missingValues = CommonSettings.missingValues();
 
     List<SettingsModel> all() {
-        return List.of(labelColumn, geneColumns, genesKept, epochs, batchSize, learningRate, validationFraction, seed,
-                threads, missingValues);
+        return List.of(labelColumn, geneColumns, genesKept, epochs, batchSize, learningRate, validationFraction, seed, missingValues);
     }
 
     /** The core's settings, checked with sentences that name the dialog options. */
     TrainSettings toCore() {
         return NodeParameters.train(genesKept.getIntValue(), epochs.getIntValue(), batchSize.getIntValue(),
-                learningRate.getDoubleValue(), validationFraction.getDoubleValue(), seed.getIntValue(),
-                threads.getIntValue());
+                learningRate.getDoubleValue(), validationFraction.getDoubleValue(), seed.getIntValue());
     }
 
     MissingValuePolicy missingValuePolicy() {
