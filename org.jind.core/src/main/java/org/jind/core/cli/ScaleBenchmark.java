@@ -91,7 +91,7 @@ final class ScaleBenchmark implements Runnable {
                     100.0 * nnz / (2.0 * cells * genes), fileMb(file), seconds(t));
             System.out.printf(Locale.ROOT, "setup:      %d thread(s), OpenBLAS kernels %s, minibatches sparse up to %.0f%%"
                     + " non-zero (after preprocessing)%n", Backend.threads(), Backend.blasCore(),
-                    100 * Batches.SPARSE_MAX_DENSITY);
+                    100 * Batches.maxDensityInForce());
 
             t = System.nanoTime();
             Dataset source = DatasetReader.read(file, null, "cell_type", "batch", "batch0");

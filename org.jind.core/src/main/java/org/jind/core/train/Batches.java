@@ -23,6 +23,11 @@ public final class Batches {
     public static final String DENSITY_PROPERTY = "jind.sparseMaxDensity";
     private static final double MAX_DENSITY = maxDensity();
 
+    /** The limit in force: {@link #SPARSE_MAX_DENSITY} unless the system property sets another. */
+    public static double maxDensityInForce() {
+        return MAX_DENSITY;
+    }
+
     private static double maxDensity() {
         try {
             return Double.parseDouble(System.getProperty(DENSITY_PROPERTY, String.valueOf(SPARSE_MAX_DENSITY)));
