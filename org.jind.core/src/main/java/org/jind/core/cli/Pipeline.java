@@ -220,6 +220,10 @@ final class Pipeline {
 
         private List<String> checkedStages() {
             List<String> s = stages.stream().map(String::trim).filter(x -> !x.isEmpty()).toList();
+            if (s.isEmpty()) {
+                throw new JindException("--stages names no stage; give a prefix of train,align,selftrain (e.g."
+                        + " 'train' or 'train,align').");
+            }
             boolean ok = !s.isEmpty();
             for (int i = 0; ok && i < s.size(); i++) {
                 ok = i < STAGES.size() && STAGES.get(i).equals(s.get(i));

@@ -174,8 +174,8 @@ public class CliEdgeCasesTest {
                 "--out", "should be specified only once");
         fails(args("train", "--input", p(data), "--out", p(dir.resolve("a.jind")), "--epochs", "2", "--epochs", "3"),
                 "--epochs", "only once");
-        fails(args("run", "--source", p(data), "--stages", ",", "--out-dir", p(dir.resolve("r"))), "--stages",
-                "prefix of train,align,selftrain");
+        fails(args("run", "--source", p(data), "--stages", ",", "--out-dir", p(dir.resolve("r"))),
+                "--stages names no stage");
         fails(args("run", "--source", p(data), "--stages", "train,selftrain", "--out-dir", p(dir.resolve("r"))),
                 "--stages");
     }
