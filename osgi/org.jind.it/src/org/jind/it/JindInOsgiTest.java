@@ -115,7 +115,7 @@ public class JindInOsgiTest {
     public void tinyModelTrainsSavesLoadsAndAnnotates() throws IOException {
         Dataset d = Simulator.simulate(new Simulator.Settings(60, 50, 3, 1, 0.0, 0.3, 0.05, false, 1));
         assertEquals(60, d.cells());
-        JindModel m = Jind.train(d, "cell_type", null, new TrainSettings(50, 2, 32, 1e-3, 0.2, 0, 1), Progress.NONE);
+        JindModel m = Jind.train(d, "cell_type", null, new TrainSettings(50, 2, 32, 1e-3, 0.2, 0), Progress.NONE);
 
         // ND4J runs on its native CPU backend, and the classes come from the bundles, not a flat class path
         String backend = Nd4j.getBackend().getClass().getName();
