@@ -31,8 +31,8 @@ final class Hdf5Arrays {
             return new int[0];
         }
         if (from == 0 && n == length(ds)) {
-            // the whole dataset in one read: jHDF's sliced read returned wrong values for a deflate-compressed,
-            // chunked dataset (pbmc_symphony.h5ad's X/indices: 241,222 of 245,676 values differ), its whole read not
+            // the whole dataset in one read (jHDF before 0.11 read slices of chunked datasets wrongly, e.g.
+            // pbmc_symphony.h5ad's X/indices; 0.11 reads them right: CellChunksTest.h5adCsrChunkedAndCompressed)
             return ds.getData();
         }
         return ds.getData(new long[] {from}, new int[] {n});
