@@ -157,4 +157,16 @@ public class JindInOsgiTest {
         System.out.println("extracted: " + extracted + " exists=" + extracted.isFile());
         assertTrue(extracted.isFile(), extracted + " missing");
     }
+
+    /** The figures draw inside OSGi: JFreeChart and JFreeSVG from org.jind.libs, ImageIO from the JRE. */
+    @Test
+    public void figuresDrawAsPngAndSvg() {
+        System.setProperty("java.awt.headless", "true");
+        org.jind.core.plot.Figure f = org.jind.core.plot.ConfusionHeatmap.of(new org.jind.core.plot.ConfusionHeatmap.Data(
+                new String[] {"a", "b"}, new String[] {"a", "b", "Unassigned"},
+                new double[][] {{0.9, 0.05, 0.05}, {0.2, 0.7, 0.1}}, 20, 0.8, 0.1, 0.85));
+        byte[] png = f.png();
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G'}, Arrays.copyOf(png, 4));
+        assertTrue(f.svg().contains("<svg"));
+    }
 }

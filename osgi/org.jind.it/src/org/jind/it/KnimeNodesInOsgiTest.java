@@ -38,6 +38,7 @@ public class KnimeNodesInOsgiTest {
 
     static final String KNIME = "org.jind.knime";
     static final List<String> FACTORIES = List.of(
+            "org.jind.knime.nodes.reader.SingleCellReaderNodeFactory",
             "org.jind.knime.nodes.train.TrainJindNodeFactory",
             "org.jind.knime.nodes.align.AlignBatchNodeFactory",
             "org.jind.knime.nodes.selftrain.SelfTrainJindPlusNodeFactory",

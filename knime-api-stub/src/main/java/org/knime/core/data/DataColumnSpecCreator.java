@@ -6,6 +6,10 @@ public final class DataColumnSpecCreator {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
+    public void setDomain(DataColumnDomain domain) {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
     public DataColumnSpec createSpec() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

@@ -2,6 +2,7 @@ package org.jind.core.data;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +45,22 @@ public final class DatasetInfo {
     private final int cells;
     private final List<Column> obs;
     private final Map<String, String[]> identifiers;
+    private final Map<String, String[]> obsValues;
 
     /**
      * @param identifiers gene names per identifier, the first being the one the reader names genes by; every array
      *                    has one name per gene, in the matrix's column order, unique
      */
     DatasetInfo(String source, String format, int cells, List<Column> obs, Map<String, String[]> identifiers) {
+        this(source, format, cells, obs, identifiers, Map.of());
+    }
+
+    /**
+     * @param obsValues the annotation columns' values per cell, when the format gives them with the metadata (for
+     *                  {@link #levels(String, String, Collection)}); may be empty
+     */
+    DatasetInfo(String source, String format, int cells, List<Column> obs, Map<String, String[]> identifiers,
+            Map<String, String[]> obsValues) {
         if (identifiers.isEmpty()) {
             throw new IllegalArgumentException("no gene identifier");
         }
@@ -64,6 +75,7 @@ public final class DatasetInfo {
         this.cells = cells;
         this.obs = List.copyOf(obs);
         this.identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
+        this.obsValues = Map.copyOf(obsValues);
     }
 
     /** Reads the metadata of {@code file} (as {@link DatasetReader#info}). */
@@ -116,6 +128,33 @@ public final class DatasetInfo {
                     + String.join(", ", identifiers.keySet()) + ".");
         }
         return names.clone();
+    }
+
+    /**
+     * The distinct values of the text column {@code column} among the cells whose {@code batchColumn} holds one of
+     * {@code batches} (every cell when {@code batchColumn} is null), sorted; empty when there are more than
+     * {@link #MAX_LEVELS}. Where the format gives no values with its metadata, the column's {@link Column#levels()}
+     * over all cells (a superset).
+     */
+    public List<String> levels(String column, String batchColumn, Collection<String> batches) {
+        Column c = obsColumn(column).orElseThrow(() -> new JindException(source + " has no annotation column '"
+                + column + "'."));
+        String[] values = obsValues.get(column);
+        String[] batch = batchColumn == null ? null : obsValues.get(batchColumn);
+        if (c.kind() != Kind.STRING || values == null || batchColumn != null && batch == null) {
+            return c.levels();
+        }
+        if (batch == null) {
+            return levels(values);
+        }
+        java.util.Set<String> keep = new java.util.HashSet<>(batches);
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            if (keep.contains(batch[i])) {
+                kept.add(values[i]);
+            }
+        }
+        return levels(kept.toArray(new String[0]));
     }
 
     /** The distinct non-missing values, sorted, when there are at most {@link #MAX_LEVELS}; else empty. */

@@ -230,10 +230,14 @@ final class DelimitedReader {
             }
             Dataset.requireUniqueGenes(genes.toArray(new String[0]), src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
+            Map<String, String[]> obsValues = new LinkedHashMap<>();
             for (int a = 0; a < annCols.size(); a++) {
-                obs.add(DatasetInfo.column(header[annCols.get(a)], values.get(a).toArray(new String[0]), false));
+                String[] v = values.get(a).toArray(new String[0]);
+                obs.add(DatasetInfo.column(header[annCols.get(a)], v, false));
+                obsValues.put(header[annCols.get(a)], v);
             }
-            return new DatasetInfo(src, "table (CSV/TSV)", cells, obs, Map.of(HEADER, genes.toArray(new String[0])));
+            return new DatasetInfo(src, "table (CSV/TSV)", cells, obs, Map.of(HEADER, genes.toArray(new String[0])),
+                    obsValues);
         }
     }
 

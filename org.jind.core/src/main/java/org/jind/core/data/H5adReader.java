@@ -166,7 +166,11 @@ final class H5adReader {
             Dataset.requireUniqueCellIds(cellIds, src);
             Dataset.requireUniqueGenes(genes, src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
-            columns(obsGroup).forEach((name, col) -> obs.add(DatasetInfo.column(name, col.values(), col.numeric())));
+            Map<String, String[]> obsValues = new LinkedHashMap<>();
+            columns(obsGroup).forEach((name, col) -> {
+                obs.add(DatasetInfo.column(name, col.values(), col.numeric()));
+                obsValues.put(name, col.values());
+            });
             Map<String, String[]> identifiers = new LinkedHashMap<>();
             identifiers.put(VAR_INDEX, genes);
             columns(varGroup).forEach((name, col) -> {
@@ -181,7 +185,7 @@ final class H5adReader {
                     identifiers.put(name, MtxReader.makeUnique(names));
                 }
             });
-            return new DatasetInfo(src, "AnnData .h5ad", cells, obs, identifiers);
+            return new DatasetInfo(src, "AnnData .h5ad", cells, obs, identifiers, obsValues);
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {

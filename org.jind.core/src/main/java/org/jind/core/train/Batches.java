@@ -21,8 +21,15 @@ public final class Batches {
      */
     public static final double SPARSE_MAX_DENSITY = 0.03;
     public static final String DENSITY_PROPERTY = "jind.sparseMaxDensity";
-    private static final double MAX_DENSITY = Double.parseDouble(
-            System.getProperty(DENSITY_PROPERTY, String.valueOf(SPARSE_MAX_DENSITY)));
+    private static final double MAX_DENSITY = maxDensity();
+
+    private static double maxDensity() {
+        try {
+            return Double.parseDouble(System.getProperty(DENSITY_PROPERTY, String.valueOf(SPARSE_MAX_DENSITY)));
+        } catch (NumberFormatException e) {
+            return SPARSE_MAX_DENSITY; // a measurement knob: a malformed value means the default
+        }
+    }
 
     private final SparseMatrix x;
 

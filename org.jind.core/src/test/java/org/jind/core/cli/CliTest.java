@@ -379,6 +379,18 @@ public class CliTest {
     }
 
     @Test
+    public void threadsAreAProcessSettingCheckedBeforeAnyWork() {
+        Path never = dir.resolve("never.jind");
+        fails(args("train", "--input", p(data), "--out", p(never), "--threads", "0", "--quiet"),
+                "--threads must be at least 1; it is 0");
+        // once this process computes, another count is refused instead of changing work that may be running
+        int n = org.jind.core.nn.Backend.threads();
+        fails(args("train", "--input", p(data), "--out", p(never), "--threads", String.valueOf(n + 1), "--quiet"),
+                "already computes with " + n + " thread(s)");
+        assertTrue("nothing written", !Files.exists(never));
+    }
+
+    @Test
     public void missingRequiredOption() {
         fails(args("train", "--input", p(data), "--quiet"), "Missing required option", "--out", "./jind train --help");
         fails(args("annotate", "--input", p(data), "--out", p(dir.resolve("never.csv"))), "Missing required option",

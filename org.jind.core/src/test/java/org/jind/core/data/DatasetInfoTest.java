@@ -78,6 +78,10 @@ public class DatasetInfoTest {
         assertEquals(Kind.STRING, info.obsColumn("cluster").orElseThrow().kind());
         assertEquals(List.of("3", "7"), info.obsColumn("cluster").orElseThrow().levels());
         assertEquals(List.of("d1", "d2"), info.obsColumn("donor").orElseThrow().levels());
+        // the cell types of one donor's cells: what a table of that batch can hold
+        assertEquals(List.of("T"), info.levels("cell_type", "donor", List.of("d2")));
+        assertEquals(List.of("B"), info.levels("cell_type", "donor", List.of("d1")));
+        assertEquals(List.of("B", "T"), info.levels("cell_type", null, null));
         assertEquals(Kind.INT, info.obsColumn("n_genes").orElseThrow().kind());
         assertEquals(List.of(), info.obsColumn("n_genes").orElseThrow().levels());
         assertEquals(Kind.DOUBLE, info.obsColumn("big").orElseThrow().kind());
@@ -133,6 +137,8 @@ public class DatasetInfoTest {
                 info.geneNames("column names"));
         assertEquals(List.of("cell_type", "batch"), info.obs().stream().map(Column::name).toList());
         assertEquals(List.of("b1", "b2"), info.obsColumn("batch").orElseThrow().levels());
+        assertEquals(List.of("b2"), info.levels("batch", "batch", List.of("b2")));
+        assertEquals(List.of("B", "T"), info.levels("cell_type", "batch", List.of("b2")));
         assertEquals(Kind.STRING, info.obsColumn("cell_type").orElseThrow().kind());
         assertMatchesRead(info, DatasetReader.read(f, null, Set.of("cell_type", "batch")));
     }

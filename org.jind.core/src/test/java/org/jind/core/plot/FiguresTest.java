@@ -45,10 +45,14 @@ public class FiguresTest {
     }
 
     static void keep(Figure f) throws IOException {
+        keep("simulated-", f);
+    }
+
+    static void keep(String prefix, Figure f) throws IOException {
         String dir = System.getProperty("jind.figures.dir");
         if (dir != null) {
             Files.createDirectories(Path.of(dir));
-            Files.write(Path.of(dir, f.name() + ".png"), f.png());
+            Files.write(Path.of(dir, prefix + f.name() + ".png"), f.png());
         }
     }
 

@@ -69,7 +69,7 @@ public class ModelFiguresTest {
             assertTrue(f, Files.size(dir.resolve(f)) > 1000);
         }
         for (Figure f : figs) {
-            FiguresTest.keep(f);
+            FiguresTest.keep("model-", f);
         }
     }
 
@@ -80,7 +80,7 @@ public class ModelFiguresTest {
         assertEquals(List.of("confusion", "confidence", "latent-before", "latent-after"),
                 figs.stream().map(Figure::name).toList());
         for (Figure f : figs) {
-            FiguresTest.keep(f);
+            FiguresTest.keep("model-", f);
         }
     }
 }

@@ -189,6 +189,22 @@ public final class SingleCellRead {
         };
     }
 
+    /**
+     * The values each annotation column can hold in the output, aligned with {@link Plan#annotations()}: for text
+     * columns their values among the kept batches' cells (KNIME's column domain, from which Train JIND knows the
+     * cell types before it runs); empty for numbers, for more than {@link DatasetInfo#MAX_LEVELS} values, and with
+     * a cell limit (the first cells need not hold every value).
+     */
+    public static List<List<String>> annotationValues(DatasetInfo info, Options o) {
+        List<List<String>> out = new ArrayList<>();
+        for (DatasetInfo.Column c : info.obs()) {
+            boolean known = c.kind() == DatasetInfo.Kind.STRING && o.cellLimit() == 0;
+            out.add(!known ? List.of()
+                    : info.levels(c.name(), o.batchColumn().isEmpty() ? null : o.batchColumn(), o.batches()));
+        }
+        return out;
+    }
+
     /** The model's genes the file has, in the model's order; a clear error when the naming does not match. */
     private static Plan modelGenes(DatasetInfo info, String identifier, String[] names, String[] modelGenes,
             List<OutputColumn> annotations, List<String> warnings) {

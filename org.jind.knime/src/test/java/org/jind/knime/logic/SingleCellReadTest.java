@@ -87,6 +87,12 @@ public class SingleCellReadTest {
                 assertEquals(target.matrix().get(i, g), row[g], 0);
             }
         }
+        // the text columns' values among the kept cells: KNIME's domain, Train JIND's cell types before it runs
+        List<List<String>> values = SingleCellRead.annotationValues(info, o);
+        assertEquals(new java.util.TreeSet<>(List.of(target.obs("cell_type"))).stream().toList(), values.get(0));
+        assertEquals(List.of("batch1"), values.get(1));
+        assertEquals("a cell limit keeps no promise", List.of(List.of(), List.of()), SingleCellRead.annotationValues(
+                info, options("batch", "batch1", GeneChoice.ALL, 1, "", 10)));
         Object[] first = t.annotations(0);
         int batchCol = names.indexOf("batch");
         assertEquals("batch1", first[batchCol]);

@@ -33,7 +33,7 @@ public class StreamingAnnotationTest {
 
     private static List<Object[]> annotateInChunks(JindModel model, Dataset table, List<ColumnInfo> columns,
             boolean latent, int chunkRows, boolean wholeTable, List<String> warnings) {
-        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, GeneColumns.ofModel(model));
+        GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
         StreamingAnnotator a = new StreamingAnnotator(model, genes.names(), 0.05, MissingValuePolicy.ZERO, true,
                 latent, chunkRows, wholeTable);
         List<Object[]> out = new ArrayList<>();
@@ -154,10 +154,40 @@ public class StreamingAnnotationTest {
     }
 
     @Test
+    public void genesNamedTheOtherWayAreFoundThroughTheModelsOtherIdentifiers() {
+        // a model trained on a source that names each gene both ways (as 10x files do: symbol and Ensembl id)
+        Dataset plain = TinyJind.source();
+        String[] ids = Arrays.stream(plain.genes()).map(g -> "ENSG" + g).toArray(String[]::new);
+        Dataset source = new Dataset(plain.matrix(), plain.cellIds(), plain.genes(), ids,
+                java.util.Map.of(TinyJind.LABEL, plain.obs(TinyJind.LABEL)), "two identifiers");
+        JindModel model = Jind.train(source, TinyJind.LABEL, null, TinyJind.trainSettings(), Progress.NONE);
+        ModelSummary summary = ModelSummary.of(model);
+        assertEquals("ENSG" + summary.genes()[0], summary.geneAliases()[0]);
+        // the port spec keeps the other identifiers
+        assertEquals(summary, ModelSummary.fromStored(summary.storedStrings(), summary.storedArrays()));
+
+        // a table whose columns are the ids: every gene found, and the node says how
+        Dataset table = TinyJind.target();
+        List<ColumnInfo> byId = Arrays.stream(table.genes()).map(g -> ColumnInfo.numeric("ENSG" + g)).toList();
+        String note = ModelChecks.checkGenes(summary, byId, false);
+        assertTrue(note, note.contains("matched through the model's other gene identifiers"));
+        assertEquals(null, ModelChecks.checkGenes(summary, numeric(table.genes()), false));
+        // ... and annotates exactly as the table named by symbols
+        List<Object[]> viaIds = annotateInChunks(model, table, byId, false, StreamingAnnotator.CHUNK_ROWS,
+                new ArrayList<>());
+        List<Object[]> viaNames = annotateInChunks(model, table, numeric(table.genes()), false,
+                StreamingAnnotator.CHUNK_ROWS, new ArrayList<>());
+        assertEquals(viaNames.size(), viaIds.size());
+        for (int i = 0; i < viaIds.size(); i++) {
+            assertArrayEquals(viaNames.get(i), viaIds.get(i));
+        }
+    }
+
+    @Test
     public void missingValuesTreatedAs0AreCountedOverAllChunks() {
         JindModel model = TinyJind.trained();
         Dataset table = TinyJind.target();
-        GeneColumns.ForModel genes = GeneColumns.readForModel(numeric(table.genes()), GeneColumns.ofModel(model));
+        GeneColumns.ForModel genes = GeneColumns.readForModel(numeric(table.genes()), model);
         StreamingAnnotator a = new StreamingAnnotator(model, genes.names(), 0.05, MissingValuePolicy.ZERO, false,
                 false, 2, true);
         double[] values = new double[genes.names().length];

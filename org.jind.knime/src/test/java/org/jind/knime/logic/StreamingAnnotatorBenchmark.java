@@ -32,8 +32,7 @@ public final class StreamingAnnotatorBenchmark {
         JindModel model = Jind.train(source, "cell_type", null, new TrainSettings(genes, 2, 128, 1e-3, 0.2, 0),
                 Progress.NONE);
         List<TinyJind.Row> rows = TinyJind.rows(source);
-        GeneColumns.ForModel g = GeneColumns.readForModel(rows.isEmpty() ? List.of() : columns(source),
-                GeneColumns.ofModel(model));
+        GeneColumns.ForModel g = GeneColumns.readForModel(columns(source), model);
         long rssBefore = peakRssKb();
         if (args.length > 2 && args[2].equals("core")) { // the core alone on the source's cells, for comparison
             long t0 = System.nanoTime();

@@ -149,6 +149,9 @@ public class SingleCellWorkflowTest {
             assertTrue(column + " is a column of the readers' output", i >= 0);
             assertEquals(OutputColumn.Kind.STRING, sourcePlan.columns().get(i).kind());
         }
+        // the label column's domain lists the source batch's 4 cell types: Train JIND knows them at configure time
+        assertEquals(4, SingleCellRead.annotationValues(info, options(source)).get(sourceColumns.indexOf(label))
+                .size());
         // Train JIND keeps every gene here (200 < its default 5,000): the target reader finds all of them
         String[] modelGenes = info.geneNames(info.indexIdentifier());
         SingleCellRead.Plan targetPlan = SingleCellRead.plan(info, options(target), true, modelGenes);

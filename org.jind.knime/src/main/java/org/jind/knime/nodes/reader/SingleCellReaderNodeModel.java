@@ -5,7 +5,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jind.core.data.DatasetInfo;
 import org.jind.core.data.DatasetReader;
@@ -18,8 +20,13 @@ import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModelInput;
 import org.jind.knime.port.JindModelPortObject;
 import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnDomainCreator;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
@@ -66,7 +73,8 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
         SingleCellRead.Plan plan = check(() -> SingleCellRead.plan(info, options, connected, genes));
         warn(plan.warnings());
         List<OutputColumn> columns = plan.columns();
-        return new PortObjectSpec[] {columns == null ? null : KnimeTables.spec(columns)};
+        return new PortObjectSpec[] {columns == null ? null
+                : spec(columns, SingleCellRead.annotationValues(info, options))};
     }
 
     @Override
@@ -80,7 +88,8 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
         // the core's cancellation (between chunks of cells) becomes KNIME's
         SingleCellRead.Reading reading = KnimeProgress.run(() -> SingleCellRead.open(file, info, options, plan,
                 progress.range(0, 0.5)));
-        BufferedDataContainer out = exec.createDataContainer(KnimeTables.spec(reading.columns()));
+        BufferedDataContainer out = exec.createDataContainer(spec(reading.columns(),
+                SingleCellRead.annotationValues(info, options)));
         KnimeProgress.run(() -> reading.write((id, annotations, genes) -> {
             DataCell[] cells = new DataCell[annotations.length + genes.length];
             for (int c = 0; c < annotations.length; c++) {
@@ -94,6 +103,24 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
         out.close();
         warn(plan.warnings());
         return new PortObject[] {out.getTable()};
+    }
+
+    /**
+     * The table spec; text annotation columns list their possible values (the kept batches' values) in their
+     * domain, so the nodes after this one know, e.g., the cell types before anything runs.
+     */
+    private static DataTableSpec spec(List<OutputColumn> columns, List<List<String>> annotationValues) {
+        DataColumnSpec[] specs = KnimeTables.columnSpecs(columns);
+        for (int i = 0; i < annotationValues.size(); i++) {
+            if (!annotationValues.get(i).isEmpty()) {
+                Set<DataCell> values = new LinkedHashSet<>();
+                annotationValues.get(i).forEach(v -> values.add(new StringCell(v)));
+                DataColumnSpecCreator c = new DataColumnSpecCreator(columns.get(i).name(), StringCell.TYPE);
+                c.setDomain(new DataColumnDomainCreator(values).createDomain());
+                specs[i] = c.createSpec();
+            }
+        }
+        return new DataTableSpec(specs);
     }
 
     /** The chosen location as a local path: a path, a file URL or a KNIME URL such as knime://knime.workflow/…. */
