@@ -51,7 +51,7 @@ final class Commands {
 
         @Override
         public void run() {
-            new Outputs().input("--input", input.input).input("--labels", input.labels).output("--out", out);
+            input.inputs().output("--out", out);
             TrainSettings s = train.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             Dataset source = input.read(labelKey);
@@ -84,7 +84,7 @@ final class Commands {
 
         @Override
         public void run() {
-            new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+            input.inputs().input("--model", model)
                     .output("--out", out);
             double t = theta.value();
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
@@ -132,7 +132,7 @@ final class Commands {
         @Override
         public void run() {
             if (plots.dir != null) {
-                new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+                input.inputs().input("--model", model)
                         .outputsIn("--plots", plots.dir, Plots.FILES);
             }
             double t = theta.value();

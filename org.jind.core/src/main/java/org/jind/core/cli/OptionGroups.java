@@ -67,6 +67,11 @@ final class OptionGroups {
             return DatasetReader.read(input, labels, labelKey, batchKey, batch);
         }
 
+        /** The files these options read, for the check that no output replaces one of them. */
+        Outputs inputs() {
+            return new Outputs().input("--input", input).input("--labels", labels);
+        }
+
         /** The cells in chunks (annotate, evaluate: memory bounded by a chunk); close it. */
         CellChunks open(String labelKey) {
             return DatasetReader.open(input, labels, labelKey, batchKey, batch);

@@ -62,7 +62,7 @@ final class Pipeline {
 
         @Override
         public void run() {
-            Outputs outputs = new Outputs().input("--input", input.input).input("--labels", input.labels)
+            Outputs outputs = input.inputs()
                     .input("--model", model);
             outputs.output("--out", out);
             if (plots.dir != null) {
@@ -104,7 +104,7 @@ final class Pipeline {
 
         @Override
         public void run() {
-            new Outputs().input("--input", input.input).input("--labels", input.labels).input("--model", model)
+            input.inputs().input("--model", model)
                     .output("--out", out);
             SelfTrainSettings s = selfTrain.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);

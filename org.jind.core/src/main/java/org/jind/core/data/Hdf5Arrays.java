@@ -60,31 +60,29 @@ final class Hdf5Arrays {
 
     /** The whole dataset, read slice by slice; a clear error when it is longer than a Java array. */
     static float[] allFloats(Dataset ds, String what, String src) {
-        int n = checkedLength(ds, what, src);
-        float[] out = new float[n];
-        for (long from = 0; from < n; from += SLICE) {
-            int len = (int) Math.min(SLICE, n - from);
-            System.arraycopy(floats(ds, from, len), 0, out, (int) from, len);
-        }
-        return out;
+        return all(ds, what, src, float[]::new, Hdf5Arrays::floats);
     }
 
     static int[] allInts(Dataset ds, String what, String src) {
-        int n = checkedLength(ds, what, src);
-        int[] out = new int[n];
-        for (long from = 0; from < n; from += SLICE) {
-            int len = (int) Math.min(SLICE, n - from);
-            System.arraycopy(ints(ds, from, len), 0, out, (int) from, len);
-        }
-        return out;
+        return all(ds, what, src, int[]::new, Hdf5Arrays::ints);
     }
 
     static long[] allLongs(Dataset ds, String what, String src) {
+        return all(ds, what, src, long[]::new, Hdf5Arrays::longs);
+    }
+
+    /** Reads elements {@code [from, from + n)} as a primitive array of type A. */
+    private interface SliceReader<A> {
+        A read(Dataset ds, long from, int n);
+    }
+
+    private static <A> A all(Dataset ds, String what, String src, java.util.function.IntFunction<A> newArray,
+            SliceReader<A> slice) {
         int n = checkedLength(ds, what, src);
-        long[] out = new long[n];
+        A out = newArray.apply(n);
         for (long from = 0; from < n; from += SLICE) {
             int len = (int) Math.min(SLICE, n - from);
-            System.arraycopy(longs(ds, from, len), 0, out, (int) from, len);
+            System.arraycopy(slice.read(ds, from, len), 0, out, (int) from, len);
         }
         return out;
     }
