@@ -106,6 +106,30 @@ public final class SparseMatrix {
         return s;
     }
 
+    /**
+     * Each row's sum over the given columns only (each at most once), without building the selected matrix. For
+     * integer values (counts) this equals {@code selectColumns(columns).rowSums()} exactly.
+     */
+    public double[] rowSums(int[] columns) {
+        boolean[] in = new boolean[cols];
+        for (int c : columns) {
+            if (c >= 0) {
+                in[c] = true;
+            }
+        }
+        double[] s = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            double acc = 0;
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                if (in[indices[k]]) {
+                    acc += values[k];
+                }
+            }
+            s[r] = acc;
+        }
+        return s;
+    }
+
     /** The consecutive rows {@code [from, from + count)}. */
     public SparseMatrix rowRange(int from, int count) {
         int start = indptr[from];

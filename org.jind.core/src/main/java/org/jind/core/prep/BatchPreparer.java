@@ -88,7 +88,7 @@ public final class BatchPreparer {
         }
         Preprocessing.requireNonNegative(raw, "the data");
         // library size over the genes the model normalised with (the source/target common genes)
-        double[] sums = raw.selectColumns(libraryCols).rowSums();
+        double[] sums = raw.rowSums(libraryCols);
         return Preprocessing.normalise(raw.selectColumns(selectedCols), sums);
     }
 
