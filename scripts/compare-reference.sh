@@ -44,7 +44,29 @@ from jind import JindLib
 data, src, tgt, seed, threads, path = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
 torch.set_num_threads(threads)
 t_read = time.time()
-ad = anndata.read_h5ad(data)
+def read_plain(path):
+    """AnnData from an .h5ad without anndata's reader: files written by ./jind simulate store the categorical
+    'ordered' flag as an integer, which anndata 0.8 refuses."""
+    import h5py, scipy.sparse as sp
+    with h5py.File(path, "r") as f:
+        text = lambda d: np.array([v.decode() if isinstance(v, bytes) else str(v) for v in d[()]], dtype=object)
+        def column(g, name):
+            d = g[name]
+            return text(d["categories"])[d["codes"][()]] if isinstance(d, h5py.Group) else text(d)
+        obs, var, x = f["obs"], f["var"], f["X"]
+        if isinstance(x, h5py.Group):
+            enc = x.attrs["encoding-type"]
+            enc = enc.decode() if isinstance(enc, bytes) else str(np.asarray(enc).ravel()[0])
+            kind = sp.csr_matrix if enc == "csr_matrix" else sp.csc_matrix
+            x = kind((x["data"][()], x["indices"][()], x["indptr"][()]), shape=tuple(x.attrs["shape"]))
+        else:
+            x = x[()]
+        frame = pd.DataFrame({k: column(obs, k) for k in ("batch", "cell_type")}, index=text(obs[obs.attrs["_index"]]))
+        return anndata.AnnData(X=x, obs=frame, var=pd.DataFrame(index=text(var[var.attrs["_index"]])))
+try:
+    ad = anndata.read_h5ad(data)
+except Exception:
+    ad = read_plain(data)
 def frame(batch):
     sub = ad[ad.obs["batch"].astype(str) == batch]
     x = sub.X.toarray() if hasattr(sub.X, "toarray") else np.asarray(sub.X)

@@ -1,24 +1,28 @@
 #!/usr/bin/env bash
-# Peak memory of streaming annotation: writes a CSR .h5ad of N cells × G genes at density D (random counts, written
-# chunk by chunk with h5py, so files larger than RAM can be made), trains a small model on simulated cells with the
-# same gene names, then annotates the file with /usr/bin/time -v and prints wall time, cells/s and peak RSS.
+# Peak memory and speed at scale: writes a CSR .h5ad of N cells × G genes at density D (random counts and a random
+# obs 'cell_type' of 10 types, written chunk by chunk with h5py, so files larger than RAM can be made), then runs one
+# step on it under /usr/bin/time -v and prints wall time, cells/s and peak RSS:
+#   annotate (default)  trains a small model on simulated cells with the same gene names, then annotates the file
+#   train               trains on the file (one epoch: memory does not grow with epochs)
 #
-#   scripts/annotate-memory.sh WORKDIR CELLS [GENES] [DENSITY]     e.g. scripts/annotate-memory.sh /tmp/jmem 100000
+#   scripts/scale-memory.sh WORKDIR CELLS [GENES] [DENSITY] [STEP]     e.g. scripts/scale-memory.sh /tmp/jmem 100000
 #
 # Needs Python 3 with h5py and NumPy (Debian: python3-h5py) and GNU time (/usr/bin/time). Nothing is written
 # outside WORKDIR; the data are random (the predictions mean nothing), only memory and speed are measured.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work=${1:?usage: $0 WORKDIR CELLS [GENES] [DENSITY]}
-cells=${2:?usage: $0 WORKDIR CELLS [GENES] [DENSITY]}
+work=${1:?usage: $0 WORKDIR CELLS [GENES] [DENSITY] [STEP]}
+cells=${2:?usage: $0 WORKDIR CELLS [GENES] [DENSITY] [STEP]}
 genes=${3:-20000}
 density=${4:-0.07}
+step=${5:-annotate}
+case "$step" in annotate|train) ;; *) echo "error: STEP must be annotate or train, not '$step'" >&2; exit 2;; esac
 py=${PYTHON:-/usr/bin/python3}
 mkdir -p "$work"
-data="$work/cells_${cells}x${genes}.h5ad"
+data="$work/cells_${cells}x${genes}_${density}.h5ad"
 model="$work/model_${genes}.jind"
 
-if [ ! -f "$model" ]; then
+if [ "$step" = annotate ] && [ ! -f "$model" ]; then
   "$here/jind" simulate --out "$work/src_${genes}.h5ad" --cells 2000 --genes "$genes" --types 10 --batches 1 >/dev/null
   "$here/jind" train --input "$work/src_${genes}.h5ad" --out "$model" --epochs 2 --quiet >/dev/null
 fi
@@ -68,18 +72,29 @@ with h5py.File(path + ".part", "w") as f:
         g.attrs["encoding-version"] = "0.2.0"
         g.attrs["_index"] = index_name
         g.create_dataset(index_name, data=np.array(ids, dtype=object), dtype=h5py.string_dtype())
+        if name == "obs":
+            g.attrs["column-order"] = np.array(["cell_type"], dtype=object)
+            types = np.random.default_rng(2).integers(0, 10, size=cells)
+            g.create_dataset("cell_type", data=np.array([f"type{t}" for t in types], dtype=object),
+                             dtype=h5py.string_dtype())
 print(f"wrote {cells} cells x {genes} genes, {nnz} non-zeros ({nnz / cells / genes:.1%})", file=sys.stderr)
 EOF
   mv "$data.part" "$data"
 fi
 
 uptime
-out="$work/predictions.csv"
-/usr/bin/time -v "$here/jind" annotate --model "$model" --input "$data" --out "$out" --quiet 2>"$work/time.txt" \
-  | tail -1
+if [ "$step" = annotate ]; then
+  out="$work/predictions.csv"
+  /usr/bin/time -v "$here/jind" annotate --model "$model" --input "$data" --out "$out" --quiet 2>"$work/time.txt" \
+    | tail -1
+else
+  out="$work/trained.jind"
+  /usr/bin/time -v "$here/jind" train --input "$data" --label-key cell_type --out "$out" --epochs 1 --quiet \
+    2>"$work/time.txt" | tail -1
+fi
 rm -f "$out"
 wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
 rss=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
 secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')
-awk -v c="$cells" -v s="$secs" -v r="$rss" -v w="$wall" \
-  'BEGIN { printf "annotate %d cells: wall %s, %.0f cells/s, peak RSS %.2f GiB\n", c, w, c / s, r / 1048576 }'
+awk -v st="$step" -v c="$cells" -v s="$secs" -v r="$rss" -v w="$wall" \
+  'BEGIN { printf "%s %d cells: wall %s, %.0f cells/s, peak RSS %.2f GiB\n", st, c, w, c / s, r / 1048576 }'
