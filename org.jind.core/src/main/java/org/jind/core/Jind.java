@@ -204,10 +204,15 @@ public final class Jind {
         return done;
     }
 
-    /** Annotates a batch prepared for the model at outlier fraction θ, warning when an aligned model meets another batch. */
+    /**
+     * Annotates a batch prepared for the model at outlier fraction θ, warning when an aligned model meets another
+     * batch.
+     */
     public static Annotation annotate(JindModel model, PreparedBatch batch, double theta, Progress progress) {
         SparseMatrix x = batch.matrixFor(model.plan);
-        warnIfOtherBatch(model, batch.fingerprint(), batch.cells(), progress);
+        if (isAlignedToABatch(model)) { // the fingerprint is computed only when it is compared
+            warnIfOtherBatch(model, batch.fingerprint(), batch.cells(), progress);
+        }
         return Predictor.annotate(model, x, theta);
     }
 
@@ -217,21 +222,14 @@ public final class Jind {
         return annotate(model, prepare(model, batch, fillMissing, progress), theta, progress);
     }
 
-    /** An aligned model fits the batch it was aligned to; on another one its predictions may be off. */
-    public static void warnIfOtherBatch(JindModel model, Dataset batch, Progress progress) {
-        if (isAlignedToABatch(model)) {
-            warnIfOtherBatch(model, batch.cellIdFingerprint(), batch.cells(), progress);
-        }
-    }
-
     /** Whether the model remembers the batch it was aligned to (then annotating another one deserves a warning). */
     public static boolean isAlignedToABatch(JindModel model) {
         return model.alignment != null && model.alignment.has("targetFingerprint");
     }
 
     /**
-     * {@link #warnIfOtherBatch(JindModel, Dataset, Progress)} for a batch seen in parts: its cell ids'
-     * {@link Dataset#fingerprint} and its number of cells.
+     * An aligned model fits the batch it was aligned to; on another one its predictions may be off: warns then. The
+     * batch is named by its cell ids' {@link Dataset#fingerprint} and its number of cells (it may be seen in parts).
      */
     public static void warnIfOtherBatch(JindModel model, String fingerprint, long cells, Progress progress) {
         if (!isAlignedToABatch(model)) {

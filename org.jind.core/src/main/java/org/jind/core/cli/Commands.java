@@ -13,7 +13,6 @@ import org.jind.core.JindException;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
-import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;

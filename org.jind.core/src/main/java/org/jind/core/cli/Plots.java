@@ -12,7 +12,6 @@ import org.jind.core.Jind;
 import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.data.Dataset;
-import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.JindModel;
 import org.jind.core.prep.PreparedBatch;

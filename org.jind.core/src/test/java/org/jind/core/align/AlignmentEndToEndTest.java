@@ -226,7 +226,8 @@ public class AlignmentEndToEndTest {
             assertSame(alignedModel.generator.f3[i], p.generator.f3[i]);
         }
         assertNotSame(alignedModel.generator.encoder, p.generator.encoder);
-        assertArrayEquals(trainedWeightsBefore.get(0), Tensors.toArray(alignedModel.generator.encoder.weight.value), 0f);
+        assertArrayEquals(trainedWeightsBefore.get(0), Tensors.toArray(alignedModel.generator.encoder.weight.value),
+                0f);
         assertEquals(Stage.ALIGNED, alignedModel.stage);
         assertNull(alignedModel.selfTraining);
         assertSame(alignedModel.alignment, p.alignment);
