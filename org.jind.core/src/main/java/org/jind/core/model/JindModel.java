@@ -99,7 +99,6 @@ public sealed class JindModel permits AlignedModel {
         return this instanceof AlignedModel ? new JindModel(this, Stage.TRAINED, null, null, null) : this;
     }
 
-
     /**
      * The aligned model for {@code alignment}'s generator and record: shares this model's trained parts; any
      * generator or self-training of this model is left behind.
