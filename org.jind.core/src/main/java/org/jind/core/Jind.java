@@ -98,6 +98,9 @@ public final class Jind {
         return out.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    /** The progress stage under which a batch is prepared (reported once per preparation). */
+    public static final String PREPARE = "prepare";
+
     /**
      * Prepares a batch for the model (its genes in its order, its transform applied), once for everything that
      * follows: alignment, self-training and annotation of every stage derived from this model. Warnings go to
@@ -110,9 +113,6 @@ public final class Jind {
         warnings.forEach(progress::warn);
         return new PreparedBatch(model.plan, x, batch.cellIds());
     }
-
-    /** The progress stage under which a batch is prepared (reported once per preparation). */
-    public static final String PREPARE = "prepare";
 
     /**
      * Reads a batch chunk by chunk and keeps only what the model uses: each chunk is prepared (the model's genes
