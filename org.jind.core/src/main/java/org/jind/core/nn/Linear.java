@@ -82,36 +82,41 @@ public final class Linear {
      */
     public INDArray forwardShifted(SparseMatrix x, INDArray shift) {
         INDArray offset = shift == null ? bias.value : Nd4j.gemm(shift, weight.value, false, false).addi(bias.value);
-        return SparseProducts.times(x, heapWeights(), out()).addiRowVector(offset);
+        return Tensors.matrix(SparseProducts.times(x, heapWeights(), out()), x.rows(), out()).addiRowVector(offset);
     }
 
-    // A Java copy of W for the sparse products, refreshed when the weights' version moves (W changes at most once
-    // per optimiser step, while a step may run several forward passes, and frozen layers never change).
-    private float[] heapWeights;
+    // A Java copy of W for the sparse products, one array per gene, refreshed when the weights' version moves (W
+    // changes at most once per optimiser step, while a step may run several forward passes, and frozen layers
+    // never change).
+    private float[][] heapWeights;
     private int heapVersion;
 
-    private float[] heapWeights() {
+    private float[][] heapWeights() {
         if (heapWeights == null || heapVersion != weight.version()) {
             if (heapWeights == null) {
-                heapWeights = new float[(int) weight.value.length()];
+                heapWeights = new float[in()][out()];
             }
-            Tensors.copyTo(weight.value, heapWeights);
+            Tensors.copyToRows(weight.value, heapWeights);
             heapVersion = weight.version();
         }
         return heapWeights;
     }
 
     // reused between steps: the weight gradient's Java side
-    private float[] heapGrad;
+    private float[][] heapGrad;
 
     /**
      * The parameter gradients of {@link #forwardShifted}: {@code dW += xᵀ·dy + sᵀ·Σ_rows dy}, {@code db += Σ_rows dy}.
      */
     public void backwardShifted(SparseMatrix x, INDArray shift, INDArray dy) {
         if (heapGrad == null) {
-            heapGrad = new float[(int) weight.grad.length()];
+            heapGrad = new float[in()][out()];
         }
-        SparseProducts.addTransposeTimes(x, dy, weight.grad, heapGrad);
+        float[][] dyRows = new float[(int) dy.rows()][out()];
+        Tensors.copyToRows(dy.ordering() == 'c' && !dy.isView() && dy.offset() == 0 ? dy : dy.dup('c'), dyRows);
+        Tensors.copyToRows(weight.grad, heapGrad);
+        SparseProducts.addTransposeTimes(x, dyRows, heapGrad);
+        Tensors.copyFromRows(heapGrad, weight.grad);
         INDArray dySum = Tensors.columnSums(dy);
         if (shift != null) {
             Nd4j.gemm(shift, dySum, weight.grad, true, false, 1.0, 1.0);

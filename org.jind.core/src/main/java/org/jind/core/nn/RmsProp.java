@@ -3,43 +3,64 @@ package org.jind.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.RmsPropUpdater;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
- * RMSprop with PyTorch's arithmetic (no momentum, not centred, L2 weight decay added to the gradient), computed
- * by ND4J's fused native updater.
+ * RMSprop with PyTorch's arithmetic (no momentum, not centred, L2 weight decay added to the gradient), in
+ * PyTorch's order of float operations: {@code g += wd·w} (fused), {@code s = s·α + ((1−α)·g)·g},
+ * {@code w = w + (−lr·g) / (√s + ε)}.
+ * <p>
+ * One fused loop on the Java heap (the running squares live there; value and gradient are copied in bulk): ND4J's
+ * native RMSprop updater took about 6 ns per value on this project's machines, 12 % of an alignment step at
+ * 5,000 genes, where this loop, which the JIT vectorises, with its copies takes about a tenth of that.
  */
 public final class RmsProp implements Optimizer {
     private static final double ALPHA = 0.99;
     private static final double EPS = 1e-8;
 
     private final List<Param> params;
-    private final List<INDArray> square = new ArrayList<>();
-    private final double weightDecay;
+    private final List<float[]> square = new ArrayList<>();
+    // reused between steps: each parameter's value and gradient on the heap
+    private final List<float[]> values = new ArrayList<>();
+    private final List<float[]> grads = new ArrayList<>();
+    private final float weightDecay;
     private double lr;
 
     public RmsProp(List<Param> params, double lr, double weightDecay) {
         this.params = List.copyOf(params);
         this.lr = lr;
-        this.weightDecay = weightDecay;
+        this.weightDecay = (float) weightDecay;
         for (Param p : params) {
-            square.add(p.value.ulike().assign(0));
+            int n = (int) p.value.length();
+            square.add(new float[n]);
+            values.add(new float[n]);
+            grads.add(new float[n]);
         }
     }
 
     @Override
     public void step() {
+        float alpha = (float) ALPHA;
+        float oneMinusAlpha = (float) (1 - ALPHA);
+        float eps = (float) EPS;
+        float negLr = (float) -lr;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            if (weightDecay != 0) {
-                Nd4j.getBlasWrapper().level1().axpy(p.value.length(), weightDecay, p.value, p.grad); // g += wd·w
-            }
-            // in place: the gradient becomes the update, the running square its new value
-            Nd4j.exec(new RmsPropUpdater(p.grad, square.get(i), lr, ALPHA, EPS));
-            p.value.subi(p.grad);
+            float[] w = values.get(i);
+            float[] g = grads.get(i);
+            Tensors.copyTo(p.value, w);
+            Tensors.copyTo(p.grad, g);
+            update(w, g, square.get(i), weightDecay, alpha, oneMinusAlpha, eps, negLr);
+            Tensors.copyInto(w, p.value);
             p.changed();
+        }
+    }
+
+    private static void update(float[] w, float[] g, float[] s, float wd, float alpha, float oneMinusAlpha, float eps,
+            float negLr) {
+        for (int j = 0; j < s.length; j++) {
+            float gj = Math.fma(wd, w[j], g[j]);
+            float sj = s[j] * alpha + oneMinusAlpha * gj * gj;
+            s[j] = sj;
+            w[j] = w[j] + negLr * gj / ((float) Math.sqrt(sj) + eps);
         }
     }
 

@@ -58,6 +58,33 @@ public final class Tensors {
         ((FloatPointer) m.data().addressPointer()).put(data);
     }
 
+    /** Copies a contiguous row-major float matrix (not a view) into {@code rows}, one array per matrix row. */
+    public static void copyToRows(INDArray m, float[][] rows) {
+        FloatPointer p = rowPointer(m, rows);
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        for (int r = 0; r < rows.length; r++) {
+            p.position((long) r * cols).get(rows[r]);
+        }
+    }
+
+    /** Overwrites a contiguous row-major float matrix (not a view) with {@code rows}, one array per matrix row. */
+    public static void copyFromRows(float[][] rows, INDArray m) {
+        FloatPointer p = rowPointer(m, rows);
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        for (int r = 0; r < rows.length; r++) {
+            p.position((long) r * cols).put(rows[r]);
+        }
+    }
+
+    /** A private pointer to m's values (its position is moved row by row), after checking the shapes agree. */
+    private static FloatPointer rowPointer(INDArray m, float[][] rows) {
+        if (m.ordering() != 'c' || m.isView() || m.offset() != 0 || m.dataType() != DataType.FLOAT
+                || m.rows() != rows.length || (rows.length > 0 && m.columns() != rows[0].length)) {
+            throw new IllegalArgumentException("not a contiguous float matrix of " + rows.length + " rows");
+        }
+        return new FloatPointer(m.data().addressPointer());
+    }
+
     /** 1 where {@code x > 0}, else 0. */
     public static INDArray positiveMask(INDArray x) {
         return Transforms.step(x, true);

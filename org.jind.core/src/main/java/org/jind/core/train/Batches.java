@@ -11,15 +11,15 @@ import org.jind.core.nn.Tensors;
 public final class Batches {
     /**
      * Up to this fraction of non-zero values a minibatch goes to the first layers sparse. The sparse products cost
-     * about non-zeros × outputs multiply-adds on the Java heap (memory-bound: each non-zero touches a row of the
-     * output) plus copies of the weights and their gradient between ND4J and the heap; the dense ones cells × genes
-     * × outputs multiply-adds at BLAS speed, about ten times faster per multiply-add. Measured on this project's
-     * 2-core machines (a genes→512 layer, 5,000 genes, minibatches of 128, forward and weight gradient, weights
-     * changing every step): sparse took 0.37× the dense time at 1 % non-zero, 0.9× at 3 %, 1.5× at 7 % and 2.8× at
-     * 15 %. The system property {@value #DENSITY_PROPERTY} overrides it (for measurements: 1 makes every batch
-     * sparse, 0 every batch dense).
+     * about non-zeros × outputs multiply-adds on the Java heap, at about half the speed of BLAS per multiply-add
+     * (see {@link org.jind.core.nn.SparseProducts}), plus copies of the weights and their gradient between ND4J and
+     * the heap; the dense ones cells × genes × outputs multiply-adds. Measured on this project's 2-core machines
+     * (a genes→512 layer, 5,000 genes, minibatches of 128, forward and weight gradient, weights changing every
+     * step): sparse took 0.44× the dense time at 3 % non-zero, 0.61× at 13 %, 0.87× at 25 % and 1.1× at 40 %.
+     * The system property {@value #DENSITY_PROPERTY} overrides it (for measurements: 1 makes every batch sparse,
+     * 0 every batch dense).
      */
-    public static final double SPARSE_MAX_DENSITY = 0.03;
+    public static final double SPARSE_MAX_DENSITY = 0.25;
     public static final String DENSITY_PROPERTY = "jind.sparseMaxDensity";
     private static final double MAX_DENSITY = maxDensity();
 
