@@ -14,11 +14,13 @@ import org.jind.core.annotate.Thresholds;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.SparseMatrix;
+import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.Tensors;
 import org.jind.core.prep.BatchPreparer;
+import org.jind.core.prep.PreparedBatch;
 import org.jind.core.prep.Preprocessing;
 import org.jind.core.random.Rng;
 import org.jind.core.train.Batches;
@@ -47,33 +49,35 @@ public final class Jind {
         progress.report("train", 0, "preprocessing " + source);
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());
         ClassifierTrainer.Result r = ClassifierTrainer.train(fitted.x(), labels.y(), labels.classes().length, s, progress);
-        JindModel m = new JindModel(labelKey, labels.classes(), fitted.plan(), r.net(), r.validation(), s, r.history(),
-                provenance(source));
-        storeSourceCodes(m, fitted.x(), labels.y(), s.seed());
-        return m;
+        SourceCodes codes = sourceCodes(r.net(), labels.classes().length, fitted.x(), labels.y(), s.seed());
+        return new JindModel(labelKey, labels.classes(), fitted.plan(), r.net(), r.validation(), s, r.history(),
+                provenance(source), codes.codes(), codes.labels());
+    }
+
+    /** Source latent codes (cells × 256, row-major) and their classes. */
+    record SourceCodes(float[] codes, int[] labels) {
     }
 
     /**
-     * Keeps the source latent codes E(x) (inference mode) so alignment needs only the model and the new batch.
-     * All of them up to {@link #MAX_SOURCE_CODES}; beyond that a stratified sample of that size (each class
+     * The source latent codes E(x) (inference mode) the model keeps so alignment needs only the model and the new
+     * batch. All of them up to {@link #MAX_SOURCE_CODES}; beyond that a stratified sample of that size (each class
      * keeps its share, at least one cell).
      */
-    static void storeSourceCodes(JindModel m, SparseMatrix x, int[] y, long seed) {
-        int[] rows = sampleStratified(y, m.classes.length, MAX_SOURCE_CODES, new Rng(seed ^ 0x5EED));
+    static SourceCodes sourceCodes(ClassifierNet net, int classes, SparseMatrix x, int[] y, long seed) {
+        int[] rows = sampleStratified(y, classes, MAX_SOURCE_CODES, new Rng(seed ^ 0x5EED));
         SparseMatrix sample = x.selectRows(rows);
         float[] codes = new float[rows.length * ClassifierNet.LATENT];
         Batches b = new Batches(sample);
         for (int from = 0; from < rows.length; from += 1024) {
             int n = Math.min(1024, rows.length - from);
-            float[] c = Tensors.toArray(m.net.encode(b.range(from, n)));
+            float[] c = Tensors.toArray(net.encode(b.range(from, n)));
             System.arraycopy(c, 0, codes, from * ClassifierNet.LATENT, c.length);
         }
         int[] labels = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             labels[i] = y[rows[i]];
         }
-        m.sourceCodes = codes;
-        m.sourceCodeLabels = labels;
+        return new SourceCodes(codes, labels);
     }
 
     /** Row indices of a stratified sample of at most {@code max} rows (each class keeps its share, at least one). */
@@ -94,20 +98,20 @@ public final class Jind {
         return out.stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
-    /** Preprocesses a batch the model's way; warnings go to {@code progress}. */
-    public static SparseMatrix prepare(JindModel model, Dataset batch, boolean fillMissing, Progress progress) {
+    /** The progress stage under which a batch is prepared (reported once per preparation). */
+    public static final String PREPARE = "prepare";
+
+    /**
+     * Prepares a batch for the model (its genes in its order, its transform applied), once for everything that
+     * follows: alignment, self-training and annotation of every stage derived from this model. Warnings go to
+     * {@code progress}.
+     */
+    public static PreparedBatch prepare(JindModel model, Dataset batch, boolean fillMissing, Progress progress) {
+        progress.report(PREPARE, 0, "preparing " + Plural.of(batch.cells(), "cell") + " for the model");
         List<String> warnings = new ArrayList<>();
         SparseMatrix x = Preprocessing.apply(model.plan, batch, fillMissing, warnings);
         warnings.forEach(progress::warn);
-        return x;
-    }
-
-    /** A batch prepared the model's way (cells × the model's genes, transformed) with its cell ids. */
-    public record Prepared(SparseMatrix x, String[] cellIds) {
-        /** {@link Dataset#cellIdFingerprint()} of these cells. */
-        public String fingerprint() {
-            return Dataset.fingerprint(cellIds);
-        }
+        return new PreparedBatch(model.plan, x, batch.cellIds());
     }
 
     /**
@@ -115,7 +119,7 @@ public final class Jind {
      * selected, transformed) as soon as it is read, so the whole raw matrix is never held, only the prepared
      * one. The same result as {@link #prepare(JindModel, Dataset, boolean, Progress)} on the whole batch.
      */
-    public static Prepared prepare(JindModel model, CellChunks input, int chunkCells, boolean fillMissing,
+    public static PreparedBatch prepare(JindModel model, CellChunks input, int chunkCells, boolean fillMissing,
             Progress progress) {
         List<String> warnings = new ArrayList<>();
         BatchPreparer prep = new BatchPreparer(model.plan, input.genes(), input.geneAliases(), fillMissing, warnings);
@@ -130,19 +134,27 @@ public final class Jind {
             ids.addAll(List.of(chunk.cellIds()));
             progress.report("read", total > 0 ? (double) ids.size() / total : 0, ids.size() + " cells read");
         }
-        return new Prepared(b.build(), ids.toArray(new String[0]));
+        return new PreparedBatch(model.plan, b.build(), ids.toArray(new String[0]));
     }
 
-    /** {@link #align(JindModel, Dataset, AlignSettings, boolean, Progress)} on a batch already prepared. */
-    public static Aligner.Result align(JindModel model, Prepared target, AlignSettings s, Progress progress) {
-        return Aligner.align(model, target.x(), target.fingerprint(), s, progress);
+    /**
+     * Aligns a target batch prepared for the model onto the model's latent space (§6). Any stage aligns (an aligned
+     * model is realigned from its trained networks); the given model is not changed, and the aligned one shares
+     * its trained networks.
+     */
+    public static Aligner.Result align(JindModel model, PreparedBatch target, AlignSettings s, Progress progress) {
+        return Aligner.align(model, target.matrixFor(model.plan), target.fingerprint(), s, progress);
     }
 
-    /** {@link #selfTrain(JindModel, Dataset, SelfTrainSettings, boolean, Progress)} on a batch already prepared. */
-    public static SelfTrainer.Result selfTrain(JindModel aligned, Prepared target, SelfTrainSettings s,
+    /**
+     * JIND+ self-training (§7) on the batch the model was aligned to, prepared for it; the given model is not
+     * changed. A model whose stage is known only at run time converts with {@link JindModel#aligned(String)}.
+     */
+    public static SelfTrainer.Result selfTrain(AlignedModel aligned, PreparedBatch target, SelfTrainSettings s,
             Progress progress) {
-        warnIfOtherBatch(aligned, target.fingerprint(), target.cellIds().length, progress);
-        return SelfTrainer.selfTrain(aligned, target.x(), s, progress);
+        SparseMatrix x = target.matrixFor(aligned.plan);
+        warnIfOtherBatch(aligned, target.fingerprint(), target.cells(), progress);
+        return SelfTrainer.selfTrain(aligned, x, s, progress);
     }
 
     /**
@@ -192,32 +204,22 @@ public final class Jind {
         return done;
     }
 
-    /** Annotates a batch at outlier fraction θ, warning when an aligned model meets another batch. */
+    /**
+     * Annotates a batch prepared for the model at outlier fraction θ, warning when an aligned model meets another
+     * batch.
+     */
+    public static Annotation annotate(JindModel model, PreparedBatch batch, double theta, Progress progress) {
+        SparseMatrix x = batch.matrixFor(model.plan);
+        if (isAlignedToABatch(model)) { // the fingerprint is computed only when it is compared
+            warnIfOtherBatch(model, batch.fingerprint(), batch.cells(), progress);
+        }
+        return Predictor.annotate(model, x, theta);
+    }
+
+    /** {@link #annotate(JindModel, PreparedBatch, double, Progress)} of a batch used for nothing else. */
     public static Annotation annotate(JindModel model, Dataset batch, double theta, boolean fillMissing,
             Progress progress) {
-        warnIfOtherBatch(model, batch, progress);
-        return Predictor.annotate(model, prepare(model, batch, fillMissing, progress), theta);
-    }
-
-    /** Aligns a target batch onto the model's latent space (§6); the given model is not changed. */
-    public static Aligner.Result align(JindModel model, Dataset target, AlignSettings s, boolean fillMissing,
-            Progress progress) {
-        return Aligner.align(model, prepare(model, target, fillMissing, progress), target.cellIdFingerprint(), s,
-                progress);
-    }
-
-    /** JIND+ self-training on the batch the model was aligned to (§7); the given model is not changed. */
-    public static SelfTrainer.Result selfTrain(JindModel aligned, Dataset target, SelfTrainSettings s,
-            boolean fillMissing, Progress progress) {
-        warnIfOtherBatch(aligned, target, progress);
-        return SelfTrainer.selfTrain(aligned, prepare(aligned, target, fillMissing, progress), s, progress);
-    }
-
-    /** An aligned model fits the batch it was aligned to; on another one its predictions may be off. */
-    public static void warnIfOtherBatch(JindModel model, Dataset batch, Progress progress) {
-        if (isAlignedToABatch(model)) {
-            warnIfOtherBatch(model, batch.cellIdFingerprint(), batch.cells(), progress);
-        }
+        return annotate(model, prepare(model, batch, fillMissing, progress), theta, progress);
     }
 
     /** Whether the model remembers the batch it was aligned to (then annotating another one deserves a warning). */
@@ -226,8 +228,8 @@ public final class Jind {
     }
 
     /**
-     * {@link #warnIfOtherBatch(JindModel, Dataset, Progress)} for a batch seen in parts: its cell ids'
-     * {@link Dataset#fingerprint} and its number of cells.
+     * An aligned model fits the batch it was aligned to; on another one its predictions may be off: warns then. The
+     * batch is named by its cell ids' {@link Dataset#fingerprint} and its number of cells (it may be seen in parts).
      */
     public static void warnIfOtherBatch(JindModel model, String fingerprint, long cells, Progress progress) {
         if (!isAlignedToABatch(model)) {

@@ -89,19 +89,20 @@ public class StreamingAnnotateTest {
     public void preparingWhileReadingEqualsPreparingTheWholeBatch() throws Exception {
         Path f = tmp.getRoot().toPath().resolve("both.h5ad");
         H5adWriter.write(TestData.twoBatches(), f);
-        org.jind.core.data.SparseMatrix whole = Jind.prepare(model, target, false, Progress.NONE);
-        Jind.Prepared read;
+        org.jind.core.data.SparseMatrix whole = Jind.prepare(model, target, false, Progress.NONE)
+                .matrixFor(model.plan);
+        org.jind.core.prep.PreparedBatch read;
         try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
             read = Jind.prepare(model, c, 37, false, Progress.NONE); // 9 chunks
         }
         assertEquals(target.cellIdFingerprint(), read.fingerprint());
-        assertEquals(whole.rows(), read.x().rows());
-        assertEquals(whole.nonZeros(), read.x().nonZeros());
+        assertEquals(whole.rows(), read.matrixFor(model.plan).rows());
+        assertEquals(whole.nonZeros(), read.matrixFor(model.plan).nonZeros());
         for (int r = 0; r < whole.rows(); r++) {
-            assertEquals(whole.rowEnd(r), read.x().rowEnd(r));
+            assertEquals(whole.rowEnd(r), read.matrixFor(model.plan).rowEnd(r));
             for (int k = whole.rowStart(r); k < whole.rowEnd(r); k++) {
-                assertEquals(whole.colIndex(k), read.x().colIndex(k));
-                assertEquals(whole.value(k), read.x().value(k), 0f);
+                assertEquals(whole.colIndex(k), read.matrixFor(model.plan).colIndex(k));
+                assertEquals(whole.value(k), read.matrixFor(model.plan).value(k), 0f);
             }
         }
     }

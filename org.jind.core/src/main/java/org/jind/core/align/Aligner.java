@@ -14,7 +14,7 @@ import org.jind.core.annotate.Predictor;
 import org.jind.core.annotate.Thresholds;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.JindModel;
-import org.jind.core.model.Stage;
+import org.jind.core.model.AlignedModel;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
@@ -47,7 +47,7 @@ public final class Aligner {
     }
 
     /** The aligned model and the epochs that led to it. */
-    public record Result(JindModel model, List<EpochRecord> history, double bestRejection, int bestEpoch,
+    public record Result(AlignedModel model, List<EpochRecord> history, double bestRejection, int bestEpoch,
             double unalignedRejection) {
     }
 
@@ -60,7 +60,6 @@ public final class Aligner {
      */
     public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
             Progress progress) {
-        model.requireStage(Stage.TRAINED, "Alignment");
         if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
                     + " with this version of JIND.");
@@ -69,7 +68,7 @@ public final class Aligner {
             throw new JindException("The target batch has " + Plural.of(target.rows(), "cell")
                     + "; alignment needs at least 2.");
         }
-        JindModel base = model.stage == Stage.TRAINED ? model : withoutGenerator(model);
+        JindModel base = model.trained(); // an aligned model is realigned from its trained networks
         // Draw as the reference does: it builds (and overwrites) a classifier copy, then G and D, from the torch
         // generator, and takes minibatches from NumPy's; the seed names the same networks and batches in both.
         TorchGenerator random = new TorchGenerator(s.seed());
@@ -131,12 +130,9 @@ public final class Aligner {
         if (chooseUnaligned) {
             makeIdentity(g);
         }
-        JindModel aligned = base.copy();
-        aligned.generator = g;
-        aligned.stage = Stage.ALIGNED;
-        aligned.selfTraining = null;
-        aligned.alignment = record(target.rows(), targetFingerprint, s, history, chooseUnaligned ? unaligned : bestRej,
-                bestEpoch, unaligned, chooseUnaligned);
+        // the encoder and classifier stayed frozen: the aligned model shares them with the trained one
+        AlignedModel aligned = base.withAlignment(g, record(target.rows(), targetFingerprint, s, history,
+                chooseUnaligned ? unaligned : bestRej, bestEpoch, unaligned, chooseUnaligned));
         progress.report("align", 1, String.format(Locale.ROOT, "done: %s rejects %.4f of the target (unaligned %.4f)",
                 chooseUnaligned ? "the unaligned model" : bestEpoch == 0 ? "the fresh generator" : "epoch " + bestEpoch,
                 chooseUnaligned ? unaligned : bestRej, unaligned));
@@ -211,13 +207,6 @@ public final class Aligner {
         g.f3[2].weight.value.assign(0);
         g.f3[2].bias.value.assign(0);
         g.alignmentParams().forEach(org.jind.core.nn.Param::changed);
-    }
-
-    private static JindModel withoutGenerator(JindModel m) {
-        JindModel c = m.copy();
-        c.generator = null;
-        c.stage = Stage.TRAINED;
-        return c;
     }
 
     static double rejection(ClassifierNet net, GeneratorNet g, SparseMatrix target, String[] classes, double[] thresholds) {

@@ -11,8 +11,7 @@ import org.jind.core.annotate.Predictor;
 import org.jind.core.annotate.Probabilities;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.EpochRecord;
-import org.jind.core.model.JindModel;
-import org.jind.core.model.Stage;
+import org.jind.core.model.AlignedModel;
 import org.jind.core.nn.Adam;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
@@ -37,14 +36,14 @@ import com.google.gson.JsonObject;
 public final class SelfTrainer {
 
     /** The JIND+ model with its training history and the number of pseudo-labelled cells used. */
-    public record Result(JindModel model, List<EpochRecord> history, int pseudoLabelled, int bestEpoch) {
+    public record Result(AlignedModel model, List<EpochRecord> history, int pseudoLabelled, int bestEpoch) {
     }
 
     private SelfTrainer() {
     }
 
-    public static Result selfTrain(JindModel aligned, SparseMatrix target, SelfTrainSettings s, Progress progress) {
-        aligned.requireStage(Stage.ALIGNED, "Self-training");
+    public static Result selfTrain(AlignedModel aligned, SparseMatrix target, SelfTrainSettings s,
+            Progress progress) {
         int k = aligned.classes.length;
         float[] probs = Predictor.probabilities(aligned, target);
         int[] pseudo = Probabilities.argmax(probs, k);
@@ -64,9 +63,9 @@ public final class SelfTrainer {
         GeneratorNet.skipInitialisation(random, target.cols());
         double[] weights = ClassWeights.of(y, k);
 
-        JindModel plus = aligned.copy();
-        GeneratorNet g = plus.generator;
-        ClassifierNet net = plus.net;
+        // only the generator's encoder copy changes: the classifier and the generator's shift and MLPs are shared
+        GeneratorNet g = aligned.generator.withEncoderCopy();
+        ClassifierNet net = aligned.net;
         Adam adam = new Adam(g.encoder.params(), s.learningRate());
         SparseMatrix xVal = x.selectRows(split.validation);
         int[] yVal = Arrays.stream(split.validation).map(i -> y[i]).toArray();
@@ -78,7 +77,7 @@ public final class SelfTrainer {
                     ClassifierNet.Pass hp = net.headPass(gp.code);
                     Losses.Result loss = Losses.weightedNll(hp.logits, EpochLoop.labels(y, ids, from, n), weights);
                     adam.zeroGrad();
-                    g.backward(gp, net.backward(hp, loss.grad(), false), false, true);
+                    g.backward(gp, net.codeGradient(hp, loss.grad()), false, true);
                     adam.step();
                     return loss.loss();
                 }, () -> Probabilities.accuracy(Predictor.probabilities(net, g, xVal), yVal, k),
@@ -86,13 +85,12 @@ public final class SelfTrainer {
         ClassifierTrainer.restore(g.encoder.params(), best.get(0));
         List<EpochRecord> history = out.history();
         int bestEpoch = out.bestEpoch();
-        plus.stage = Stage.SELFTRAINED;
         JsonObject rec = new JsonObject();
         rec.add("settings", new Gson().toJsonTree(s));
         rec.addProperty("pseudoLabelled", kept.length);
         rec.addProperty("bestEpoch", bestEpoch);
         rec.add("history", new Gson().toJsonTree(history));
-        plus.selfTraining = rec;
+        AlignedModel plus = aligned.withSelfTraining(g, rec);
         return new Result(plus, history, kept.length, bestEpoch);
     }
 

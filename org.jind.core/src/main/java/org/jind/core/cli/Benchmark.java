@@ -120,7 +120,7 @@ final class Benchmark implements Runnable {
         Jind.annotate(model, batch, a.theta(), false, Progress.NONE);
         double scoring = (System.nanoTime() - t0) / 1e9;
         long t1 = System.nanoTime();
-        Aligner.Result r = Jind.align(model, batch, settings, false, progress);
+        Aligner.Result r = Jind.align(model, Jind.prepare(model, batch, false, progress), settings, progress);
         double seconds = (System.nanoTime() - t1) / 1e9;
         progress.endLine();
         int iterations = r.history().size() * AlignmentSchedule.iterationsPerEpoch(batch.cells());

@@ -13,11 +13,11 @@ import org.jind.core.JindException;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
-import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.JindModel;
+import org.jind.core.prep.PreparedBatch;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.sim.Simulator;
 import org.jind.core.util.Errors;
@@ -162,7 +162,7 @@ final class Commands {
             }
             if (plots.dir != null) { // with --json, stdout holds only the JSON object
                 // the figures need the whole prepared batch: read it again (only the model's genes are kept)
-                SparseMatrix x = Pipeline.readPrepared(input, m, fill.fill, new ConsoleProgress(true)).x();
+                PreparedBatch x = Pipeline.readPrepared(input, m, fill.fill, new ConsoleProgress(true));
                 Plots.write(plots.dir, Plots.forPrepared(m, x, truth.toArray(new String[0]), t),
                         json ? System.err : System.out);
             }

@@ -18,8 +18,10 @@ import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.eval.Metrics;
+import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
+import org.jind.core.prep.PreparedBatch;
 import org.jind.core.train.Labels;
 import org.jind.core.util.Errors;
 
@@ -71,7 +73,7 @@ final class Pipeline {
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            Jind.Prepared target = readPrepared(input, m, fill.fill, progress);
+            PreparedBatch target = readPrepared(input, m, fill.fill, progress);
             Aligner.Result r = Jind.align(m, target, s, progress);
             r.model().save(out);
             progress.endLine();
@@ -79,7 +81,7 @@ final class Pipeline {
                     out, r.bestRejection(), r.unalignedRejection());
             if (plots.dir != null) {
                 // the target's labels are not kept while reading it prepared: no confusion matrix here
-                Plots.write(plots.dir, Plots.forPrepared(r.model(), target.x(), null, s.theta()), System.out);
+                Plots.write(plots.dir, Plots.forPrepared(r.model(), target, null, s.theta()), System.out);
             }
         }
     }
@@ -108,7 +110,7 @@ final class Pipeline {
                     .output("--out", out);
             SelfTrainSettings s = selfTrain.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
-            JindModel m = JindModel.load(model);
+            AlignedModel m = JindModel.load(model).aligned("Self-training");
             SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, m, fill.fill, progress), s, progress);
             r.model().save(out);
             progress.endLine();
@@ -118,10 +120,10 @@ final class Pipeline {
     }
 
     /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
-    static Jind.Prepared readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
+    static PreparedBatch readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
         try (CellChunks data = input.open(m.labelKey)) {
-            Jind.Prepared p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
-            if (p.cellIds().length == 0) {
+            PreparedBatch p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
+            if (p.cells() == 0) {
                 throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
             }
             return p;
@@ -245,19 +247,27 @@ final class Pipeline {
                 progress.warn(unlabelled + " target cells have no label in '" + labelKey
                         + "'; the stages are not scored.");
             }
+            // The stages run in a fixed order, so each knows the type of the one before: the trained model, then the
+            // aligned one, then JIND+. The target is prepared once, for the trained model; the later models share its
+            // plan, so the same prepared batch serves alignment, self-training and every stage's annotation.
             JindModel model = null;
+            AlignedModel aligned = null;
+            PreparedBatch prepared = null;
             for (String stage : stageList) {
                 long ts0 = System.nanoTime();
                 switch (stage) {
-                    case "train" -> model = Jind.train(src, labelKey, List.of(Commands.genesOf(tgt)), ts, progress);
-                    case "align" -> model = Jind.align(model, tgt, as, false, progress).model();
-                    default -> model = Jind.selfTrain(model, tgt, ss, false, progress).model();
+                    case "train" -> {
+                        model = Jind.train(src, labelKey, List.of(Commands.genesOf(tgt)), ts, progress);
+                        prepared = Jind.prepare(model, tgt, false, progress);
+                    }
+                    case "align" -> model = aligned = Jind.align(model, prepared, as, progress).model();
+                    default -> model = Jind.selfTrain(aligned, prepared, ss, progress).model();
                 }
                 double seconds = (System.nanoTime() - ts0) / 1e9 + (stage.equals("train") ? readSeconds : 0);
                 Path file = outDir.resolve(STAGE_FILES.get(STAGES.indexOf(stage)));
                 model.save(file);
                 dir.wrote(file);
-                Annotation a = Jind.annotate(model, tgt, t, false, progress);
+                Annotation a = Jind.annotate(model, prepared, t, progress);
                 Path predictions = outDir.resolve(predictionsFile(stage));
                 PredictionsCsv.write(predictions, tgt.cellIds(), a, true);
                 dir.wrote(predictions);
@@ -273,7 +283,7 @@ final class Pipeline {
                 }
             }
             if (plots.dir != null) { // the last stage's model on the target; with --json on stderr, as progress is
-                Plots.write(plots.dir, Plots.forBatch(model, tgt, Plots.truth(tgt, labelKey), t, false),
+                Plots.write(plots.dir, Plots.forPrepared(model, prepared, Plots.truth(tgt, labelKey), t),
                         json ? System.err : System.out);
             }
             double total = (System.nanoTime() - t0) / 1e9;

@@ -12,9 +12,9 @@ import org.jind.core.Jind;
 import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.data.Dataset;
-import org.jind.core.data.SparseMatrix;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.JindModel;
+import org.jind.core.prep.PreparedBatch;
 import org.jind.core.plot.Figure;
 import org.jind.core.plot.ModelFigures;
 import org.jind.core.util.Errors;
@@ -92,7 +92,7 @@ final class Plots {
                 if (labelKey != null && !data.hasObs(labelKey)) {
                     throw new JindException("--label-key " + labelKey + " is not an annotation of " + input + ".");
                 }
-                figures = forBatch(m, data, truth(data, key), t, fill.fill);
+                figures = forPrepared(m, Jind.prepare(m, data, fill.fill, Progress.NONE), truth(data, key), t);
             }
             write(out, figures, System.out);
         }
@@ -124,14 +124,9 @@ final class Plots {
      * A model's curves and what it shows on one batch: confusion (when {@code truth} is given), confidence,
      * latent maps before and (aligned) after alignment.
      */
-    static List<Figure> forBatch(JindModel m, Dataset batch, String[] truth, double theta, boolean fillMissing) {
-        return forPrepared(m, Jind.prepare(m, batch, fillMissing, Progress.NONE), truth, theta);
-    }
-
-    /** {@link #forBatch} for a batch already prepared for the model (its genes, in its order, transformed). */
-    static List<Figure> forPrepared(JindModel m, SparseMatrix prepared, String[] truth, double theta) {
+    static List<Figure> forPrepared(JindModel m, PreparedBatch batch, String[] truth, double theta) {
         List<Figure> out = new ArrayList<>(ModelFigures.curves(m));
-        out.addAll(ModelFigures.ofBatch(m, prepared, truth, theta, m.trainSettings.seed()));
+        out.addAll(ModelFigures.ofBatch(m, batch.matrixFor(m.plan), truth, theta, m.trainSettings.seed()));
         return out;
     }
 

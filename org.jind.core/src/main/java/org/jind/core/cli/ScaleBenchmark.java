@@ -118,7 +118,7 @@ final class ScaleBenchmark implements Runnable {
                 AlignSettings as = new AlignSettings(d.learningRate(), d.weightDecayG(), d.weightDecayD(), d.batchSize(),
                         alignEpochs, d.patience(), d.theta(), seed, false);
                 t = System.nanoTime();
-                Aligner.Result r = Jind.align(model, target, as, false, progress);
+                Aligner.Result r = Jind.align(model, Jind.prepare(model, target, false, progress), as, progress);
                 double align = seconds(t);
                 progress.endLine();
                 int iterations = r.history().size() * AlignmentSchedule.iterationsPerEpoch(cells);

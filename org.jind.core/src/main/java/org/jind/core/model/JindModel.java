@@ -20,38 +20,66 @@ import com.google.gson.JsonObject;
  * Everything later steps need: the preprocessing decision and ordered genes, the cell types, the networks,
  * the source validation statistics (thresholds for any θ), a sample of source latent codes (so a new batch can
  * be aligned without the training data), the generator once aligned, and provenance.
+ * <p>
+ * Immutable: a stage transition makes a new model that shares what the stage froze. This class is a trained
+ * model or, as {@link AlignedModel}, an aligned or self-trained one; steps that need an aligned model take that
+ * type, and a model whose stage is known only at run time (a file, a port) is converted by
+ * {@link #aligned(String)}.
  */
-public final class JindModel {
+public sealed class JindModel permits AlignedModel {
     private static final Gson GSON = new Gson();
 
-    public Stage stage = Stage.TRAINED;
+    public final Stage stage;
     public final String labelKey;
     public final String[] classes;
     public final Preprocessing.Plan plan;
+    /** The trained encoder and classifier: frozen after training, shared by every model derived from this one. */
     public final ClassifierNet net;
     public final ValidationStats validation;
     public final TrainSettings trainSettings;
     public final List<EpochRecord> history;
-    /** Source latent codes (cells × 256, row-major) and their classes: a bounded stratified sample. */
-    public float[] sourceCodes;
-    public int[] sourceCodeLabels;
-    /** Set once aligned; self-training changes its encoder copy. */
-    public GeneratorNet generator;
+    /** Source latent codes (cells × 256, row-major) and their classes: a bounded stratified sample, or null. */
+    public final float[] sourceCodes;
+    public final int[] sourceCodeLabels;
+    /** Set once aligned (then this is an {@link AlignedModel}); self-training changes its encoder copy. */
+    public final GeneratorNet generator;
     /** What alignment and self-training recorded (target batch, settings, history); free-form, versioned. */
-    public JsonObject alignment;
-    public JsonObject selfTraining;
+    public final JsonObject alignment;
+    public final JsonObject selfTraining;
     public final JsonObject provenance;
 
+    /** A trained model. */
     public JindModel(String labelKey, String[] classes, Preprocessing.Plan plan, ClassifierNet net,
-            ValidationStats validation, TrainSettings trainSettings, List<EpochRecord> history, JsonObject provenance) {
+            ValidationStats validation, TrainSettings trainSettings, List<EpochRecord> history, JsonObject provenance,
+            float[] sourceCodes, int[] sourceCodeLabels) {
+        this(Stage.TRAINED, labelKey, classes, plan, net, validation, trainSettings, List.copyOf(history), provenance,
+                sourceCodes, sourceCodeLabels, null, null, null);
+    }
+
+    /** A model of the trained parts of {@code base} at {@code stage} with the given generator and records. */
+    JindModel(JindModel base, Stage stage, GeneratorNet generator, JsonObject alignment, JsonObject selfTraining) {
+        this(stage, base.labelKey, base.classes, base.plan, base.net, base.validation, base.trainSettings, base.history,
+                base.provenance, base.sourceCodes, base.sourceCodeLabels, generator, alignment, selfTraining);
+    }
+
+    private JindModel(Stage stage, String labelKey, String[] classes, Preprocessing.Plan plan, ClassifierNet net,
+            ValidationStats validation, TrainSettings trainSettings, List<EpochRecord> history, JsonObject provenance,
+            float[] sourceCodes, int[] sourceCodeLabels, GeneratorNet generator, JsonObject alignment,
+            JsonObject selfTraining) {
+        this.stage = stage;
         this.labelKey = labelKey;
         this.classes = classes;
         this.plan = plan;
         this.net = net;
         this.validation = validation;
         this.trainSettings = trainSettings;
-        this.history = List.copyOf(history);
+        this.history = history;
         this.provenance = provenance;
+        this.sourceCodes = sourceCodes;
+        this.sourceCodeLabels = sourceCodeLabels;
+        this.generator = generator;
+        this.alignment = alignment;
+        this.selfTraining = selfTraining;
     }
 
     public int genes() {
@@ -63,17 +91,32 @@ public final class JindModel {
                 + " genes, label column '" + labelKey + "'";
     }
 
-    /** A deep copy (networks included), for steps that derive a new model from this one. */
-    public JindModel copy() {
-        return decode(encode(), "copy");
+    /**
+     * The trained model this one derives from: itself when trained, else a model sharing the trained networks,
+     * the genes and the source statistics, without generator (what realigning starts from).
+     */
+    public JindModel trained() {
+        return this instanceof AlignedModel ? new JindModel(this, Stage.TRAINED, null, null, null) : this;
     }
 
-    /** Throws a clear error unless the model has reached {@code needed}. */
-    public void requireStage(Stage needed, String forWhat) {
-        if (stage.ordinal() < needed.ordinal()) {
-            throw new JindException(forWhat + " needs a model that is " + needed.name().toLowerCase()
-                    + ", but this one is only " + stage.name().toLowerCase() + ".");
+    /**
+     * The aligned model for {@code alignment}'s generator and record: shares this model's trained parts; any
+     * generator or self-training of this model is left behind.
+     */
+    public AlignedModel withAlignment(GeneratorNet generator, JsonObject record) {
+        return new AlignedModel(this, Stage.ALIGNED, generator, record, null);
+    }
+
+    /**
+     * This model as an aligned one, for steps that need the generator when the stage is known only at run time
+     * (a model file, a port); otherwise a clear error naming {@code forWhat}.
+     */
+    public AlignedModel aligned(String forWhat) {
+        if (this instanceof AlignedModel a) {
+            return a;
         }
+        throw new JindException(forWhat + " needs a model that is " + Stage.ALIGNED.name().toLowerCase()
+                + ", but this one is only " + stage.name().toLowerCase() + ".");
     }
 
     // ---- storage ----
@@ -146,21 +189,30 @@ public final class JindModel {
         for (var e : h.getAsJsonArray("history")) {
             history.add(GSON.fromJson(e, EpochRecord.class));
         }
-        JindModel m = new JindModel(h.get("labelKey").getAsString(), classes, plan, net, val,
-                GSON.fromJson(h.get("trainSettings"), TrainSettings.class), history, h.getAsJsonObject("provenance"));
-        m.stage = Stage.valueOf(h.get("stage").getAsString());
+        float[] codes = null;
+        int[] codeLabels = null;
         if (a.containsKey("source.codes")) {
-            m.sourceCodes = a.get("source.codes").floats();
-            m.sourceCodeLabels = tensor(a, "source.labels", name).ints();
+            codes = a.get("source.codes").floats();
+            codeLabels = tensor(a, "source.labels", name).ints();
         }
-        if (a.containsKey("generator.shift")) {
-            m.generator = new GeneratorNet(net.encoder, new TorchGenerator(0));
-            for (Param p : m.generator.allParams()) {
-                load(a, p, name);
-            }
+        JindModel m = new JindModel(h.get("labelKey").getAsString(), classes, plan, net, val,
+                GSON.fromJson(h.get("trainSettings"), TrainSettings.class), history, h.getAsJsonObject("provenance"),
+                codes, codeLabels);
+        Stage stage = Stage.valueOf(h.get("stage").getAsString());
+        boolean hasGenerator = a.containsKey("generator.shift");
+        if (stage == Stage.TRAINED && !hasGenerator) {
+            return m;
         }
-        m.alignment = h.has("alignment") ? h.getAsJsonObject("alignment") : null;
-        m.selfTraining = h.has("selfTraining") ? h.getAsJsonObject("selfTraining") : null;
+        if (stage == Stage.TRAINED || !hasGenerator) {
+            throw new JindException(name + " is damaged: it is " + stage.name().toLowerCase() + " but "
+                    + (hasGenerator ? "holds" : "lacks") + " a generator.");
+        }
+        GeneratorNet generator = new GeneratorNet(net.encoder, new TorchGenerator(0));
+        for (Param p : generator.allParams()) {
+            load(a, p, name);
+        }
+        m = new AlignedModel(m, stage, generator, h.has("alignment") ? h.getAsJsonObject("alignment") : null,
+                h.has("selfTraining") ? h.getAsJsonObject("selfTraining") : null);
         return m;
     }
 

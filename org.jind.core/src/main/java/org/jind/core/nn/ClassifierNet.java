@@ -121,6 +121,16 @@ public final class ClassifierNet {
     }
 
     /**
+     * The gradient at the latent code for {@code dLogits}, with C frozen: its parameters' gradients are left alone
+     * (the same numbers as {@link #backward} without the encoder), so a network shared by several models is never
+     * written to when a step trains only what lies before C.
+     */
+    public INDArray codeGradient(Pass p, INDArray dLogits) {
+        INDArray dh1 = output.inputGradient(dLogits).muli(Tensors.positiveMask(p.h1));
+        return hidden.inputGradient(dh1).muli(Tensors.positiveMask(p.code));
+    }
+
+    /**
      * Back-propagates {@code dLogits} through C and, when {@code intoEncoder}, through E (accumulating
      * gradients); returns the gradient at the latent code.
      */

@@ -38,6 +38,22 @@ public final class GeneratorNet {
         rng.skipNormals(genes);
     }
 
+    /** A generator sharing {@code g}'s shift, F2 and F3 with its own copy of {@code g}'s encoder (draws nothing). */
+    private GeneratorNet(GeneratorNet g) {
+        this.shift = g.shift;
+        System.arraycopy(g.f2, 0, f2, 0, 3);
+        System.arraycopy(g.f3, 0, f3, 0, 3);
+        this.encoder = Linear.copyOf("generator.encoder", g.encoder);
+    }
+
+    /**
+     * What self-training refines: this generator with its own copy of the encoder; the shift and both MLPs, which
+     * self-training keeps frozen, are shared.
+     */
+    public GeneratorNet withEncoderCopy() {
+        return new GeneratorNet(this);
+    }
+
     /** Advances {@code rng} past what building a generator for {@code genes} genes draws. */
     public static void skipInitialisation(TorchGenerator rng, int genes) {
         int[] widths = widths(genes);

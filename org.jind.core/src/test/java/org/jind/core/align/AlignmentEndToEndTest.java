@@ -3,21 +3,29 @@ package org.jind.core.align;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.fail;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 import java.util.Set;
 
 import org.jind.core.Jind;
+import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.Dataset;
 import org.jind.core.eval.Metrics;
+import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.Stage;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.nn.Param;
 import org.jind.core.nn.Tensors;
+import org.jind.core.prep.PreparedBatch;
+import org.jind.core.prep.Preprocessing;
 import org.jind.core.testutil.TestData;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -29,6 +37,7 @@ import org.junit.Test;
  */
 public class AlignmentEndToEndTest {
     private static Dataset target;
+    private static PreparedBatch prepared;
     private static JindModel trained;
     private static Aligner.Result aligned;
     private static List<float[]> trainedWeightsBefore;
@@ -41,8 +50,9 @@ public class AlignmentEndToEndTest {
         trained = Jind.train(source, "cell_type", List.of(Set.of(target.genes())),
                 new TrainSettings(5000, 10, 128, 1e-3, 0.2, 0), Progress.NONE);
         trainedWeightsBefore = weights(trained.net.params());
-        aligned = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 8, 7, 0.05, 0, false),
-                false, Progress.NONE);
+        prepared = Jind.prepare(trained, target, false, Progress.NONE);
+        aligned = Jind.align(trained, prepared, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 8, 7, 0.05, 0, false),
+                Progress.NONE);
     }
 
     static List<float[]> weights(List<Param> params) {
@@ -77,8 +87,8 @@ public class AlignmentEndToEndTest {
     @Test
     public void theSameSeedGivesTheSameGenerator() {
         AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 3, false);
-        Aligner.Result a = Jind.align(trained, target, s, false, Progress.NONE);
-        Aligner.Result b = Jind.align(trained, target, s, false, Progress.NONE);
+        Aligner.Result a = Jind.align(trained, prepared, s, Progress.NONE);
+        Aligner.Result b = Jind.align(trained, prepared, s, Progress.NONE);
         assertEquals(a.history(), b.history());
         List<float[]> wa = weights(a.model().generator.allParams());
         List<float[]> wb = weights(b.model().generator.allParams());
@@ -86,9 +96,81 @@ public class AlignmentEndToEndTest {
             assertArrayEquals(wa.get(i), wb.get(i), 0f);
         }
         // another seed gives another generator, so the equality above is not trivially true
-        Aligner.Result c = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 4,
-                false), false, Progress.NONE);
+        Aligner.Result c = Jind.align(trained, prepared, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 2, 7, 0.05, 4,
+                false), Progress.NONE);
         assertTrue(!java.util.Arrays.equals(wa.get(1), weights(c.model().generator.allParams()).get(1)));
+    }
+
+    @Test
+    public void theAlignedModelSharesTheFrozenPartsAndLeavesTheTrainedModelAsItWas() {
+        AlignedModel m = aligned.model();
+        // the frozen encoder and head, the genes, the statistics and the source codes are the trained model's own
+        assertSame(trained.net, m.net);
+        assertSame(trained.plan, m.plan);
+        assertSame(trained.validation, m.validation);
+        assertSame(trained.sourceCodes, m.sourceCodes);
+        // the generator's encoder is its own copy (self-training changes it), equal to the source encoder
+        assertNotSame(trained.net.encoder.weight.value, m.generator.encoder.weight.value);
+        // the trained model is still trained
+        assertEquals(Stage.TRAINED, trained.stage);
+        assertNull(trained.generator);
+        assertNull(trained.alignment);
+        assertSame(trained, trained.trained());
+        // realigning an aligned model starts from its trained networks: the same generator as from the trained model
+        AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 128, 1, 7, 0.05, 5, false);
+        JindModel fromTrained = Jind.align(trained, prepared, s, Progress.NONE).model();
+        JindModel realigned = Jind.align(JindModel.fromBytes(m.toBytes(), "aligned"), prepared, s, Progress.NONE)
+                .model();
+        List<float[]> a = weights(fromTrained.generator.allParams());
+        List<float[]> b = weights(realigned.generator.allParams());
+        for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i), b.get(i), 0f);
+        }
+        assertEquals(Stage.ALIGNED, realigned.stage);
+    }
+
+    @Test
+    public void aStageKnownOnlyAtRunTimeConvertsOrSaysWhatIsNeeded() {
+        JindModel fromFile = JindModel.fromBytes(aligned.model().toBytes(), "aligned.jind");
+        AlignedModel a = fromFile.aligned("Self-training");
+        assertSame(fromFile, a);
+        assertEquals(Stage.ALIGNED, a.stage);
+        try {
+            JindModel.fromBytes(trained.toBytes(), "model.jind").aligned("Self-training");
+            fail();
+        } catch (JindException e) {
+            assertEquals("Self-training needs a model that is aligned, but this one is only trained.", e.getMessage());
+        }
+    }
+
+    @Test
+    public void aBatchPreparedForAnotherModelIsRefused() {
+        // a batch prepared for the trained model serves the aligned one (the same plan) and its copy from a file
+        // (an equal plan)
+        JindModel back = JindModel.fromBytes(aligned.model().toBytes(), "aligned");
+        assertArrayEquals(Jind.annotate(aligned.model(), prepared, 0.05, Progress.NONE).probabilities(),
+                Jind.annotate(back, prepared, 0.05, Progress.NONE).probabilities(), 0f);
+        // a model with fewer genes reads columns as other genes: refused by every step
+        String[] genes = trained.plan.selectedGenes();
+        Preprocessing.Plan fewer = new Preprocessing.Plan(trained.plan.counts(), trained.plan.libraryGenes(),
+                java.util.Arrays.copyOf(genes, genes.length - 1));
+        PreparedBatch other = new PreparedBatch(fewer, target.matrix().selectColumns(
+                java.util.stream.IntStream.range(0, genes.length - 1).toArray()), target.cellIds());
+        String expected = "This batch was prepared for a model with other genes (" + (genes.length - 1)
+                + " genes, first " + genes[0] + ", " + genes[1] + ", " + genes[2];
+        List<Runnable> steps = List.of(() -> Jind.annotate(trained, other, 0.05, Progress.NONE),
+                () -> Jind.align(trained, other, AlignSettings.defaults(), Progress.NONE),
+                () -> Jind.selfTrain(aligned.model(), other, SelfTrainSettings.defaults(), Progress.NONE));
+        for (Runnable step : steps) {
+            try {
+                step.run();
+                fail();
+            } catch (JindException e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith(expected));
+                assertTrue(e.getMessage(), e.getMessage().contains("than the model it was given to (" + genes.length
+                        + " genes"));
+            }
+        }
     }
 
     @Test
@@ -121,10 +203,11 @@ public class AlignmentEndToEndTest {
 
     @Test
     public void selfTrainingChangesOnlyTheGeneratorsEncoderAndKeepsSourceThresholds() {
-        JindModel alignedModel = aligned.model();
+        AlignedModel alignedModel = aligned.model();
+        List<float[]> headGradsBefore = alignedModel.net.head().stream().map(q -> Tensors.toArray(q.grad)).toList();
         List<float[]> generatorBefore = weights(alignedModel.generator.alignmentParams());
-        SelfTrainer.Result plus = Jind.selfTrain(alignedModel, target, new SelfTrainSettings(1e-4, 128, 3, 0.1, 0.95, 0),
-                false, Progress.NONE);
+        SelfTrainer.Result plus = Jind.selfTrain(alignedModel, prepared, new SelfTrainSettings(1e-4, 128, 3, 0.1, 0.95,
+                0), Progress.NONE);
         JindModel p = plus.model();
         assertEquals(Stage.SELFTRAINED, p.stage);
         assertTrue(plus.pseudoLabelled() > 0.9 * target.cells());
@@ -133,6 +216,24 @@ public class AlignmentEndToEndTest {
         List<float[]> generatorAfter = weights(p.generator.alignmentParams());
         for (int i = 0; i < generatorAfter.size(); i++) {
             assertArrayEquals(generatorBefore.get(i), generatorAfter.get(i), 0f);
+        }
+        // derived, not copied: the classifier and G's shift and MLPs are shared, G's encoder is a new copy, and the
+        // aligned model is unchanged (its encoder copy and its stage); the shared head's gradients were not touched
+        assertSame(alignedModel.net, p.net);
+        assertSame(alignedModel.generator.shift, p.generator.shift);
+        for (int i = 0; i < 3; i++) {
+            assertSame(alignedModel.generator.f2[i], p.generator.f2[i]);
+            assertSame(alignedModel.generator.f3[i], p.generator.f3[i]);
+        }
+        assertNotSame(alignedModel.generator.encoder, p.generator.encoder);
+        assertArrayEquals(trainedWeightsBefore.get(0), Tensors.toArray(alignedModel.generator.encoder.weight.value),
+                0f);
+        assertEquals(Stage.ALIGNED, alignedModel.stage);
+        assertNull(alignedModel.selfTraining);
+        assertSame(alignedModel.alignment, p.alignment);
+        List<float[]> headGrads = alignedModel.net.head().stream().map(q -> Tensors.toArray(q.grad)).toList();
+        for (int i = 0; i < headGrads.size(); i++) {
+            assertArrayEquals(headGradsBefore.get(i), headGrads.get(i), 0f);
         }
         List<float[]> net = weights(p.net.params());
         for (int i = 0; i < net.size(); i++) {

@@ -26,7 +26,7 @@ public class LatentCodesTest {
         Dataset target = TestData.twoBatches().selectBatch("batch", "batch1");
         JindModel model = Jind.train(source, "cell_type", null, new TrainSettings(100, 2, 64, 1e-3, 0.2, 0),
                 Progress.NONE);
-        SparseMatrix x = Jind.prepare(model, target, false, Progress.NONE);
+        SparseMatrix x = Jind.prepare(model, target, false, Progress.NONE).matrixFor(model.plan);
         double[] thresholds = Thresholds.compute(model.validation, 0.05);
         Predictor.Coded coded = Predictor.annotateWithCodes(model, x, thresholds);
 

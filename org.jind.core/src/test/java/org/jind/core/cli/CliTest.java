@@ -269,6 +269,42 @@ public class CliTest {
     }
 
     @Test
+    public void runPreparesTheTargetOnceAndEachStageScoresTheModelItWrote() throws Exception {
+        Path out = dir.resolve("run3");
+        Result r = ok("run", "--source", p(data), "--source-batch", "batch0", "--target-batch", "batch1", "--batch-key",
+                "batch", "--epochs", "2", "--max-epochs", "1", "--st-epochs", "1", "--out-dir", p(out));
+        // progress (stderr) names the preparation once: one prepared batch serves align, selftrain and 3 annotations
+        long preparations = r.err().lines().filter(l -> l.startsWith("prepare ")).count();
+        assertEquals(r.err(), 1, preparations);
+        List<String> lines = r.out().lines().toList();
+        assertEquals(r.out(), 4, lines.size());
+        String[] files = {"model.jind", "aligned.jind", "jindplus.jind"};
+        String[] stages = {"train", "align", "selftrain"};
+        for (int i = 0; i < 3; i++) {
+            String[] f = lines.get(i).trim().split("\\s+"); // stage raw R rej R eff E (s) -> file
+            assertEquals(lines.get(i), stages[i], f[0]);
+            Result e = ok("evaluate", "--model", p(out.resolve(files[i])), "--input", p(data), "--batch-key", "batch",
+                    "--batch", "batch1", "--json");
+            JsonObject j = JsonParser.parseString(e.out().strip()).getAsJsonObject();
+            for (int k = 0; k < 3; k++) {
+                assertEquals(lines.get(i), new String[] {"raw", "rej", "eff"}[k], f[1 + 2 * k]);
+                assertEquals(lines.get(i), j.get(f[1 + 2 * k]).getAsDouble(), Double.parseDouble(f[2 + 2 * k]), 5e-5);
+            }
+        }
+    }
+
+    @Test
+    public void selfTrainingATrainedModelSaysItNeedsAnAlignedOne() {
+        Path out = dir.resolve("never-plus.jind");
+        Result r = cli("selftrain", "--model", p(model), "--input", p(data), "--batch-key", "batch", "--batch",
+                "batch1", "--out", p(out), "--quiet");
+        assertEquals(r.err(), 2, r.code());
+        assertTrue(r.err(), r.err().contains("Self-training needs a model that is aligned, but this one is only"
+                + " trained."));
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     public void sameDataAndSeedGiveTheSamePredictions() throws Exception {
         Path m2 = dir.resolve("m2.jind");
         ok("train", "--input", p(data), "--batch-key", "batch", "--batch", "batch0", "--out", p(m2), "--epochs", "3",

@@ -91,6 +91,22 @@ public class ModelFileTest {
     }
 
     @Test
+    public void aTrainedFileLoadsAsATrainedModelAndAStageWithoutItsGeneratorIsDamaged() {
+        JindModel back = JindModel.fromBytes(model.toBytes(), "m.jind");
+        assertFalse(back instanceof AlignedModel);
+        assertEquals(Stage.TRAINED, back.stage);
+        ModelFile.Content c = ModelFile.fromBytes(model.toBytes(), "m.jind");
+        c.header().addProperty("stage", "ALIGNED");
+        c.header().add("alignment", new com.google.gson.JsonObject()); // the header is complete, the arrays are not
+        try {
+            JindModel.fromBytes(ModelFile.toBytes(c), "edited.jind");
+            fail();
+        } catch (JindException e) {
+            assertEquals("edited.jind is damaged: it is aligned but lacks a generator.", e.getMessage());
+        }
+    }
+
+    @Test
     public void newerFormatVersionsAreRefused() throws Exception {
         byte[] b = model.toBytes();
         // bump the version that follows the magic line and re-seal the checksum

@@ -39,8 +39,8 @@ public class ModelFiguresTest {
         target = all.selectBatch("batch", "batch1");
         trained = Jind.train(source, "cell_type", List.of(Set.of(target.genes())),
                 new TrainSettings(5000, 6, 128, 1e-3, 0.2, 0), Progress.NONE);
-        aligned = Jind.align(trained, target, new AlignSettings(1e-4, 1e-2, 1e-3, 128, 4, 7, 0.05, 0, false),
-                false, Progress.NONE);
+        aligned = Jind.align(trained, Jind.prepare(trained, target, false, Progress.NONE),
+                new AlignSettings(1e-4, 1e-2, 1e-3, 128, 4, 7, 0.05, 0, false), Progress.NONE);
     }
 
     @Test
@@ -75,7 +75,7 @@ public class ModelFiguresTest {
 
     @Test
     public void aModelAndItsBatchGiveConfusionConfidenceAndBothLatentMaps() throws Exception {
-        var x = Jind.prepare(aligned.model(), target, false, Progress.NONE);
+        var x = Jind.prepare(aligned.model(), target, false, Progress.NONE).matrixFor(aligned.model().plan);
         List<Figure> figs = ModelFigures.ofBatch(aligned.model(), x, target.obs("cell_type"), 0.05, 0);
         assertEquals(List.of("confusion", "confidence", "latent-before", "latent-after"),
                 figs.stream().map(Figure::name).toList());

@@ -124,11 +124,11 @@ public class PayloadAndProgressTest {
     @Test
     public void anAlignedModelOnAnotherBatchWarns() {
         ProgressAdapter p = new ProgressAdapter(new Recorder(Integer.MAX_VALUE));
-        Jind.warnIfOtherBatch(TinyJind.aligned(), TinyJind.source(), p);
+        Jind.annotate(TinyJind.aligned(), TinyJind.source(), 0.05, false, p);
         assertEquals(1, p.warnings().size());
         assertTrue(p.warnings().get(0), p.warnings().get(0).contains("aligned to another batch"));
         ProgressAdapter same = new ProgressAdapter(new Recorder(Integer.MAX_VALUE));
-        Jind.warnIfOtherBatch(TinyJind.aligned(), TinyJind.target(), same);
+        Jind.annotate(TinyJind.aligned(), TinyJind.target(), 0.05, false, same);
         assertEquals(List.of(), same.warnings());
     }
 }

@@ -112,7 +112,7 @@ public class StreamingAnnotationTest {
         // the same values as without the code, followed by the code
         List<Object[]> plain = annotateInChunks(model, table, columns, false, 16, new ArrayList<>());
         float[] codes = org.jind.core.nn.Tensors.toArray(model.generator.code(new org.jind.core.train.Batches(
-                Jind.prepare(model, table, false, Progress.NONE)).range(0, table.cells())));
+                Jind.prepare(model, table, false, Progress.NONE).matrixFor(model.plan)).range(0, table.cells())));
         for (int i = 0; i < rows.size(); i++) {
             Object[] r = rows.get(i);
             assertEquals(spec.size(), r.length);

@@ -54,7 +54,8 @@ public final class TinyJind {
     public static synchronized JindModel aligned() {
         if (aligned == null) {
             AlignSettings s = new AlignSettings(1e-4, 1e-2, 1e-3, 32, 1, 1, 0.05, 0, false);
-            aligned = Jind.align(trained(), target(), s, false, Progress.NONE).model();
+            aligned = Jind.align(trained(), Jind.prepare(trained(), target(), false, Progress.NONE), s, Progress.NONE)
+                    .model();
         }
         return aligned;
     }

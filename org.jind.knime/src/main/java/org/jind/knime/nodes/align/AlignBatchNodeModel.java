@@ -11,6 +11,7 @@ import org.jind.core.align.Aligner;
 import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.Stage;
+import org.jind.core.prep.PreparedBatch;
 import org.jind.core.plot.Curves;
 import org.jind.core.plot.Figure;
 import org.jind.core.plot.FigureStore;
@@ -91,13 +92,14 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
         Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings,
                 "Align Batch");
         ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 0.9));
-        Aligner.Result result = KnimeProgress.run(() -> Jind.align(model, target, settings, fill, core));
+        // prepared once: the alignment and the view's latent maps read the same prepared batch
+        PreparedBatch prepared = KnimeProgress.run(() -> Jind.prepare(model, target, fill, core));
+        Aligner.Result result = KnimeProgress.run(() -> Jind.align(model, prepared, settings, core));
         warnings.addAll(core.warnings());
         JindModel aligned = result.model();
         progress.range(0.9, 1).progress(0, "computing the latent maps for the view");
-        ProgressAdapter quiet = new ProgressAdapter(progress.range(0.9, 1)); // its warnings were given above
         List<LatentMap.Data> maps = KnimeProgress.run(() -> ModelFigures.latentMaps(aligned,
-                Jind.prepare(aligned, target, fill, quiet), null, settings.theta(), settings.seed()));
+                prepared.matrixFor(aligned.plan), null, settings.theta(), settings.seed()));
         view = new ViewData(maps, result.history(), result.bestEpoch());
         JindModelPortObject port = JindModelPortObject.of(aligned);
         BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.history()), exec);

@@ -7,6 +7,7 @@ import org.jind.core.Jind;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.align.SelfTrainer;
 import org.jind.core.data.Dataset;
+import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.Stage;
 import org.jind.knime.logic.MissingValuePolicy;
@@ -62,7 +63,8 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
-        JindModel model = ((JindModelPortObject) in[0]).model();
+        // configure checked the stage its input announced; the model that arrives is converted (or refused) here
+        AlignedModel model = ((JindModelPortObject) in[0]).model().aligned("Self-training");
         BufferedDataTable table = (BufferedDataTable) in[1];
         SelfTrainSettings settings = check(s::toCore);
         MissingValuePolicy policy = check(s::missingValuePolicy);
@@ -71,7 +73,8 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
         List<String> warnings = new ArrayList<>();
         Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings, NODE);
         ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 1));
-        SelfTrainer.Result result = KnimeProgress.run(() -> Jind.selfTrain(model, target, settings, fill, core));
+        SelfTrainer.Result result = KnimeProgress.run(() -> Jind.selfTrain(model, Jind.prepare(model, target, fill,
+                core), settings, core));
         warnings.addAll(core.warnings());
         JindModel plus = result.model();
         warn(warnings);
