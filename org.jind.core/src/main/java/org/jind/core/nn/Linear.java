@@ -97,7 +97,9 @@ public final class Linear {
     private float[][] heapWeights;
     private int heapVersion;
 
-    private float[][] heapWeights() {
+    // synchronized: frozen layers are shared between models (a trained network and every model aligned from it),
+    // which KNIME may run in two nodes at once; the first of them fills the copy, the others wait for it
+    private synchronized float[][] heapWeights() {
         if (heapWeights == null || heapVersion != weight.version()) {
             if (heapWeights == null) {
                 heapWeights = new float[in()][out()];
