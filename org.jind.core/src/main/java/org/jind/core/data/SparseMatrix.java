@@ -175,8 +175,17 @@ public final class SparseMatrix {
         // time proportional to the row's values plus columns / 64, where sorting each row cost most of the time
         // of preparing a batch for annotation.
         int[] p = new int[rows + 1];
-        int[] idx = new int[16];
-        float[] val = new float[16];
+        for (int r = 0; r < rows; r++) { // sized first: growing arrays would hold up to three copies at once
+            int n = 0;
+            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
+                if (newIndexOfOld[indices[k]] >= 0 && values[k] != 0f) {
+                    n++;
+                }
+            }
+            p[r + 1] = p[r] + n;
+        }
+        int[] idx = new int[p[rows]];
+        float[] val = new float[idx.length];
         long[] present = new long[(sourceCol.length + 63) / 64];
         float[] scatter = new float[sourceCol.length];
         int nnz = 0;
@@ -198,17 +207,12 @@ public final class SparseMatrix {
                 while (bits != 0) {
                     int j = (word << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    if (nnz == idx.length) {
-                        idx = Arrays.copyOf(idx, nnz * 2);
-                        val = Arrays.copyOf(val, nnz * 2);
-                    }
                     idx[nnz] = j;
                     val[nnz++] = scatter[j];
                 }
             }
-            p[r + 1] = nnz;
         }
-        return new SparseMatrix(rows, sourceCol.length, p, Arrays.copyOf(idx, nnz), Arrays.copyOf(val, nnz));
+        return new SparseMatrix(rows, sourceCol.length, p, idx, val);
     }
 
     /** Applies {@code f} to every stored value (sharing the structure); f(0) must be 0 as zeros are not stored. */

@@ -74,7 +74,6 @@ public final class Preprocessing {
         }
         String[] library = common.toArray(new String[0]);
         int[] libraryCols = columnsOf(source, library);
-        SparseMatrix x = source.matrix().selectColumns(libraryCols);
         String[] aliases = source.geneAliases();
         String[] libraryAliases = null;
         if (aliases != null) {
@@ -83,18 +82,28 @@ public final class Preprocessing {
                 libraryAliases[j] = aliases[libraryCols[j]];
             }
         }
-        boolean counts = isIntegral(x);
-        if (counts) {
-            requireNonNegative(x, "the source");
-            x = normalise(x, x.rowSums());
+        // Everything below works on the source matrix through the library's columns instead of on a copy of them:
+        // at 100,000 cells × 20,000 genes each copy of the matrix is 1.1 GB
+        SparseMatrix x = source.matrix();
+        int[] libraryIndex = new int[x.cols()]; // the library position of each source column, or -1
+        Arrays.fill(libraryIndex, -1);
+        for (int j = 0; j < libraryCols.length; j++) {
+            libraryIndex[libraryCols[j]] = j;
         }
-        float[] var = variances(x);
+        boolean counts = isIntegral(x, libraryIndex);
+        if (counts) {
+            requireNonNegative(x, libraryIndex, "the source");
+            x = normalise(x, x.rowSums(libraryCols));
+        }
+        float[] var = variances(x, libraryIndex, library.length);
         int[] order = topByVariance(var, Math.min(genesKept, library.length));
         String[] selected = new String[order.length];
+        int[] selectedCols = new int[order.length];
         for (int i = 0; i < order.length; i++) {
             selected[i] = library[order[i]];
+            selectedCols[i] = libraryCols[order[i]];
         }
-        return new Fitted(new Plan(counts, library, selected, libraryAliases), x.selectColumns(order));
+        return new Fitted(new Plan(counts, library, selected, libraryAliases), x.selectColumns(selectedCols));
     }
 
     /**
@@ -130,9 +139,14 @@ public final class Preprocessing {
     }
 
     static boolean isIntegral(SparseMatrix x) {
-        for (long k = 0; k < x.nonZeros(); k++) {
-            float v = x.value((int) k);
-            if (v != Math.rint(v)) {
+        return isIntegral(x, null);
+    }
+
+    /** Whether every stored value in the columns with {@code libraryIndex ≥ 0} (all columns: null) is whole. */
+    private static boolean isIntegral(SparseMatrix x, int[] libraryIndex) {
+        for (int k = 0; k < x.nonZeros(); k++) {
+            float v = x.value(k);
+            if (v != Math.rint(v) && (libraryIndex == null || libraryIndex[x.colIndex(k)] >= 0)) {
                 return false;
             }
         }
@@ -140,15 +154,18 @@ public final class Preprocessing {
     }
 
     static void requireNonNegative(SparseMatrix x, String what) {
-        for (long k = 0; k < x.nonZeros(); k++) {
-            if (x.value((int) k) < 0) {
+        requireNonNegative(x, null, what);
+    }
+
+    private static void requireNonNegative(SparseMatrix x, int[] libraryIndex, String what) {
+        for (int k = 0; k < x.nonZeros(); k++) {
+            if (x.value(k) < 0 && (libraryIndex == null || libraryIndex[x.colIndex(k)] >= 0)) {
                 throw new JindException("Negative values in " + what + ", which look like counts (all whole numbers);"
                         + " counts cannot be negative. Give raw counts or already log-normalised values.");
             }
         }
     }
 
-    /** CP10k then log1p: {@code log(1 + x / (rowSum + 1e-5) * 1e4)}. */
     static SparseMatrix normalise(SparseMatrix x, double[] rowSums) {
         return x.mapValues((r, v) -> (float) Math.log1p(v / (rowSums[r] + PSEUDO_TOTAL) * SCALE));
     }
@@ -160,11 +177,20 @@ public final class Preprocessing {
      * computing them the reference's way gives the reference's gene order.
      */
     static float[] variances(SparseMatrix x) {
+        int[] identity = new int[x.cols()];
+        Arrays.setAll(identity, j -> j);
+        return variances(x, identity, x.cols());
+    }
+
+    /** {@link #variances(SparseMatrix)} of the m columns that {@code index} maps to 0..m−1 (the rest: −1). */
+    private static float[] variances(SparseMatrix x, int[] index, int m) {
         int n = x.rows();
-        int m = x.cols();
         float[] sum = new float[m];
         for (int k = 0; k < x.nonZeros(); k++) {
-            sum[x.colIndex(k)] += x.value(k); // adding the zeros would change no float sum
+            int j = index[x.colIndex(k)];
+            if (j >= 0) {
+                sum[j] += x.value(k); // adding the zeros would change no float sum
+            }
         }
         float[] mean = new float[m];
         for (int j = 0; j < m; j++) {
@@ -174,14 +200,20 @@ public final class Preprocessing {
         float[] row = new float[m];
         for (int r = 0; r < n; r++) {
             for (int k = x.rowStart(r); k < x.rowEnd(r); k++) {
-                row[x.colIndex(k)] = x.value(k);
+                int j = index[x.colIndex(k)];
+                if (j >= 0) {
+                    row[j] = x.value(k);
+                }
             }
             for (int j = 0; j < m; j++) {
                 float d = row[j] - mean[j];
                 ss[j] += d * d;
             }
             for (int k = x.rowStart(r); k < x.rowEnd(r); k++) {
-                row[x.colIndex(k)] = 0f;
+                int j = index[x.colIndex(k)];
+                if (j >= 0) {
+                    row[j] = 0f;
+                }
             }
         }
         float[] var = new float[m];
