@@ -175,16 +175,10 @@ public final class SparseMatrix {
         // time proportional to the row's values plus columns / 64, where sorting each row cost most of the time
         // of preparing a batch for annotation.
         int[] p = new int[rows + 1];
-        for (int r = 0; r < rows; r++) { // sized first: growing arrays would hold up to three copies at once
-            int n = 0;
-            for (int k = indptr[r]; k < indptr[r + 1]; k++) {
-                if (newIndexOfOld[indices[k]] >= 0 && values[k] != 0f) {
-                    n++;
-                }
-            }
-            p[r + 1] = p[r] + n;
-        }
-        int[] idx = new int[p[rows]];
+        // Sized by the share of columns kept, grown by half when short and trimmed at the end: a counting pass
+        // first would look every value up twice, and doubling would hold up to three copies at once.
+        long expected = (long) (1.1 * values.length * ((double) sourceCol.length / Math.max(1, cols))) + 16;
+        int[] idx = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected)];
         float[] val = new float[idx.length];
         long[] present = new long[(sourceCol.length + 63) / 64];
         float[] scatter = new float[sourceCol.length];
@@ -207,15 +201,28 @@ public final class SparseMatrix {
                 while (bits != 0) {
                     int j = (word << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
+                    if (nnz == idx.length) {
+                        int cap = (int) Math.min(Integer.MAX_VALUE - 8, nnz + (nnz >> 1) + 16L);
+                        idx = Arrays.copyOf(idx, cap);
+                        val = Arrays.copyOf(val, cap);
+                    }
                     idx[nnz] = j;
                     val[nnz++] = scatter[j];
                 }
             }
+            p[r + 1] = nnz;
+        }
+        if (nnz < idx.length) {
+            idx = Arrays.copyOf(idx, nnz);
+            val = Arrays.copyOf(val, nnz);
         }
         return new SparseMatrix(rows, sourceCol.length, p, idx, val);
     }
 
-    /** Applies {@code f} to every stored value (sharing the structure); f(0) must be 0 as zeros are not stored. */
+    /**
+     * Applies {@code f} to every stored value (sharing the structure), row by row in order; f(0) must be 0 as zeros
+     * are not stored.
+     */
     public SparseMatrix mapValues(ValueMap f) {
         float[] v = new float[values.length];
         for (int r = 0; r < rows; r++) {

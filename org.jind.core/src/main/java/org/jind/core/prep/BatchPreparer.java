@@ -35,7 +35,7 @@ public final class BatchPreparer {
     private final Preprocessing.Plan plan;
     private final int dataGenes;
     private final int[] selectedCols;
-    private final int[] libraryCols;
+    private final boolean[] inLibrary; // counts models: the columns of the genes the model normalised with
 
     /**
      * @param genes       the batch's gene names
@@ -73,8 +73,15 @@ public final class BatchPreparer {
             warnings.add(msg + "; they are treated as zero.");
         }
         this.selectedCols = m.columns();
-        this.libraryCols = plan.counts() ? GeneMatch.with(m.scheme(), plan.libraryGenes(), plan.libraryAliases(),
-                genes, aliases).columns() : null;
+        this.inLibrary = new boolean[dataGenes];
+        if (plan.counts()) {
+            for (int c : GeneMatch.with(m.scheme(), plan.libraryGenes(), plan.libraryAliases(), genes, aliases)
+                    .columns()) {
+                if (c >= 0) {
+                    inLibrary[c] = true;
+                }
+            }
+        }
     }
 
     /** Cells × the model's genes, transformed as the model's source was; {@code raw} has the batch's columns. */
@@ -82,14 +89,45 @@ public final class BatchPreparer {
         if (raw.cols() != dataGenes) {
             throw new IllegalArgumentException("the matrix has " + raw.cols() + " columns, the batch " + dataGenes);
         }
-        checkValueType(raw);
         if (!plan.counts()) {
+            checkValueType(raw);
             return raw.selectColumns(selectedCols);
         }
-        Preprocessing.requireNonNegative(raw, "the data");
-        // library size over the genes the model normalised with (the source/target common genes)
-        double[] sums = raw.rowSums(libraryCols);
-        return Preprocessing.normalise(raw.selectColumns(selectedCols), sums);
+        return Preprocessing.normalise(raw.selectColumns(selectedCols), countsRowSums(raw));
+    }
+
+    /**
+     * One pass over the input of a counts model (each pass over a 20,000-gene chunk costs as much as predicting
+     * it): the values must be whole numbers and not negative, and each cell's library size is its total over the
+     * genes the model normalised with (the source/target common genes).
+     */
+    private double[] countsRowSums(SparseMatrix raw) {
+        double[] sums = new double[raw.rows()];
+        boolean negative = false;
+        for (int r = 0; r < raw.rows(); r++) {
+            double acc = 0;
+            for (int k = raw.rowStart(r); k < raw.rowEnd(r); k++) {
+                float v = raw.value(k);
+                if (v != Math.rint(v)) {
+                    throw notCounts(v);
+                }
+                negative |= v < 0;
+                if (inLibrary[raw.colIndex(k)]) {
+                    acc += v;
+                }
+            }
+            sums[r] = acc;
+        }
+        if (negative) {
+            Preprocessing.requireNonNegative(raw, "the data"); // says so
+        }
+        return sums;
+    }
+
+    private static JindException notCounts(float v) {
+        return new JindException("The model was trained on raw counts, but these data are not whole numbers (e.g. " + v
+                + "): they look normalised. Give the raw counts of these cells (JIND normalises counts itself), or"
+                + " train a model on data normalised like these.");
     }
 
     private void checkValueType(SparseMatrix raw) {
@@ -97,16 +135,11 @@ public final class BatchPreparer {
         for (int k = 0; k < raw.nonZeros(); k++) {
             float v = raw.value(k);
             if (v != Math.rint(v)) {
-                if (plan.counts()) {
-                    throw new JindException("The model was trained on raw counts, but these data are not whole numbers"
-                            + " (e.g. " + v + "): they look normalised. Give the raw counts of these cells (JIND"
-                            + " normalises counts itself), or train a model on data normalised like these.");
-                }
                 return; // normalised values, as the model expects
             }
             max = Math.max(max, v);
         }
-        if (!plan.counts() && max > COUNTS_ABOVE) {
+        if (max > COUNTS_ABOVE) {
             throw new JindException("The model was trained on normalised values, but these data are whole numbers up"
                     + " to " + (long) max + ": they look like raw counts. Normalise them the way the training data"
                     + " were (e.g. log1p of counts per 10,000), or train a model on raw counts (JIND then normalises"

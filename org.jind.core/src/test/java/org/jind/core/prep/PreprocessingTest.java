@@ -136,4 +136,58 @@ public class PreprocessingTest {
             assertTrue(e.getMessage(), e.getMessage().contains("Negative values"));
         }
     }
+
+    /** Counts 1–300 (most below the 64 whose transform is remembered per cell), halves and a large cell total. */
+    @Test
+    public void rememberedCountTransformsEqualTheDirectOnesBitForBit() {
+        java.util.Random r = new java.util.Random(4);
+        SparseMatrix.Builder b = new SparseMatrix.Builder(400);
+        for (int cell = 0; cell < 300; cell++) {
+            for (int g = 0; g < 400; g++) {
+                if (r.nextInt(5) == 0) {
+                    int count = r.nextInt(10) == 0 ? 1 + r.nextInt(300) : 1 + r.nextInt(6);
+                    b.add(g, cell % 7 == 0 ? count + 0.5f : count);
+                }
+            }
+            b.endRow();
+        }
+        SparseMatrix x = b.build();
+        double[] sums = x.rowSums();
+        SparseMatrix y = Preprocessing.normalise(x, sums);
+        for (int cell = 0; cell < x.rows(); cell++) {
+            for (int k = x.rowStart(cell); k < x.rowEnd(cell); k++) {
+                float direct = (float) Math.log1p(x.value(k) / (sums[cell] + Preprocessing.PSEUDO_TOTAL)
+                        * Preprocessing.SCALE);
+                assertEquals("cell " + cell + ", value " + x.value(k), Float.floatToIntBits(direct),
+                        Float.floatToIntBits(y.value(k)));
+            }
+        }
+    }
+
+    /** Columns far denser than the rest (the arrays then grow past their first size) and columns in a new order. */
+    @Test
+    public void selectColumnsKeepsExactlyTheChosenValuesInOrder() {
+        java.util.Random r = new java.util.Random(5);
+        float[][] dense = new float[200][500];
+        for (float[] row : dense) {
+            for (int g = 0; g < row.length; g++) {
+                double p = g % 50 == 0 ? 0.95 : 0.02;
+                row[g] = r.nextDouble() < p ? 1 + r.nextInt(9) : 0;
+            }
+        }
+        int[] chosen = {450, 0, 100, 7, -1, 50, 499, 250};
+        SparseMatrix s = SparseMatrix.fromDense(dense).selectColumns(chosen);
+        assertEquals(chosen.length, s.cols());
+        for (int cell = 0; cell < dense.length; cell++) {
+            int last = -1;
+            for (int k = s.rowStart(cell); k < s.rowEnd(cell); k++) {
+                assertTrue("columns increase within a row", s.colIndex(k) > last);
+                last = s.colIndex(k);
+            }
+            for (int j = 0; j < chosen.length; j++) {
+                float expected = chosen[j] < 0 ? 0 : dense[cell][chosen[j]];
+                assertEquals("cell " + cell + ", column " + j, expected, s.get(cell, j), 0f);
+            }
+        }
+    }
 }
