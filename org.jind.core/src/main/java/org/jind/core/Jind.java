@@ -1,6 +1,13 @@
 package org.jind.core;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.Set;
 
@@ -16,6 +23,7 @@ import org.jind.core.data.Dataset;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
+import org.jind.core.nn.Backend;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.Tensors;
@@ -170,16 +178,21 @@ public final class Jind {
     }
 
     /**
-     * Annotates a batch chunk by chunk at outlier fraction θ, so memory stays bounded by one chunk whatever the
+     * Annotates a batch chunk by chunk at outlier fraction θ, so memory stays bounded by a few chunks whatever the
      * number of cells: the genes are matched once, each chunk is prepared and predicted, then handed to
-     * {@code sink}. Gives what {@link #annotate(JindModel, Dataset, double, boolean, Progress)} gives on the whole
-     * batch (each cell is prepared on its own), bit for bit when {@code chunkCells} is a multiple of
+     * {@code sink} in input order. Gives what {@link #annotate(JindModel, Dataset, double, boolean, Progress)} gives
+     * on the whole batch (each cell is prepared on its own), bit for bit when {@code chunkCells} is a multiple of
      * {@link Predictor#CHUNK}, else up to float rounding in the last bit.
+     * <p>
+     * With {@code workers} above 1, that many threads prepare and predict chunks while this thread reads the next
+     * ones and hands finished ones to the sink (reading, preparing and predicting each take about a third of the
+     * time); a cell's result does not depend on which thread computed it. Callers pass the process's thread count
+     * ({@link Backend#threads()}), so the numerical backend and this use the same number of cores.
      *
      * @return the number of cells annotated
      */
-    public static long annotate(JindModel model, CellChunks input, int chunkCells, double theta, boolean fillMissing,
-            Progress progress, ChunkSink sink) throws java.io.IOException {
+    public static long annotate(JindModel model, CellChunks input, int chunkCells, int workers, double theta,
+            boolean fillMissing, Progress progress, ChunkSink sink) throws java.io.IOException {
         List<String> warnings = new ArrayList<>();
         BatchPreparer prep = new BatchPreparer(model.plan, input.genes(), input.geneAliases(), fillMissing, warnings);
         warnings.forEach(progress::warn);
@@ -187,21 +200,67 @@ public final class Jind {
         List<String> ids = model.alignment != null ? new ArrayList<>() : null; // only to recognise the batch
         long total = input.cells();
         long done = 0;
-        Dataset chunk;
-        while ((chunk = input.next(chunkCells)) != null) {
-            progress.checkCancelled();
-            float[] p = Predictor.probabilities(model, prep.apply(chunk.matrix()));
-            sink.accept(chunk, Annotation.of(model.classes, p, thresholds));
-            done += chunk.cells();
-            if (ids != null) {
-                ids.addAll(List.of(chunk.cellIds()));
+        ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, Jind::daemon) : null;
+        ArrayDeque<Dataset> chunks = new ArrayDeque<>();
+        ArrayDeque<Future<Annotation>> annotations = new ArrayDeque<>();
+        try {
+            boolean more = true;
+            while (more || !chunks.isEmpty()) {
+                progress.checkCancelled();
+                Dataset chunk = more ? input.next(chunkCells) : null;
+                more = chunk != null;
+                if (more) {
+                    Dataset c = chunk;
+                    Callable<Annotation> work = () -> Annotation.of(model.classes,
+                            Predictor.probabilities(model, prep.apply(c.matrix())), thresholds);
+                    chunks.add(c);
+                    annotations.add(pool != null ? pool.submit(work) : CompletableFuture.completedFuture(work.call()));
+                }
+                // with workers: one chunk in flight per worker, and one read ahead
+                while (!chunks.isEmpty() && (!more || chunks.size() > (pool == null ? 0 : workers))) {
+                    Dataset finished = chunks.remove();
+                    sink.accept(finished, result(annotations.remove()));
+                    done += finished.cells();
+                    if (ids != null) {
+                        ids.addAll(List.of(finished.cellIds()));
+                    }
+                    progress.report("annotate", total > 0 ? (double) done / total : 0, done + " cells annotated");
+                }
             }
-            progress.report("annotate", total > 0 ? (double) done / total : 0, done + " cells annotated");
+        } catch (java.io.IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // only the direct call of a Callable declares it; its body throws none
+            throw new IllegalStateException(e);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         if (ids != null) {
             warnIfOtherBatch(model, Dataset.fingerprint(ids.toArray(new String[0])), ids.size(), progress);
         }
         return done;
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r, "jind-annotate");
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** A worker's annotation, or what it threw (a user's mistake keeps its message). */
+    private static Annotation result(Future<Annotation> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JindException("Annotation was interrupted.");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**

@@ -41,9 +41,14 @@ public class StreamingAnnotateTest {
 
     /** The target's annotation read from {@code file} in chunks of {@code size} cells, and the cell ids seen. */
     static Annotation streamed(JindModel m, Path file, int size, List<String> ids) throws Exception {
+        return streamed(m, file, size, 1, ids);
+    }
+
+    /** As {@link #streamed(JindModel, Path, int, List)}, with {@code workers} threads preparing and predicting. */
+    static Annotation streamed(JindModel m, Path file, int size, int workers, List<String> ids) throws Exception {
         List<Annotation> parts = new ArrayList<>();
         try (CellChunks c = DatasetReader.open(file, null, Set.of("cell_type", "batch"))) {
-            long n = Jind.annotate(m, c, size, 0.05, false, Progress.NONE, (cells, a) -> {
+            long n = Jind.annotate(m, c, size, workers, 0.05, false, Progress.NONE, (cells, a) -> {
                 assertTrue(cells.cells() <= size);
                 ids.addAll(List.of(cells.cellIds()));
                 parts.add(a);
@@ -67,6 +72,20 @@ public class StreamingAnnotateTest {
         // chunks of 37 cells: matrix products of other row counts may round the last bit differently
         assertArrayEquals(whole.probabilities(), parts.probabilities(), 1e-6f);
         assertTrue("some cells are rejected, some kept", whole.rejectedFraction() < 0.9);
+    }
+
+    @Test
+    public void workersGiveTheSameAnnotationInTheSameOrder() throws Exception {
+        Path f = tmp.getRoot().toPath().resolve("target-workers.h5ad");
+        H5adWriter.write(target, f);
+        List<String> oneIds = new ArrayList<>();
+        Annotation one = streamed(model, f, 37, 1, oneIds);
+        List<String> threeIds = new ArrayList<>();
+        Annotation three = streamed(model, f, 37, 3, threeIds);
+        assertEquals(List.of(target.cellIds()), threeIds);
+        assertEquals(oneIds, threeIds);
+        assertArrayEquals(one.predicted(), three.predicted());
+        assertArrayEquals(one.probabilities(), three.probabilities(), 0f);
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.JindModel;
+import org.jind.core.nn.Backend;
 import org.jind.core.prep.PreparedBatch;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.sim.Simulator;
@@ -81,6 +82,8 @@ final class Commands {
         OptionGroups.FillMissingGenes fill;
         @Mixin
         OptionGroups.Quiet quiet;
+        @Mixin
+        OptionGroups.Threads threads;
 
         @Override
         public void run() {
@@ -93,7 +96,7 @@ final class Commands {
             // read, predicted and written a chunk at a time: memory does not grow with the number of cells
             try (CellChunks data = input.open(labelKey != null ? labelKey : m.labelKey)) {
                 PredictionsCsv.write(out, m.classes, probabilities, rows -> {
-                    Jind.annotate(m, data, Jind.CHUNK_CELLS, t, fill.fill, progress, (chunk, a) -> {
+                    Jind.annotate(m, data, Jind.CHUNK_CELLS, Backend.threads(), t, fill.fill, progress, (chunk, a) -> {
                         rows.add(chunk.cellIds(), a);
                         cells[0] += a.cells();
                         cells[1] += Math.round(a.rejectedFraction() * a.cells());
@@ -127,6 +130,8 @@ final class Commands {
         @Mixin
         OptionGroups.Quiet quiet;
         @Mixin
+        OptionGroups.Threads threads;
+        @Mixin
         Plots.Dir plots;
 
         @Override
@@ -143,7 +148,7 @@ final class Commands {
             List<Annotation> parts = new ArrayList<>();
             List<String> truth = new ArrayList<>();
             try (CellChunks data = input.open(key)) {
-                Jind.annotate(m, data, Jind.CHUNK_CELLS, t, fill.fill, progress, (chunk, a) -> {
+                Jind.annotate(m, data, Jind.CHUNK_CELLS, Backend.threads(), t, fill.fill, progress, (chunk, a) -> {
                     truth.addAll(List.of(chunk.obs(key))); // a wrong --label-key fails on the first chunk
                     parts.add(a);
                 });

@@ -95,7 +95,8 @@ public final class Main implements Runnable {
         return cl;
     }
 
-    static final String THREADS_HELP = "threads of the numerical backend, fixed for the whole process (default: 1)";
+    static final String THREADS_HELP = "threads for the whole process: the numerical backend's, and annotate and"
+            + " evaluate prepare and predict that many chunks at once (default: 1)";
 
     /**
      * Applies {@code --threads} once, before the command runs: ND4J's thread count is process-wide, so it is a

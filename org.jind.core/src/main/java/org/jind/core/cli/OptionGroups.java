@@ -25,6 +25,7 @@ import org.jind.core.data.CellChunks;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.TrainSettings;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -84,7 +85,15 @@ final class OptionGroups {
                 + " as the Python reference's seed N) (default: ${DEFAULT-VALUE})")
         long seed = TrainSettings.defaults().seed();
 
-        /** Applied once for the whole process, before the command runs ({@link Main}); never part of a setting. */
+        @Mixin
+        Threads threads;
+    }
+
+    /**
+     * --threads, for every command that computes. Applied once for the whole process, before the command runs
+     * ({@link Main}); never part of a setting.
+     */
+    static final class Threads {
         @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
         int threads = 1;
     }
