@@ -48,8 +48,8 @@ final class Benchmark implements Runnable {
     @Option(names = "--align-epochs", paramLabel = "N", description = "alignment epochs timed on the first 2,000"
             + " target cells (0: skip) (default: ${DEFAULT-VALUE})")
     int alignEpochs = 2;
-    @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
-    int threads = 1;
+    @Mixin
+    OptionGroups.Threads threads;
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
     @Mixin

@@ -57,8 +57,8 @@ final class ScaleBenchmark implements Runnable {
     @Option(names = "--work-dir", paramLabel = "DIR", description = "where the simulated .h5ad is written (and"
             + " deleted after) (default: the system's temporary folder)")
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
-    @Option(names = "--threads", paramLabel = "N", description = Main.THREADS_HELP)
-    int threads = 1;
+    @Mixin
+    OptionGroups.Threads threads;
     @Option(names = "--seed", paramLabel = "N", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
