@@ -70,10 +70,13 @@ public final class SelfTrainer {
         SparseMatrix xVal = x.selectRows(split.validation);
         int[] yVal = Arrays.stream(split.validation).map(i -> y[i]).toArray();
         Batches batches = new Batches(x);
+        // F2, F3 and the shift stay frozen: their outputs for the kept cells are computed once, not in every step
+        GeneratorNet.FrozenMlps mlps = g.frozenMlps(x, Predictor.CHUNK);
         List<List<INDArray>> best = new ArrayList<>(List.of(ClassifierTrainer.snapshot(g.encoder.params())));
         EpochLoop.Outcome out = EpochLoop.run("selftrain", split.train, s.batchSize(), s.epochs(), adam, random,
                 (ids, from, n) -> {
-                    GeneratorNet.Pass gp = g.forward(batches.rows(ids, from, n), random);
+                    GeneratorNet.Pass gp = g.forwardWithFrozenMlps(batches.rows(ids, from, n),
+                            mlps.rows(ids, from, n), random);
                     ClassifierNet.Pass hp = net.headPass(gp.code);
                     Losses.Result loss = Losses.weightedNll(hp.logits, EpochLoop.labels(y, ids, from, n), weights);
                     adam.zeroGrad();

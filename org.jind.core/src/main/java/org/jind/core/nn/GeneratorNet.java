@@ -102,6 +102,7 @@ public final class GeneratorNet {
         INDArray shifted; // x + b for a dense x; null for a sparse one, whose first layers add b·W instead
         INDArray[] f2In = new INDArray[3];
         INDArray[] f3In = new INDArray[3];
+        INDArray f2Out;
         INDArray f3Out;
         INDArray encoded; // E(x') after dropout/noise when training the encoder
         ClassifierNet.Stochastic stochastic;
@@ -120,31 +121,50 @@ public final class GeneratorNet {
      * layer computes {@code x·W + (b·W + bias)}.
      */
     public Pass forward(Input x, TorchGenerator encoderRng) {
+        return forward(x, null, encoderRng);
+    }
+
+    /**
+     * Forward pass; with {@code mlps} non-null the outputs of F2 and F3 for these cells are taken from there
+     * instead of computed (self-training keeps F2, F3 and the shift frozen, so they never change; only the encoder
+     * runs). Such a pass back-propagates into the encoder only.
+     */
+    private Pass forward(Input x, MlpOutputs mlps, TorchGenerator encoderRng) {
         Pass p = new Pass();
         p.x = x;
-        INDArray a;
-        INDArray b;
+        INDArray a = null;
+        INDArray b = null;
         INDArray e;
         if (x.isSparse()) {
-            a = f2[0].forwardShifted(x.sparse(), shift.value);
-            b = f3[0].forwardShifted(x.sparse(), shift.value);
+            if (mlps == null) {
+                a = f2[0].forwardShifted(x.sparse(), shift.value);
+                b = f3[0].forwardShifted(x.sparse(), shift.value);
+            }
             e = encoder.forwardShifted(x.sparse(), shift.value);
         } else {
             p.shifted = x.dense().addRowVector(shift.value);
-            p.f2In[0] = p.shifted;
-            p.f3In[0] = p.shifted;
-            a = f2[0].forward(p.shifted);
-            b = f3[0].forward(p.shifted);
+            if (mlps == null) {
+                p.f2In[0] = p.shifted;
+                p.f3In[0] = p.shifted;
+                a = f2[0].forward(p.shifted);
+                b = f3[0].forward(p.shifted);
+            }
             e = encoder.forward(p.shifted);
         }
-        for (int i = 1; i < 3; i++) {
-            a = Transforms.relu(a, false);
-            b = Transforms.relu(b, false);
-            p.f2In[i] = a;
-            p.f3In[i] = b;
-            a = f2[i].forward(a);
-            b = f3[i].forward(b);
+        if (mlps == null) {
+            for (int i = 1; i < 3; i++) {
+                a = Transforms.relu(a, false);
+                b = Transforms.relu(b, false);
+                p.f2In[i] = a;
+                p.f3In[i] = b;
+                a = f2[i].forward(a);
+                b = f3[i].forward(b);
+            }
+        } else {
+            a = mlps.f2();
+            b = mlps.f3();
         }
+        p.f2Out = a;
         p.f3Out = b;
         if (encoderRng != null) {
             p.stochastic = ClassifierNet.Stochastic.draw(x.rows(), encoderRng);
@@ -153,6 +173,53 @@ public final class GeneratorNet {
         p.encoded = e;
         p.code = a.add(e.mul(b.add(1)));
         return p;
+    }
+
+    /** The outputs of F2 and F3 (cells × {@link ClassifierNet#LATENT} each) for some cells. */
+    public record MlpOutputs(INDArray f2, INDArray f3) {
+    }
+
+    /** F2's and F3's outputs for every cell of a batch (row-major, cells × {@link ClassifierNet#LATENT} each). */
+    public record FrozenMlps(float[] f2, float[] f3) {
+        /** The outputs of cells {@code ids[from .. from+n)}, for {@link #forwardWithFrozenMlps}. */
+        public MlpOutputs rows(int[] ids, int from, int n) {
+            int w = ClassifierNet.LATENT;
+            float[] a = new float[n * w];
+            float[] b = new float[n * w];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(f2, ids[from + i] * w, a, i * w, w);
+                System.arraycopy(f3, ids[from + i] * w, b, i * w, w);
+            }
+            return new MlpOutputs(Tensors.matrix(a, n, w), Tensors.matrix(b, n, w));
+        }
+    }
+
+    /** F2's and F3's outputs for every cell of {@code x}, computed {@code chunk} cells at a time. */
+    public FrozenMlps frozenMlps(org.jind.core.data.SparseMatrix x, int chunk) {
+        float[] f2Out = new float[x.rows() * ClassifierNet.LATENT];
+        float[] f3Out = new float[f2Out.length];
+        org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
+        try (Scratch scratch = new Scratch("generator-mlps")) {
+            for (int from = 0; from < x.rows(); from += chunk) {
+                int n = Math.min(chunk, x.rows() - from);
+                try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = scratch.step()) {
+                    Pass p = forward(batches.range(from, n), null, null);
+                    int at = from * ClassifierNet.LATENT;
+                    System.arraycopy(Tensors.toArray(p.f2Out), 0, f2Out, at, n * ClassifierNet.LATENT);
+                    System.arraycopy(Tensors.toArray(p.f3Out), 0, f3Out, at, n * ClassifierNet.LATENT);
+                }
+            }
+        }
+        return new FrozenMlps(f2Out, f3Out);
+    }
+
+    /**
+     * A training-mode (or, with a null {@code encoderRng}, inference) pass that runs only the encoder and takes
+     * F2's and F3's outputs from {@code mlps}: the same numbers as {@link #forward(Input, TorchGenerator)} while
+     * F2, F3 and the shift are unchanged, at the cost of the encoder's layer alone.
+     */
+    public Pass forwardWithFrozenMlps(Input x, MlpOutputs mlps, TorchGenerator encoderRng) {
+        return forward(x, mlps, encoderRng);
     }
 
     /** The aligned code in inference mode. */
@@ -179,6 +246,9 @@ public final class GeneratorNet {
         }
         if (!trainMlps) {
             return;
+        }
+        if (p.f2In[2] == null) {
+            throw new IllegalStateException("a pass with frozen F2 and F3 outputs trains the encoder only");
         }
         // The shift is added to every row, so its gradient is the column sum of the input gradient, and
         // Σ_rows(dy·Wᵀ) = (Σ_rows dy)·Wᵀ: one vector–matrix product per first layer instead of a full dx.

@@ -75,4 +75,57 @@ public class FrozenPartsTest {
         plus.encoder.weight.value.addi(1);
         assertArrayEquals(Tensors.toArray(net.encoder.weight.value), Tensors.toArray(g.encoder.weight.value), 0f);
     }
+
+    /**
+     * A pass with F2's and F3's outputs computed once gives the full pass's code and encoder gradient, draws the same
+     * dropout and noise, and refuses to train the MLPs it did not run. Sparse and dense inputs, minibatch rows in a
+     * shuffled order. Tolerance: the frozen outputs come from products over 300 rows instead of 7, which may round
+     * the last bit differently (values of order 1: 1e-5).
+     */
+    @Test
+    public void frozenMlpOutputsGiveTheFullPass() {
+        TorchGenerator rng = new TorchGenerator(8);
+        GeneratorNet g = new GeneratorNet(new Linear("e", 40, ClassifierNet.LATENT, rng), rng);
+        g.shift.value.assign(random(1, 40, rng).muli(0.3));
+        org.jind.core.data.SparseMatrix.Builder b = new org.jind.core.data.SparseMatrix.Builder(40);
+        for (int c = 0; c < 300; c++) {
+            for (int j = 0; j < 40; j++) {
+                if (rng.uniform(0f, 1f) < (c < 150 ? 0.1 : 0.6)) { // sparse and dense minibatches
+                    b.add(j, rng.uniform(0.1f, 3f));
+                }
+            }
+            b.endRow();
+        }
+        org.jind.core.data.SparseMatrix x = b.build();
+        GeneratorNet.FrozenMlps mlps = g.frozenMlps(x, 64);
+        org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
+        for (int[] ids : new int[][] {{5, 149, 0, 77, 3, 120, 9}, {290, 151, 200, 299, 160, 170, 250}}) {
+            INDArray dCode = random(ids.length, ClassifierNet.LATENT, rng);
+            float[][] codes = new float[2][];
+            float[][] grads = new float[2][];
+            float[] next = new float[2];
+            for (int k = 0; k < 2; k++) {
+                g.encoder.weight.zeroGrad();
+                TorchGenerator draws = new TorchGenerator(21);
+                GeneratorNet.Pass p = k == 0 ? g.forward(batches.rows(ids, 0, ids.length), draws)
+                        : g.forwardWithFrozenMlps(batches.rows(ids, 0, ids.length), mlps.rows(ids, 0, ids.length),
+                                draws);
+                g.backward(p, dCode, false, true);
+                codes[k] = Tensors.toArray(p.code);
+                grads[k] = Tensors.toArray(g.encoder.weight.grad);
+                next[k] = draws.uniform(0f, 1f); // where the draws stand after the pass
+            }
+            assertEquals("the same dropout and noise drawn", next[0], next[1], 0f);
+            assertArrayEquals(codes[0], codes[1], 1e-5f);
+            assertArrayEquals(grads[0], grads[1], 1e-4f);
+        }
+        GeneratorNet.Pass frozen = g.forwardWithFrozenMlps(batches.rows(new int[] {1, 2}, 0, 2),
+                mlps.rows(new int[] {1, 2}, 0, 2), null);
+        try {
+            g.backward(frozen, random(2, ClassifierNet.LATENT, rng), true, false);
+            org.junit.Assert.fail("trained MLPs it did not run");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage().contains("encoder only"));
+        }
+    }
 }
