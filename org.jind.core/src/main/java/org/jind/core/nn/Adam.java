@@ -3,13 +3,13 @@ package org.jind.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
-import org.nd4j.linalg.factory.Nd4j;
-
 /**
- * Adam with PyTorch's arithmetic (bias-corrected, ε added after the square root), no weight decay, computed by
- * ND4J's fused native updater: one pass over each parameter instead of a dozen element-wise operations.
+ * Adam with PyTorch's arithmetic (bias-corrected, ε added after the square root), no weight decay, in PyTorch's
+ * order of float operations: {@code m = fma(1−β1, g, m·β1)}, {@code v = v·β2 + ((1−β2)·g)·g},
+ * {@code w = w + (−lr/(1−β1ᵗ))·m / (√v / √(1−β2ᵗ) + ε)}.
+ * <p>
+ * One fused loop on the Java heap (the moments live there; value and gradient are copied in bulk): ND4J's native
+ * Adam updater took a third of a training run at 5,000 genes.
  */
 public final class Adam implements Optimizer {
     private static final double BETA1 = 0.9;
@@ -17,8 +17,11 @@ public final class Adam implements Optimizer {
     private static final double EPS = 1e-8;
 
     private final List<Param> params;
-    private final List<INDArray> m = new ArrayList<>();
-    private final List<INDArray> v = new ArrayList<>();
+    private final List<float[]> m = new ArrayList<>();
+    private final List<float[]> v = new ArrayList<>();
+    // reused between steps: each parameter's value and gradient on the heap
+    private final List<float[]> values = new ArrayList<>();
+    private final List<float[]> grads = new ArrayList<>();
     private double lr;
     private int t;
 
@@ -26,23 +29,45 @@ public final class Adam implements Optimizer {
         this.params = List.copyOf(params);
         this.lr = lr;
         for (Param p : params) {
-            m.add(p.value.ulike().assign(0));
-            v.add(p.value.ulike().assign(0));
+            int n = (int) p.value.length();
+            m.add(new float[n]);
+            v.add(new float[n]);
+            values.add(new float[n]);
+            grads.add(new float[n]);
         }
     }
 
     @Override
     public void step() {
         t++;
-        // ND4J computes lr·√(1−β2ᵗ)/(1−β1ᵗ) · m / (√v + ε'); PyTorch divides √v by √(1−β2ᵗ) before adding ε.
-        // Both agree when ε' = ε·√(1−β2ᵗ).
-        double eps = EPS * Math.sqrt(1 - Math.pow(BETA2, t));
+        // the scalars as PyTorch computes them (in double) and hands them to its float kernels
+        float stepSize = (float) -(lr / (1 - Math.pow(BETA1, t)));
+        float correction2 = (float) Math.sqrt(1 - Math.pow(BETA2, t));
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            // in place: the gradient becomes the update, v and m their new values
-            Nd4j.exec(new AdamUpdater(p.grad, v.get(i), m.get(i), lr, BETA1, BETA2, eps, t - 1));
-            p.value.subi(p.grad);
+            float[] w = values.get(i);
+            float[] g = grads.get(i);
+            Tensors.copyTo(p.value, w);
+            Tensors.copyTo(p.grad, g);
+            update(w, g, m.get(i), v.get(i), stepSize, correction2);
+            Tensors.copyInto(w, p.value);
             p.changed();
+        }
+    }
+
+    private static void update(float[] w, float[] g, float[] m, float[] v, float stepSize, float correction2) {
+        float b1 = (float) BETA1;
+        float oneMinusB1 = (float) (1 - BETA1);
+        float b2 = (float) BETA2;
+        float oneMinusB2 = (float) (1 - BETA2);
+        float eps = (float) EPS;
+        for (int j = 0; j < w.length; j++) {
+            float gj = g[j];
+            float mj = Math.fma(oneMinusB1, gj, m[j] * b1);
+            float vj = v[j] * b2 + oneMinusB2 * gj * gj;
+            m[j] = mj;
+            v[j] = vj;
+            w[j] = w[j] + stepSize * mj / ((float) Math.sqrt(vj) / correction2 + eps);
         }
     }
 
