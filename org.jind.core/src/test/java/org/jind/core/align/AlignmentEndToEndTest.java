@@ -31,8 +31,8 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * Alignment and JIND+ on simulated batches with a strong batch effect: alignment must lower the rejection
- * without costing more than 0.02 raw accuracy, the frozen networks must not change, and JIND+ keeps the
+ * Alignment and JIND+ on simulated batches with a strong batch effect: alignment must lower the rejection (on
+ * average over seeds) without costing more than 0.02 raw accuracy, the frozen networks must not change, and JIND+ keeps the
  * thresholds of the source.
  */
 public class AlignmentEndToEndTest {
@@ -62,12 +62,21 @@ public class AlignmentEndToEndTest {
     @Test
     public void alignmentLowersRejectionWithoutLosingAccuracy() {
         Metrics before = Metrics.of(Jind.annotate(trained, target, 0.05, false, Progress.NONE), target.obs("cell_type"));
-        Metrics after = Metrics.of(Jind.annotate(aligned.model(), target, 0.05, false, Progress.NONE),
-                target.obs("cell_type"));
-        assertTrue("rejection " + before.rej() + " -> " + after.rej(), after.rej() < before.rej());
-        assertTrue("raw " + before.raw() + " -> " + after.raw(), after.raw() >= before.raw() - 0.02);
-        assertEquals(after.rej(), aligned.bestRejection(), 1e-12);
-        assertEquals(before.rej(), aligned.unalignedRejection(), 1e-12);
+        // The game is chaotic: a seed may end on a generator that rejects a little more than no alignment (the
+        // reference never considers "no alignment"), so rejection is judged on the mean over three seeds.
+        double meanRejection = 0;
+        for (int seed = 0; seed < 3; seed++) {
+            Aligner.Result r = seed == 0 ? aligned : Jind.align(trained, prepared, new AlignSettings(1e-4, 1e-2, 1e-3,
+                    128, 8, 7, 0.05, seed, false), Progress.NONE);
+            Metrics after = Metrics.of(Jind.annotate(r.model(), target, 0.05, false, Progress.NONE),
+                    target.obs("cell_type"));
+            assertTrue("seed " + seed + ": raw " + before.raw() + " -> " + after.raw(), after.raw() >= before.raw() - 0.02);
+            assertEquals(after.rej(), r.bestRejection(), 1e-12);
+            assertEquals(before.rej(), r.unalignedRejection(), 1e-12);
+            meanRejection += after.rej() / 3;
+        }
+        assertTrue("rejection " + before.rej() + " -> " + meanRejection + " (mean of seeds 0-2)",
+                meanRejection < before.rej() - 0.02);
     }
 
     @Test
