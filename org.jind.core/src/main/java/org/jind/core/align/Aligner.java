@@ -18,7 +18,6 @@ import org.jind.core.model.AlignedModel;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
-import org.jind.core.nn.Input;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Scratch;
@@ -76,8 +75,10 @@ public final class Aligner {
         GeneratorNet g = new GeneratorNet(base.net.encoder, random);
         DiscriminatorNet d = new DiscriminatorNet(random);
         int nSource = model.sourceCodeLabels.length;
+        // the encoder is frozen: its x·W for every target cell is computed once, not in every forward pass
         Game game = new Game(g, d, new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG()),
-                new RmsProp(d.params(), s.learningRate(), s.weightDecayD()), new Batches(target), target.rows(),
+                new RmsProp(d.params(), s.learningRate(), s.weightDecayD()), new Batches(target),
+                g.encoderProducts(target, Predictor.CHUNK), target.rows(),
                 Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT),
                 Math.min(s.batchSize(), Math.min(nSource, target.rows())), new NumpyRandomState(s.seed()), random);
         int iterations = AlignmentSchedule.iterationsPerEpoch(target.rows());
@@ -146,13 +147,14 @@ public final class Aligner {
      * D sees; skipping those draws keeps re-initialisations on the reference's numbers.
      */
     private record Game(GeneratorNet g, DiscriminatorNet d, RmsProp optG, RmsProp optD, Batches targets,
-            int targetCells, INDArray sourceCodes, int bs, NumpyRandomState draws, TorchGenerator random) {
+            float[] encoderProducts, int targetCells, INDArray sourceCodes, int bs, NumpyRandomState draws,
+            TorchGenerator random) {
 
         /** One iteration: a G step, then two D steps; returns how many times the generator was re-initialised. */
         int iteration(AlignmentSchedule schedule) {
             int reinits = 0;
             // 1. generator step: make D take target codes for source codes
-            GeneratorNet.Pass pass = g.forward(targetBatch(), null);
+            GeneratorNet.Pass pass = targetPass();
             DiscriminatorNet.Pass fakePass = d.forward(pass.code);
             skipNoise();
             Losses.Result lossG = Losses.bce(fakePass.logit(), 1f);
@@ -168,7 +170,7 @@ public final class Aligner {
             }
             // 2. two discriminator steps: the codes just made, then a fresh target minibatch
             for (int rep = 0; rep < 2; rep++) {
-                DiscriminatorNet.Pass fake = rep == 0 ? fakePass : d.forward(g.code(targetBatch()));
+                DiscriminatorNet.Pass fake = rep == 0 ? fakePass : d.forward(targetPass().code);
                 DiscriminatorNet.Pass real = d.forward(Nd4j.pullRows(sourceCodes, 1,
                         draws.randint((int) sourceCodes.rows(), bs)));
                 skipNoise();
@@ -190,8 +192,11 @@ public final class Aligner {
             return reinits;
         }
 
-        private Input targetBatch() {
-            return targets.rows(draws.randint(targetCells, bs), 0, bs);
+        /** The generator's pass over a fresh minibatch of target cells. */
+        private GeneratorNet.Pass targetPass() {
+            int[] ids = draws.randint(targetCells, bs);
+            return g.forwardWithEncoderProducts(targets.rows(ids, 0, bs),
+                    Tensors.gatherRows(encoderProducts, ClassifierNet.LATENT, ids, 0, bs));
         }
 
         private void skipNoise() {

@@ -130,17 +130,28 @@ public final class GeneratorNet {
      * runs). Such a pass back-propagates into the encoder only.
      */
     private Pass forward(Input x, MlpOutputs mlps, TorchGenerator encoderRng) {
+        return forward(x, mlps, null, encoderRng);
+    }
+
+    /**
+     * The forward pass; {@code mlps} non-null: F2's and F3's outputs taken from there; {@code encoderProduct}
+     * non-null: {@code x·W} of the encoder (no shift, no bias) taken from there, E(x + b) being that plus
+     * {@code b·W + bias}.
+     */
+    private Pass forward(Input x, MlpOutputs mlps, INDArray encoderProduct, TorchGenerator encoderRng) {
         Pass p = new Pass();
         p.x = x;
         INDArray a = null;
         INDArray b = null;
-        INDArray e;
+        INDArray e = null;
         if (x.isSparse()) {
             if (mlps == null) {
                 a = f2[0].forwardShifted(x.sparse(), shift.value);
                 b = f3[0].forwardShifted(x.sparse(), shift.value);
             }
-            e = encoder.forwardShifted(x.sparse(), shift.value);
+            if (encoderProduct == null) {
+                e = encoder.forwardShifted(x.sparse(), shift.value);
+            }
         } else {
             p.shifted = x.dense().addRowVector(shift.value);
             if (mlps == null) {
@@ -149,7 +160,12 @@ public final class GeneratorNet {
                 a = f2[0].forward(p.shifted);
                 b = f3[0].forward(p.shifted);
             }
-            e = encoder.forward(p.shifted);
+            if (encoderProduct == null) {
+                e = encoder.forward(p.shifted);
+            }
+        }
+        if (encoderProduct != null) {
+            e = encoderProduct.addRowVector(encoder.shiftOffset(shift.value));
         }
         if (mlps == null) {
             for (int i = 1; i < 3; i++) {
@@ -179,18 +195,41 @@ public final class GeneratorNet {
     public record MlpOutputs(INDArray f2, INDArray f3) {
     }
 
+    /**
+     * The encoder's {@code x·W} (no shift, no bias) for every cell of {@code x} (row-major, cells ×
+     * {@link ClassifierNet#LATENT}), computed {@code chunk} cells at a time. While the encoder is frozen (alignment)
+     * a minibatch can take its rows from here instead of multiplying again: E(x + b) = x·W + (b·W + bias).
+     */
+    public float[] encoderProducts(org.jind.core.data.SparseMatrix x, int chunk) {
+        float[] out = new float[x.rows() * ClassifierNet.LATENT];
+        try (Scratch scratch = new Scratch("generator-encoder")) {
+            for (int from = 0; from < x.rows(); from += chunk) {
+                int n = Math.min(chunk, x.rows() - from);
+                try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = scratch.step()) {
+                    // always the sparse products, whose sums are the same for a cell in any minibatch: a sparse
+                    // minibatch then gets exactly what it would have computed itself
+                    float[] part = Tensors.toArray(encoder.product(Input.sparse(x.rowRange(from, n))));
+                    System.arraycopy(part, 0, out, from * ClassifierNet.LATENT, part.length);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An inference-mode pass (for alignment, where the encoder is frozen) that takes the encoder's {@code x·W} for
+     * these cells from {@code encoderProduct} (rows of {@link #encoderProducts}); F2 and F3 run and can be trained.
+     */
+    public Pass forwardWithEncoderProducts(Input x, INDArray encoderProduct) {
+        return forward(x, null, encoderProduct, null);
+    }
+
     /** F2's and F3's outputs for every cell of a batch (row-major, cells × {@link ClassifierNet#LATENT} each). */
     public record FrozenMlps(float[] f2, float[] f3) {
         /** The outputs of cells {@code ids[from .. from+n)}, for {@link #forwardWithFrozenMlps}. */
         public MlpOutputs rows(int[] ids, int from, int n) {
-            int w = ClassifierNet.LATENT;
-            float[] a = new float[n * w];
-            float[] b = new float[n * w];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(f2, ids[from + i] * w, a, i * w, w);
-                System.arraycopy(f3, ids[from + i] * w, b, i * w, w);
-            }
-            return new MlpOutputs(Tensors.matrix(a, n, w), Tensors.matrix(b, n, w));
+            return new MlpOutputs(Tensors.gatherRows(f2, ClassifierNet.LATENT, ids, from, n),
+                    Tensors.gatherRows(f3, ClassifierNet.LATENT, ids, from, n));
         }
     }
 

@@ -81,14 +81,24 @@ public final class Linear {
      * the shifted input, which is dense, is never formed.
      */
     public INDArray forwardShifted(SparseMatrix x, INDArray shift) {
-        INDArray offset = bias.value;
-        if (shift != null) {
-            // s·W from the heap rows too: a 1 × genes by genes × out product through BLAS first packs all of W,
-            // about 3 ms at 5,000 × 512 against 0.4 ms here
-            SparseMatrix s = SparseMatrix.fromDense(new float[][] {Tensors.toArray(shift)});
-            offset = Tensors.matrix(SparseProducts.times(s, heapWeights(), out()), 1, out()).addi(bias.value);
+        return product(Input.sparse(x)).addiRowVector(shiftOffset(shift));
+    }
+
+    /** {@code s·W + b} for a dense row s (null: just b): what a shifted input adds to every row's {@code x·W}. */
+    public INDArray shiftOffset(INDArray shift) {
+        if (shift == null) {
+            return bias.value;
         }
-        return Tensors.matrix(SparseProducts.times(x, heapWeights(), out()), x.rows(), out()).addiRowVector(offset);
+        // s·W from the heap rows: a 1 × genes by genes × out product through BLAS first packs all of W, about 3 ms
+        // at 5,000 × 512 against 0.4 ms here
+        SparseMatrix s = SparseMatrix.fromDense(new float[][] {Tensors.toArray(shift)});
+        return Tensors.matrix(SparseProducts.times(s, heapWeights(), out()), 1, out()).addi(bias.value);
+    }
+
+    /** {@code x·W} without the bias, for a dense or a sparse input. */
+    public INDArray product(Input x) {
+        return x.isSparse() ? Tensors.matrix(SparseProducts.times(x.sparse(), heapWeights(), out()), x.rows(), out())
+                : Nd4j.gemm(x.dense(), weight.value, false, false);
     }
 
     // A Java copy of W for the sparse products, one array per gene, refreshed when the weights' version moves (W

@@ -85,6 +85,15 @@ public final class Tensors {
         return new FloatPointer(m.data().addressPointer());
     }
 
+    /** Rows {@code ids[from .. from+n)} of a row-major Java matrix {@code width} wide, as an n × width matrix. */
+    public static INDArray gatherRows(float[] all, int width, int[] ids, int from, int n) {
+        float[] out = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(all, ids[from + i] * width, out, i * width, width);
+        }
+        return matrix(out, n, width);
+    }
+
     /** 1 where {@code x > 0}, else 0. */
     public static INDArray positiveMask(INDArray x) {
         return Transforms.step(x, true);
