@@ -2,12 +2,12 @@ package org.jind.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
 
@@ -201,36 +201,30 @@ public final class Jind {
         long total = input.cells();
         long done = 0;
         ExecutorService pool = workers > 1 ? Executors.newFixedThreadPool(workers, Jind::daemon) : null;
-        ArrayDeque<Dataset> chunks = new ArrayDeque<>();
-        ArrayDeque<Future<Annotation>> annotations = new ArrayDeque<>();
+        int inFlight = pool == null ? 0 : workers; // chunks at work besides the one just read
+        ArrayDeque<Pending> pending = new ArrayDeque<>();
         try {
             boolean more = true;
-            while (more || !chunks.isEmpty()) {
+            while (more || !pending.isEmpty()) {
                 progress.checkCancelled();
                 Dataset chunk = more ? input.next(chunkCells) : null;
                 more = chunk != null;
                 if (more) {
-                    Dataset c = chunk;
-                    Callable<Annotation> work = () -> Annotation.of(model.classes,
-                            Predictor.probabilities(model, prep.apply(c.matrix())), thresholds);
-                    chunks.add(c);
-                    annotations.add(pool != null ? pool.submit(work) : CompletableFuture.completedFuture(work.call()));
+                    Supplier<Annotation> work = () -> Annotation.of(model.classes,
+                            Predictor.probabilities(model, prep.apply(chunk.matrix())), thresholds);
+                    pending.add(new Pending(chunk, pool != null ? pool.submit(work::get)
+                            : CompletableFuture.completedFuture(work.get())));
                 }
-                // with workers: one chunk in flight per worker, and one read ahead
-                while (!chunks.isEmpty() && (!more || chunks.size() > (pool == null ? 0 : workers))) {
-                    Dataset finished = chunks.remove();
-                    sink.accept(finished, result(annotations.remove()));
-                    done += finished.cells();
+                while (!pending.isEmpty() && (!more || pending.size() > inFlight)) {
+                    Pending finished = pending.remove();
+                    sink.accept(finished.cells(), result(finished.annotation()));
+                    done += finished.cells().cells();
                     if (ids != null) {
-                        ids.addAll(List.of(finished.cellIds()));
+                        ids.addAll(List.of(finished.cells().cellIds()));
                     }
                     progress.report("annotate", total > 0 ? (double) done / total : 0, done + " cells annotated");
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) { // only the direct call of a Callable declares it; its body throws none
-            throw new IllegalStateException(e);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -240,6 +234,10 @@ public final class Jind {
             warnIfOtherBatch(model, Dataset.fingerprint(ids.toArray(new String[0])), ids.size(), progress);
         }
         return done;
+    }
+
+    /** A chunk read and its annotation, done or at work. */
+    private record Pending(Dataset cells, Future<Annotation> annotation) {
     }
 
     private static Thread daemon(Runnable r) {

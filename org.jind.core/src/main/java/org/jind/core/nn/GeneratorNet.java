@@ -121,22 +121,13 @@ public final class GeneratorNet {
      * layer computes {@code x·W + (b·W + bias)}.
      */
     public Pass forward(Input x, TorchGenerator encoderRng) {
-        return forward(x, null, encoderRng);
+        return forward(x, null, null, encoderRng);
     }
 
     /**
-     * Forward pass; with {@code mlps} non-null the outputs of F2 and F3 for these cells are taken from there
-     * instead of computed (self-training keeps F2, F3 and the shift frozen, so they never change; only the encoder
-     * runs). Such a pass back-propagates into the encoder only.
-     */
-    private Pass forward(Input x, MlpOutputs mlps, TorchGenerator encoderRng) {
-        return forward(x, mlps, null, encoderRng);
-    }
-
-    /**
-     * The forward pass; {@code mlps} non-null: F2's and F3's outputs taken from there; {@code encoderProduct}
-     * non-null: {@code x·W} of the encoder (no shift, no bias) taken from there, E(x + b) being that plus
-     * {@code b·W + bias}.
+     * The forward pass; {@code mlps} non-null: F2's and F3's outputs taken from there (such a pass back-propagates
+     * into the encoder only); {@code encoderProduct} non-null: {@code x·W} of the encoder (no shift, no bias) taken
+     * from there, E(x + b) being that plus {@code b·W + bias}.
      */
     private Pass forward(Input x, MlpOutputs mlps, INDArray encoderProduct, TorchGenerator encoderRng) {
         Pass p = new Pass();
@@ -201,19 +192,10 @@ public final class GeneratorNet {
      * a minibatch can take its rows from here instead of multiplying again: E(x + b) = x·W + (b·W + bias).
      */
     public float[] encoderProducts(org.jind.core.data.SparseMatrix x, int chunk) {
-        float[] out = new float[x.rows() * ClassifierNet.LATENT];
-        try (Scratch scratch = new Scratch("generator-encoder")) {
-            for (int from = 0; from < x.rows(); from += chunk) {
-                int n = Math.min(chunk, x.rows() - from);
-                try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = scratch.step()) {
-                    // always the sparse products, whose sums are the same for a cell in any minibatch: a sparse
-                    // minibatch then gets exactly what it would have computed itself
-                    float[] part = Tensors.toArray(encoder.product(Input.sparse(x.rowRange(from, n))));
-                    System.arraycopy(part, 0, out, from * ClassifierNet.LATENT, part.length);
-                }
-            }
-        }
-        return out;
+        // always the sparse products, whose sums are the same for a cell in any minibatch: a sparse minibatch then
+        // gets exactly what it would have computed itself
+        return perCell(x, chunk, "generator-encoder", 1, (from, n) -> new INDArray[] {
+            encoder.product(Input.sparse(x.rowRange(from, n)))})[0];
     }
 
     /**
@@ -235,21 +217,39 @@ public final class GeneratorNet {
 
     /** F2's and F3's outputs for every cell of {@code x}, computed {@code chunk} cells at a time. */
     public FrozenMlps frozenMlps(org.jind.core.data.SparseMatrix x, int chunk) {
-        float[] f2Out = new float[x.rows() * ClassifierNet.LATENT];
-        float[] f3Out = new float[f2Out.length];
         org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
-        try (Scratch scratch = new Scratch("generator-mlps")) {
+        float[][] out = perCell(x, chunk, "generator-mlps", 2, (from, n) -> {
+            Pass p = forward(batches.range(from, n), null, null, null);
+            return new INDArray[] {p.f2Out, p.f3Out};
+        });
+        return new FrozenMlps(out[0], out[1]);
+    }
+
+    /** Computes matrices of {@link ClassifierNet#LATENT} columns for cells [from, from + n). */
+    private interface ChunkOutputs {
+        INDArray[] of(int from, int n);
+    }
+
+    /**
+     * Row-major Java copies (cells × {@link ClassifierNet#LATENT}) of the {@code count} matrices {@code outputs}
+     * computes for every cell of x, {@code chunk} cells at a time in reused memory.
+     */
+    private static float[][] perCell(org.jind.core.data.SparseMatrix x, int chunk, String purpose, int count,
+            ChunkOutputs outputs) {
+        float[][] out = new float[count][x.rows() * ClassifierNet.LATENT];
+        try (Scratch scratch = new Scratch(purpose)) {
             for (int from = 0; from < x.rows(); from += chunk) {
                 int n = Math.min(chunk, x.rows() - from);
                 try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = scratch.step()) {
-                    Pass p = forward(batches.range(from, n), null, null);
-                    int at = from * ClassifierNet.LATENT;
-                    System.arraycopy(Tensors.toArray(p.f2Out), 0, f2Out, at, n * ClassifierNet.LATENT);
-                    System.arraycopy(Tensors.toArray(p.f3Out), 0, f3Out, at, n * ClassifierNet.LATENT);
+                    INDArray[] parts = outputs.of(from, n);
+                    for (int i = 0; i < count; i++) {
+                        System.arraycopy(Tensors.toArray(parts[i]), 0, out[i], from * ClassifierNet.LATENT,
+                                n * ClassifierNet.LATENT);
+                    }
                 }
             }
         }
-        return new FrozenMlps(f2Out, f3Out);
+        return out;
     }
 
     /**
@@ -258,7 +258,7 @@ public final class GeneratorNet {
      * F2, F3 and the shift are unchanged, at the cost of the encoder's layer alone.
      */
     public Pass forwardWithFrozenMlps(Input x, MlpOutputs mlps, TorchGenerator encoderRng) {
-        return forward(x, mlps, encoderRng);
+        return forward(x, mlps, null, encoderRng);
     }
 
     /** The aligned code in inference mode. */

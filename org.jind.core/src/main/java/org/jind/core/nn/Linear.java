@@ -131,7 +131,7 @@ public final class Linear {
             heapGrad = new float[in()][out()];
         }
         float[][] dyRows = new float[(int) dy.rows()][out()];
-        Tensors.copyToRows(dy.ordering() == 'c' && !dy.isView() && dy.offset() == 0 ? dy : dy.dup('c'), dyRows);
+        Tensors.copyToRows(dy, dyRows);
         Tensors.copyToRows(weight.grad, heapGrad);
         SparseProducts.addTransposeTimes(x, dyRows, heapGrad);
         Tensors.copyFromRows(heapGrad, weight.grad);

@@ -34,7 +34,7 @@ public final class Tensors {
 
     /** Row-major copy of a matrix. */
     public static float[] toArray(INDArray m) {
-        INDArray c = m.ordering() == 'c' && !m.isView() && m.offset() == 0 && m.dataType() == DataType.FLOAT ? m : m.dup('c');
+        INDArray c = contiguous(m);
         float[] out = new float[(int) c.length()];
         ((FloatPointer) c.data().addressPointer()).get(out);
         return out;
@@ -58,9 +58,14 @@ public final class Tensors {
         ((FloatPointer) m.data().addressPointer()).put(data);
     }
 
-    /** Copies a contiguous row-major float matrix (not a view) into {@code rows}, one array per matrix row. */
+    /** m itself when it is a contiguous row-major float matrix (not a view), else such a copy of it. */
+    private static INDArray contiguous(INDArray m) {
+        return m.ordering() == 'c' && !m.isView() && m.offset() == 0 && m.dataType() == DataType.FLOAT ? m : m.dup('c');
+    }
+
+    /** Copies a matrix into {@code rows}, one array per matrix row. */
     public static void copyToRows(INDArray m, float[][] rows) {
-        FloatPointer p = rowPointer(m, rows);
+        FloatPointer p = rowPointer(contiguous(m), rows);
         int cols = rows.length == 0 ? 0 : rows[0].length;
         for (int r = 0; r < rows.length; r++) {
             p.position((long) r * cols).get(rows[r]);

@@ -138,15 +138,11 @@ public final class Preprocessing {
                 .apply(batch.matrix());
     }
 
-    static boolean isIntegral(SparseMatrix x) {
-        return isIntegral(x, null);
-    }
-
-    /** Whether every stored value in the columns with {@code libraryIndex ≥ 0} (all columns: null) is whole. */
+    /** Whether every stored value in the columns with {@code libraryIndex ≥ 0} is whole. */
     private static boolean isIntegral(SparseMatrix x, int[] libraryIndex) {
         for (int k = 0; k < x.nonZeros(); k++) {
             float v = x.value(k);
-            if (v != Math.rint(v) && (libraryIndex == null || libraryIndex[x.colIndex(k)] >= 0)) {
+            if (v != Math.rint(v) && libraryIndex[x.colIndex(k)] >= 0) {
                 return false;
             }
         }

@@ -24,6 +24,20 @@ public class FrozenPartsTest {
         return Tensors.matrix(v, rows, cols);
     }
 
+    /** 300 cells × 40 genes: the first 150 about 10 % non-zero (sparse minibatches), the rest 60 % (dense ones). */
+    private static org.jind.core.data.SparseMatrix sparseThenDenseCells(TorchGenerator rng) {
+        org.jind.core.data.SparseMatrix.Builder b = new org.jind.core.data.SparseMatrix.Builder(40);
+        for (int c = 0; c < 300; c++) {
+            for (int j = 0; j < 40; j++) {
+                if (rng.uniform(0f, 1f) < (c < 150 ? 0.1 : 0.6)) {
+                    b.add(j, rng.uniform(0.1f, 3f));
+                }
+            }
+            b.endRow();
+        }
+        return b.build();
+    }
+
     private static List<float[]> grads(List<Param> params) {
         return params.stream().map(p -> Tensors.toArray(p.grad)).toList();
     }
@@ -87,16 +101,7 @@ public class FrozenPartsTest {
         TorchGenerator rng = new TorchGenerator(8);
         GeneratorNet g = new GeneratorNet(new Linear("e", 40, ClassifierNet.LATENT, rng), rng);
         g.shift.value.assign(random(1, 40, rng).muli(0.3));
-        org.jind.core.data.SparseMatrix.Builder b = new org.jind.core.data.SparseMatrix.Builder(40);
-        for (int c = 0; c < 300; c++) {
-            for (int j = 0; j < 40; j++) {
-                if (rng.uniform(0f, 1f) < (c < 150 ? 0.1 : 0.6)) { // sparse and dense minibatches
-                    b.add(j, rng.uniform(0.1f, 3f));
-                }
-            }
-            b.endRow();
-        }
-        org.jind.core.data.SparseMatrix x = b.build();
+        org.jind.core.data.SparseMatrix x = sparseThenDenseCells(rng);
         GeneratorNet.FrozenMlps mlps = g.frozenMlps(x, 64);
         org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
         for (int[] ids : new int[][] {{5, 149, 0, 77, 3, 120, 9}, {290, 151, 200, 299, 160, 170, 250}}) {
@@ -139,16 +144,7 @@ public class FrozenPartsTest {
         TorchGenerator rng = new TorchGenerator(12);
         GeneratorNet g = new GeneratorNet(new Linear("e", 40, ClassifierNet.LATENT, rng), rng);
         g.shift.value.assign(random(1, 40, rng).muli(0.3));
-        org.jind.core.data.SparseMatrix.Builder b = new org.jind.core.data.SparseMatrix.Builder(40);
-        for (int c = 0; c < 300; c++) {
-            for (int j = 0; j < 40; j++) {
-                if (rng.uniform(0f, 1f) < (c < 150 ? 0.1 : 0.6)) { // sparse and dense minibatches
-                    b.add(j, rng.uniform(0.1f, 3f));
-                }
-            }
-            b.endRow();
-        }
-        org.jind.core.data.SparseMatrix x = b.build();
+        org.jind.core.data.SparseMatrix x = sparseThenDenseCells(rng);
         float[] products = g.encoderProducts(x, 64);
         org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
         int[][] minibatches = {{5, 149, 0, 77, 3, 120, 9}, {290, 151, 200, 299, 160, 170, 250}};
