@@ -4,6 +4,8 @@
 # step on it under /usr/bin/time -v and prints wall time, cells/s and peak RSS:
 #   annotate (default)  trains a small model on simulated cells with the same gene names, then annotates the file
 #   train               trains on the file (one epoch: memory does not grow with epochs)
+#   run                 the file's two halves are batches (obs 'batch': batch0, batch1); `run` trains on the first and
+#                       aligns the second (one epoch each: memory does not grow with epochs)
 #
 #   scripts/scale-memory.sh WORKDIR CELLS [GENES] [DENSITY] [STEP]     e.g. scripts/scale-memory.sh /tmp/jmem 100000
 #
@@ -16,10 +18,10 @@ cells=${2:?usage: $0 WORKDIR CELLS [GENES] [DENSITY] [STEP]}
 genes=${3:-20000}
 density=${4:-0.07}
 step=${5:-annotate}
-case "$step" in annotate|train) ;; *) echo "error: STEP must be annotate or train, not '$step'" >&2; exit 2;; esac
+case "$step" in annotate|train|run) ;; *) echo "error: STEP must be annotate, train or run, not '$step'" >&2; exit 2;; esac
 py=${PYTHON:-/usr/bin/python3}
 mkdir -p "$work"
-data="$work/cells_${cells}x${genes}_${density}.h5ad"
+data="$work/cells_${cells}x${genes}_${density}.h5ad" # with obs cell_type and batch (batch0: first half, batch1: rest)
 model="$work/model_${genes}.jind"
 
 if [ "$step" = annotate ] && [ ! -f "$model" ]; then
@@ -73,10 +75,12 @@ with h5py.File(path + ".part", "w") as f:
         g.attrs["_index"] = index_name
         g.create_dataset(index_name, data=np.array(ids, dtype=object), dtype=h5py.string_dtype())
         if name == "obs":
-            g.attrs["column-order"] = np.array(["cell_type"], dtype=object)
+            g.attrs["column-order"] = np.array(["cell_type", "batch"], dtype=object)
             types = np.random.default_rng(2).integers(0, 10, size=cells)
             g.create_dataset("cell_type", data=np.array([f"type{t}" for t in types], dtype=object),
                              dtype=h5py.string_dtype())
+            g.create_dataset("batch", data=np.array([f"batch{int(2 * i >= cells)}" for i in range(cells)],
+                                                    dtype=object), dtype=h5py.string_dtype())
 print(f"wrote {cells} cells x {genes} genes, {nnz} non-zeros ({nnz / cells / genes:.1%})", file=sys.stderr)
 EOF
   mv "$data.part" "$data"
@@ -87,12 +91,17 @@ if [ "$step" = annotate ]; then
   out="$work/predictions.csv"
   /usr/bin/time -v "$here/jind" annotate --model "$model" --input "$data" --out "$out" --quiet 2>"$work/time.txt" \
     | tail -1
-else
+elif [ "$step" = train ]; then
   out="$work/trained.jind"
   /usr/bin/time -v "$here/jind" train --input "$data" --label-key cell_type --out "$out" --epochs 1 --quiet \
     2>"$work/time.txt" | tail -1
+else
+  out="$work/run"
+  rm -rf "$out"
+  /usr/bin/time -v "$here/jind" run --source "$data" --batch-key batch --source-batch batch0 --target-batch batch1 \
+    --stages train,align --epochs 1 --max-epochs 1 --json --quiet --out-dir "$out" 2>"$work/time.txt" | tail -1
 fi
-rm -f "$out"
+rm -rf "$out"
 wall=$(grep 'Elapsed (wall clock)' "$work/time.txt" | awk '{print $NF}')
 rss=$(grep 'Maximum resident set size' "$work/time.txt" | awk '{print $NF}')
 secs=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }')

@@ -129,20 +129,24 @@ public final class Jind {
      */
     public static PreparedBatch prepare(JindModel model, CellChunks input, int chunkCells, boolean fillMissing,
             Progress progress) {
+        long total = input.cells();
+        progress.report(PREPARE, 0, "preparing " + (total >= 0 ? Plural.of(total, "cell") : "the cells")
+                + " for the model as they are read");
         List<String> warnings = new ArrayList<>();
         BatchPreparer prep = new BatchPreparer(model.plan, input.genes(), input.geneAliases(), fillMissing, warnings);
         warnings.forEach(progress::warn);
-        SparseMatrix.Builder b = new SparseMatrix.Builder(model.genes());
+        List<SparseMatrix> parts = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        long total = input.cells();
         Dataset chunk;
         while ((chunk = input.next(chunkCells)) != null) {
             progress.checkCancelled();
-            b.appendRows(prep.apply(chunk.matrix()));
+            parts.add(prep.apply(chunk.matrix()));
             ids.addAll(List.of(chunk.cellIds()));
             progress.report("read", total > 0 ? (double) ids.size() / total : 0, ids.size() + " cells read");
         }
-        return new PreparedBatch(model.plan, b.build(), ids.toArray(new String[0]));
+        SparseMatrix x = parts.isEmpty() ? new SparseMatrix(0, model.genes(), new int[1], new int[0], new float[0])
+                : SparseMatrix.concatRows(parts);
+        return new PreparedBatch(model.plan, x, ids.toArray(new String[0]));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,6 +25,7 @@ import org.jind.core.model.TrainSettings;
 import org.jind.core.prep.PreparedBatch;
 import org.jind.core.train.Labels;
 import org.jind.core.util.Errors;
+import org.jind.core.util.Plural;
 
 import com.google.gson.JsonObject;
 
@@ -197,27 +199,31 @@ final class Pipeline {
             boolean quietProgress = quiet.quiet || json;
             ConsoleProgress progress = new ConsoleProgress(quietProgress);
             long t0 = System.nanoTime();
-            Path targetPath = target != null ? target : source;
-            Dataset src;
-            Dataset tgt;
-            if (targetPath.equals(source)) {
-                Dataset all = DatasetReader.read(source, null, labelKey, batchKey, null);
-                src = sourceBatch != null ? all.selectBatch(batchKey, sourceBatch) : all;
-                tgt = targetBatch != null ? all.selectBatch(batchKey, targetBatch) : all;
-            } else {
-                src = DatasetReader.read(source, null, labelKey, batchKey, sourceBatch);
-                tgt = DatasetReader.read(targetPath, null, labelKey, batchKey, targetBatch);
-            }
-            RunDirectory dir = RunDirectory.create(outDir);
+            // Each batch is read chunk by chunk keeping only its cells (the other batches of a shared file are never
+            // held); the source is read whole for training and dropped after it, the target is kept only prepared.
+            RunDirectory dir = null;
             boolean done = false;
-            try {
-                stages(stageList, src, tgt, ts, as, ss, t, dir, progress, t0);
+            try (CellChunks sourceCells = DatasetReader.open(source, null, labelKey, batchKey, sourceBatch);
+                    CellChunks targetCells = DatasetReader.open(target != null ? target : source, null, labelKey,
+                            batchKey, targetBatch)) {
+                dir = RunDirectory.create(outDir);
+                stages(stageList, sourceCells, targetCells, ts, as, ss, t, dir, progress, t0);
                 done = true;
             } finally {
-                if (!done) {
+                if (!done && dir != null) {
                     dir.removeWhatWasWritten();
                 }
             }
+        }
+
+        /** Reads the source (only its cells) and trains on it; the source is not held once this returns. */
+        private JindModel train(CellChunks sourceCells, String[] targetGenes, TrainSettings ts,
+                ConsoleProgress progress) {
+            Dataset src = sourceCells.readAll(Jind.CHUNK_CELLS, source.getFileName().toString());
+            if (src == null) {
+                throw new JindException(source.getFileName() + ": the source selection holds no cells.");
+            }
+            return Jind.train(src, labelKey, List.of(new LinkedHashSet<>(List.of(targetGenes))), ts, progress);
         }
 
         private List<String> checkedStages() {
@@ -237,41 +243,41 @@ final class Pipeline {
             return s;
         }
 
-        private void stages(List<String> stageList, Dataset src, Dataset tgt, TrainSettings ts, AlignSettings as,
-                SelfTrainSettings ss, double t, RunDirectory dir, ConsoleProgress progress, long t0) {
-            double readSeconds = (System.nanoTime() - t0) / 1e9;
-            // stage metrics need a true label for every target cell; a partly labelled target is still aligned
-            int unlabelled = tgt.hasObs(labelKey) ? Labels.missing(tgt.obs(labelKey)) : 0;
-            boolean scored = tgt.hasObs(labelKey) && unlabelled == 0;
-            if (unlabelled > 0) {
-                progress.warn(unlabelled + " target cells have no label in '" + labelKey
-                        + "'; the stages are not scored.");
-            }
+        private void stages(List<String> stageList, CellChunks sourceCells, CellChunks targetCells, TrainSettings ts,
+                AlignSettings as, SelfTrainSettings ss, double t, RunDirectory dir, ConsoleProgress progress, long t0) {
             // The stages run in a fixed order, so each knows the type of the one before: the trained model, then the
             // aligned one, then JIND+. The target is prepared once, for the trained model; the later models share its
             // plan, so the same prepared batch serves alignment, self-training and every stage's annotation.
             JindModel model = null;
             AlignedModel aligned = null;
             PreparedBatch prepared = null;
+            String[] truth = null; // the target's labels when every cell has one (then the stages are scored)
             for (String stage : stageList) {
                 long ts0 = System.nanoTime();
                 switch (stage) {
                     case "train" -> {
-                        model = Jind.train(src, labelKey, List.of(Commands.genesOf(tgt)), ts, progress);
-                        prepared = Jind.prepare(model, tgt, false, progress);
+                        model = train(sourceCells, targetCells.genes(), ts, progress);
+                        TargetLabels labels = new TargetLabels(labelKey);
+                        prepared = Jind.prepare(model, CellChunks.peeking(targetCells, labels), Jind.CHUNK_CELLS,
+                                false, progress);
+                        if (prepared.cells() == 0) {
+                            throw new JindException((target != null ? target : source).getFileName()
+                                    + ": the target selection holds no cells.");
+                        }
+                        truth = labels.truth(progress);
                     }
                     case "align" -> model = aligned = Jind.align(model, prepared, as, progress).model();
                     default -> model = Jind.selfTrain(aligned, prepared, ss, progress).model();
                 }
-                double seconds = (System.nanoTime() - ts0) / 1e9 + (stage.equals("train") ? readSeconds : 0);
+                double seconds = (System.nanoTime() - (stage.equals("train") ? t0 : ts0)) / 1e9;
                 Path file = outDir.resolve(STAGE_FILES.get(STAGES.indexOf(stage)));
                 model.save(file);
                 dir.wrote(file);
                 Annotation a = Jind.annotate(model, prepared, t, progress);
                 Path predictions = outDir.resolve(predictionsFile(stage));
-                PredictionsCsv.write(predictions, tgt.cellIds(), a, true);
+                PredictionsCsv.write(predictions, prepared.cellIds(), a, true);
                 dir.wrote(predictions);
-                Metrics m = scored ? Metrics.of(a, tgt.obs(labelKey)) : null;
+                Metrics m = truth != null ? Metrics.of(a, truth) : null;
                 progress.endLine();
                 if (json) {
                     System.out.println(Commands.stageJson(stage, m, seconds));
@@ -283,7 +289,7 @@ final class Pipeline {
                 }
             }
             if (plots.dir != null) { // the last stage's model on the target; with --json on stderr, as progress is
-                Plots.write(plots.dir, Plots.forPrepared(model, prepared, Plots.truth(tgt, labelKey), t),
+                Plots.write(plots.dir, Plots.forPrepared(model, prepared, truth, t),
                         json ? System.err : System.out);
             }
             double total = (System.nanoTime() - t0) / 1e9;
@@ -300,6 +306,44 @@ final class Pipeline {
 
     static String predictionsFile(String stage) {
         return "predictions_" + stage + ".csv";
+    }
+
+    /** The label column of a target read chunk by chunk (a {@link CellChunks#peeking} observer). */
+    private static final class TargetLabels implements java.util.function.Consumer<Dataset> {
+        private final String key;
+        private final List<String> values = new ArrayList<>();
+        private boolean absent;
+
+        TargetLabels(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public void accept(Dataset chunk) {
+            if (chunk.hasObs(key)) {
+                values.addAll(List.of(chunk.obs(key)));
+            } else {
+                absent = true;
+            }
+        }
+
+        /**
+         * The labels when every target cell has one, else null (the stages are not scored); a partly labelled
+         * target is still aligned, with a warning.
+         */
+        String[] truth(ConsoleProgress progress) {
+            if (absent) {
+                return null;
+            }
+            String[] labels = values.toArray(new String[0]);
+            int unlabelled = Labels.missing(labels);
+            if (unlabelled > 0) {
+                progress.warn(Plural.of(unlabelled, "target cell") + (unlabelled == 1 ? " has" : " have")
+                        + " no label in '" + key + "'; the stages are not scored.");
+                return null;
+            }
+            return labels;
+        }
     }
 
     /**

@@ -1,8 +1,14 @@
 package org.jind.core.data;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * A batch read in chunks of cells, in file order, so memory is bounded by one chunk rather than the file: AnnData
@@ -30,6 +36,78 @@ public interface CellChunks extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * The remaining cells as one batch, or null when there are none, read {@code chunkCells} at a time: only the
+     * cells kept are ever held (not the whole file), and they are joined once into arrays of their final size.
+     * {@code source} names the input in error messages.
+     */
+    default Dataset readAll(int chunkCells, String source) {
+        List<Dataset> parts = new ArrayList<>();
+        for (Dataset d = next(chunkCells); d != null; d = next(chunkCells)) {
+            parts.add(d);
+        }
+        if (parts.size() <= 1) {
+            return parts.isEmpty() ? null : parts.get(0);
+        }
+        Dataset first = parts.get(0);
+        List<String> ids = new ArrayList<>();
+        Map<String, List<String>> obs = new LinkedHashMap<>();
+        first.obsColumns().forEach(key -> obs.put(key, new ArrayList<>()));
+        List<SparseMatrix> matrices = new ArrayList<>();
+        for (Dataset d : parts) {
+            ids.addAll(List.of(d.cellIds()));
+            obs.forEach((key, values) -> values.addAll(Arrays.asList(d.obs(key))));
+            matrices.add(d.matrix());
+        }
+        parts.clear(); // the matrices are now held by matrices alone, which concatRows empties as it copies
+        Map<String, String[]> columns = new LinkedHashMap<>();
+        obs.forEach((key, values) -> columns.put(key, values.toArray(new String[0])));
+        return new Dataset(SparseMatrix.concatRows(matrices), ids.toArray(new String[0]), first.genes(),
+                first.geneAliases(), columns, source);
+    }
+
+    /**
+     * These chunks, each also handed to {@code seen} as it is read: for what a consumer of the chunks does not keep
+     * (e.g. an annotation column of a batch read prepared). Closing it closes {@code in}.
+     */
+    static CellChunks peeking(CellChunks in, Consumer<Dataset> seen) {
+        return new CellChunks() {
+            @Override
+            public String[] genes() {
+                return in.genes();
+            }
+
+            @Override
+            public String[] geneAliases() {
+                return in.geneAliases();
+            }
+
+            @Override
+            public long cells() {
+                return in.cells();
+            }
+
+            @Override
+            public Dataset next(int maxCells) {
+                Dataset chunk = in.next(maxCells);
+                if (chunk != null) {
+                    seen.accept(chunk);
+                }
+                return chunk;
+            }
+
+            @Override
+            public CellChunks select(String key, String value) {
+                return peeking(in.select(key, value), seen);
+            }
+
+            @Override
+            public void close() {
+                in.close();
+            }
+        };
+    }
 
     /** Chunks of a batch already in memory. */
     static CellChunks of(Dataset d) {
@@ -102,7 +180,7 @@ public interface CellChunks extends AutoCloseable {
                 Dataset chunk;
                 while ((chunk = in.next(maxCells)) != null) {
                     String[] col = chunk.obs(key);
-                    java.util.List<Integer> rows = new java.util.ArrayList<>();
+                    List<Integer> rows = new ArrayList<>();
                     for (int i = 0; i < col.length; i++) {
                         if (col[i] != null) {
                             seen.add(col[i]);

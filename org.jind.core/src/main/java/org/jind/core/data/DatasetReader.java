@@ -151,20 +151,27 @@ public final class DatasetReader {
         }
     }
 
-    /** Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. */
+    /**
+     * Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. A batch is read chunk by chunk,
+     * keeping only its cells: memory holds that batch, not the whole file.
+     */
     public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
-        Dataset d = read(file, labelsCsv, annotationNames(labelKey, batchKey));
-        if (batch != null) {
-            if (batchKey == null) {
-                throw new JindException("A batch was named but not the column holding batches; add --batch-key.");
+        Dataset d;
+        if (batch == null) {
+            d = read(file, labelsCsv, annotationNames(labelKey, batchKey));
+        } else {
+            try (CellChunks chunks = open(file, labelsCsv, labelKey, batchKey, batch)) {
+                d = guarded(file, () -> chunks.readAll(BATCH_CHUNK_CELLS, file.getFileName().toString()));
             }
-            d = d.selectBatch(batchKey, batch);
         }
-        if (d.cells() == 0) {
+        if (d == null || d.cells() == 0) {
             throw new JindException(file.getFileName() + ": the selection holds no cells.");
         }
         return d;
     }
+
+    /** Cells per chunk when one batch is read out of a file. */
+    private static final int BATCH_CHUNK_CELLS = 10_000;
 
     private static Set<String> annotationNames(String labelKey, String batchKey) {
         Set<String> ann = new LinkedHashSet<>();

@@ -142,9 +142,9 @@ final class DelimitedReader {
         public CellChunks select(String key, String value) {
             if (!annCols.containsKey(key)) {
                 close();
-                throw new JindException("There is no annotation column '" + key + "'; available columns: "
-                        + (annCols.isEmpty() ? "(none)" : String.join(", ", new java.util.TreeSet<>(annCols.keySet())))
-                        + ". Name the right one with --label-key / --batch-key.");
+                throw new JindException(src + " has no column '" + key + "' (annotation columns: "
+                        + (annCols.isEmpty() ? "none" : String.join(", ", new java.util.TreeSet<>(annCols.keySet())))
+                        + "); name the column holding the batches with --batch-key.");
             }
             return CellChunks.filtered(this, key, value);
         }

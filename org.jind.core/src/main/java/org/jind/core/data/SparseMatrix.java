@@ -1,6 +1,7 @@
 package org.jind.core.data;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Cells × genes expression matrix in compressed sparse row form (single-cell data are mostly zeros).
@@ -35,6 +36,47 @@ public final class SparseMatrix {
             b.endRow();
         }
         return b.build();
+    }
+
+    /**
+     * The rows of {@code parts} (all as wide) one after the other, in arrays of their final size. Empties
+     * {@code parts} while copying, so that each part can be collected once copied: at most the result and one part
+     * are held at a time, where growing arrays would briefly need three times the result.
+     */
+    public static SparseMatrix concatRows(List<SparseMatrix> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no parts");
+        }
+        int cols = parts.get(0).cols;
+        long rowCount = 0;
+        long nnz = 0;
+        for (SparseMatrix m : parts) {
+            if (m.cols != cols) {
+                throw new IllegalArgumentException("parts of different widths");
+            }
+            rowCount += m.rows;
+            nnz += m.values.length;
+        }
+        if (nnz > Integer.MAX_VALUE - 8 || rowCount > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("more than 2^31 rows or stored values");
+        }
+        int[] indptr = new int[(int) rowCount + 1];
+        int[] indices = new int[(int) nnz];
+        float[] values = new float[(int) nnz];
+        int row = 0;
+        int at = 0;
+        for (int p = 0; p < parts.size(); p++) {
+            SparseMatrix m = parts.set(p, null);
+            System.arraycopy(m.indices, 0, indices, at, m.values.length);
+            System.arraycopy(m.values, 0, values, at, m.values.length);
+            for (int r = 0; r < m.rows; r++) {
+                indptr[row + 1 + r] = at + m.indptr[r + 1];
+            }
+            row += m.rows;
+            at += m.values.length;
+        }
+        parts.clear();
+        return new SparseMatrix(row, cols, indptr, indices, values);
     }
 
     public int rows() {

@@ -303,6 +303,32 @@ public class CliEdgeCasesTest {
     // ---- 6. labels ----
 
     @Test
+    public void runWithAPartlyLabelledTargetAnnotatesEveryCellWithoutScoring() throws Exception {
+        Dataset sim = Simulator.simulate(new Simulator.Settings(40, 30, 2, 2, 0.3, 0.3, 0.1, false, 3));
+        Path folder = tmp.newFolder("partly").toPath();
+        Path source = folder.resolve("source.csv");
+        DelimitedWriter.write(sim.selectBatch("batch", "batch0"), source);
+        Dataset target = sim.selectBatch("batch", "batch1");
+        String[] types = target.obs("cell_type");
+        types[5] = "";
+        Path targetFile = folder.resolve("target.csv");
+        DelimitedWriter.write(new Dataset(target.matrix(), target.cellIds(), target.genes(),
+                Map.of("cell_type", types), "target"), targetFile);
+        Path out = folder.resolve("run");
+        Result r = ok("run", "--source", p(source), "--target", p(targetFile), "--batch-key", "batch", "--stages",
+                "train", "--epochs", "1",
+                "--out-dir", p(out));
+        assertTrue(r.err(), r.err().contains("1 target cell has no label in 'cell_type'; the stages are not scored."));
+        assertTrue(r.out(), r.out().startsWith("train      rejected "));
+        List<String> ids = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(out.resolve("predictions_train.csv"));
+                CSVParser csv = CSVParser.parse(in, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            csv.stream().skip(1).forEach(rec -> ids.add(rec.get(0)));
+        }
+        assertEquals("every target cell, in order", List.of(target.cellIds()), ids);
+    }
+
+    @Test
     public void missingLabelsAndTheReservedNameAreRefused() throws Exception {
         Dataset sim = Simulator.simulate(new Simulator.Settings(40, 30, 2, 1, 0.3, 0.3, 0.1, false, 3));
         Path labels = tmp.newFolder("labels").toPath();

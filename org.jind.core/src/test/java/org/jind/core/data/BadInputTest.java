@@ -202,10 +202,10 @@ public class BadInputTest {
     }
 
     @Test
-    public void wrongBatchKeyInCsvLeavesTheBatchColumnAsANonNumericGene() throws Exception {
+    public void wrongBatchKeyInCsvIsNamedBeforeAnyCellIsRead() throws Exception {
         Path f = text("x.csv", DelimitedReaderTest.table(','));
-        expect(() -> DatasetReader.read(f, null, "cell_type", "sample", "s1"), "x.csv", "column 'batch'",
-                "'s1' is not a number", "--batch-key");
+        expect(() -> DatasetReader.read(f, null, "cell_type", "sample", "s1"),
+                "x.csv has no column 'sample' (annotation columns: cell_type)", "--batch-key");
     }
 
     @Test

@@ -63,6 +63,20 @@ public class CellChunksTest {
         try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
             assertSameCells(expected.selectBatch("batch", "batch1"), all(c, 7));
         }
+        // one batch joined from chunks of 7 cells, and read as the CLI reads a batch: the batch read whole
+        try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
+            assertSameCells(expected.selectBatch("batch", "batch1"), List.of(c.readAll(7, "test")));
+            assertEquals("nothing is left after readAll", null, c.next(7));
+        }
+        assertSameCells(expected.selectBatch("batch", "batch0"),
+                List.of(DatasetReader.read(f, null, "cell_type", "batch", "batch0")));
+        // an observer sees every chunk as it passes, in order
+        List<String> seen = new ArrayList<>();
+        try (CellChunks c = CellChunks.peeking(DatasetReader.open(f, null, "cell_type", "batch", "batch1"),
+                chunk -> seen.addAll(List.of(chunk.cellIds())))) {
+            assertEquals(53, c.readAll(10, "test").cells());
+        }
+        assertEquals(List.of(expected.selectBatch("batch", "batch1").cellIds()), seen);
     }
 
     @Test
