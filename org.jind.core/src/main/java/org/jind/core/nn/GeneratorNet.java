@@ -294,7 +294,7 @@ public final class GeneratorNet {
         INDArray dShift = encoder.inputGradient(Tensors.columnSums(dCode.mul(p.f3Out.add(1))));
         dShift.addi(f2[0].inputGradient(Tensors.columnSums(mlpBackward(f2, p, p.f2In, dCode))));
         dShift.addi(f3[0].inputGradient(Tensors.columnSums(mlpBackward(f3, p, p.f3In, dCode.mul(p.encoded)))));
-        shift.grad.addi(dShift);
+        shift.grad().addi(dShift);
     }
 
     /** The parameter gradients of a first layer (input x + b) for the gradient at its output. */

@@ -92,60 +92,36 @@ public final class Linear {
         // s·W from the heap rows: a 1 × genes by genes × out product through BLAS first packs all of W, about 3 ms
         // at 5,000 × 512 against 0.4 ms here
         SparseMatrix s = SparseMatrix.fromDense(new float[][] {Tensors.toArray(shift)});
-        return Tensors.matrix(SparseProducts.times(s, heapWeights(), out()), 1, out()).addi(bias.value);
+        return Tensors.matrix(SparseProducts.times(s, weight.valueRows(), out()), 1, out()).addi(bias.value);
     }
 
     /** {@code x·W} without the bias, for a dense or a sparse input. */
     public INDArray product(Input x) {
-        return x.isSparse() ? Tensors.matrix(SparseProducts.times(x.sparse(), heapWeights(), out()), x.rows(), out())
+        return x.isSparse()
+                ? Tensors.matrix(SparseProducts.times(x.sparse(), weight.valueRows(), out()), x.rows(), out())
                 : Nd4j.gemm(x.dense(), weight.value, false, false);
     }
 
-    // A Java copy of W for the sparse products, one array per gene, refreshed when the weights' version moves (W
-    // changes at most once per optimiser step, while a step may run several forward passes, and frozen layers
-    // never change).
-    private float[][] heapWeights;
-    private int heapVersion;
-
-    // synchronized: frozen layers are shared between models (a trained network and every model aligned from it),
-    // which KNIME may run in two nodes at once; the first of them fills the copy, the others wait for it
-    private synchronized float[][] heapWeights() {
-        if (heapWeights == null || heapVersion != weight.version()) {
-            if (heapWeights == null) {
-                heapWeights = new float[in()][out()];
-            }
-            Tensors.copyToRows(weight.value, heapWeights);
-            heapVersion = weight.version();
-        }
-        return heapWeights;
-    }
-
-    // reused between steps: the weight gradient's Java side
-    private float[][] heapGrad;
-
     /**
      * The parameter gradients of {@link #forwardShifted}: {@code dW += xᵀ·dy + sᵀ·Σ_rows dy}, {@code db += Σ_rows dy}.
+     * dW is accumulated on the heap ({@link Param#gradRows()}), where the optimiser takes it.
      */
     public void backwardShifted(SparseMatrix x, INDArray shift, INDArray dy) {
-        if (heapGrad == null) {
-            heapGrad = new float[in()][out()];
-        }
         float[][] dyRows = new float[(int) dy.rows()][out()];
         Tensors.copyToRows(dy, dyRows);
-        Tensors.copyToRows(weight.grad, heapGrad);
-        SparseProducts.addTransposeTimes(x, dyRows, heapGrad);
-        Tensors.copyFromRows(heapGrad, weight.grad);
+        float[][] dW = weight.gradRows();
+        SparseProducts.addTransposeTimes(x, dyRows, dW);
         INDArray dySum = Tensors.columnSums(dy);
         if (shift != null) {
-            Nd4j.gemm(shift, dySum, weight.grad, true, false, 1.0, 1.0);
+            SparseProducts.addOuter(Tensors.toArray(shift), Tensors.toArray(dySum), dW);
         }
-        bias.grad.addi(dySum);
+        bias.grad().addi(dySum);
     }
 
     /** Accumulates dW and db from the input and the output gradient; returns dx when asked (else null). */
     public INDArray backward(INDArray x, INDArray dy, boolean needDx) {
-        Nd4j.gemm(x, dy, weight.grad, true, false, 1.0, 1.0); // dW += xᵀ·dy without materialising xᵀ
-        Tensors.addColumnSums(dy, bias.grad);
+        Nd4j.gemm(x, dy, weight.grad(), true, false, 1.0, 1.0); // dW += xᵀ·dy without materialising xᵀ
+        Tensors.addColumnSums(dy, bias.grad());
         return needDx ? inputGradient(dy) : null;
     }
 

@@ -102,4 +102,19 @@ public final class SparseProducts {
             }
         }
     }
+
+    /**
+     * {@code acc += sᵀ·d} (one row per entry of s): the shift's share of a first layer's weight gradient. Each value
+     * is rounded as BLAS rounds this rank-one product, {@code acc + (s·d)}, so the result does not depend on where
+     * the gradient is accumulated.
+     */
+    public static void addOuter(float[] s, float[] d, float[][] acc) {
+        for (int i = 0; i < s.length; i++) {
+            float si = s[i];
+            float[] row = acc[i];
+            for (int j = 0; j < d.length; j++) {
+                row[j] += si * d[j];
+            }
+        }
+    }
 }

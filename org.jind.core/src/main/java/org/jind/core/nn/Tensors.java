@@ -40,24 +40,6 @@ public final class Tensors {
         return out;
     }
 
-    /** Copies a contiguous row-major float matrix (not a view) into {@code out}, which has its size. */
-    public static void copyTo(INDArray m, float[] out) {
-        if (m.ordering() != 'c' || m.isView() || m.offset() != 0 || m.dataType() != DataType.FLOAT
-                || m.length() != out.length) {
-            throw new IllegalArgumentException("not a contiguous float matrix of " + out.length + " values");
-        }
-        ((FloatPointer) m.data().addressPointer()).get(out);
-    }
-
-    /** Overwrites a contiguous row-major float matrix (not a view) with {@code data}. */
-    public static void copyInto(float[] data, INDArray m) {
-        if (m.ordering() != 'c' || m.isView() || m.offset() != 0 || m.dataType() != DataType.FLOAT
-                || m.length() != data.length) {
-            throw new IllegalArgumentException("not a contiguous float matrix of " + data.length + " values");
-        }
-        ((FloatPointer) m.data().addressPointer()).put(data);
-    }
-
     /** m itself when it is a contiguous row-major float matrix (not a view), else such a copy of it. */
     private static INDArray contiguous(INDArray m) {
         return m.ordering() == 'c' && !m.isView() && m.offset() == 0 && m.dataType() == DataType.FLOAT ? m : m.dup('c');

@@ -213,7 +213,7 @@ public class AlignmentEndToEndTest {
     @Test
     public void selfTrainingChangesOnlyTheGeneratorsEncoderAndKeepsSourceThresholds() {
         AlignedModel alignedModel = aligned.model();
-        List<float[]> headGradsBefore = alignedModel.net.head().stream().map(q -> Tensors.toArray(q.grad)).toList();
+        List<float[]> headGradsBefore = alignedModel.net.head().stream().map(q -> Tensors.toArray(q.grad())).toList();
         List<float[]> generatorBefore = weights(alignedModel.generator.alignmentParams());
         SelfTrainer.Result plus = Jind.selfTrain(alignedModel, prepared, new SelfTrainSettings(1e-4, 128, 3, 0.1, 0.95,
                 0), Progress.NONE);
@@ -240,7 +240,7 @@ public class AlignmentEndToEndTest {
         assertEquals(Stage.ALIGNED, alignedModel.stage);
         assertNull(alignedModel.selfTraining);
         assertSame(alignedModel.alignment, p.alignment);
-        List<float[]> headGrads = alignedModel.net.head().stream().map(q -> Tensors.toArray(q.grad)).toList();
+        List<float[]> headGrads = alignedModel.net.head().stream().map(q -> Tensors.toArray(q.grad())).toList();
         for (int i = 0; i < headGrads.size(); i++) {
             assertArrayEquals(headGradsBefore.get(i), headGrads.get(i), 0f);
         }

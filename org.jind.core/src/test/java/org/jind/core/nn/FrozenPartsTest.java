@@ -39,7 +39,7 @@ public class FrozenPartsTest {
     }
 
     private static List<float[]> grads(List<Param> params) {
-        return params.stream().map(p -> Tensors.toArray(p.grad)).toList();
+        return params.stream().map(p -> Tensors.toArray(p.grad())).toList();
     }
 
     @Test
@@ -57,7 +57,7 @@ public class FrozenPartsTest {
         INDArray full = net.backward(net.headPass(code.dup()), dLogits, false);
         assertArrayEquals(Tensors.toArray(full), Tensors.toArray(frozen), 0f);
         // the full pass does write the head's gradients, so the check above could fail
-        float[] outputGrad = Tensors.toArray(net.output.weight.grad);
+        float[] outputGrad = Tensors.toArray(net.output.weight.grad());
         double sum = 0;
         for (float g : outputGrad) {
             sum += Math.abs(g);
@@ -117,7 +117,7 @@ public class FrozenPartsTest {
                                 draws);
                 g.backward(p, dCode, false, true);
                 codes[k] = Tensors.toArray(p.code);
-                grads[k] = Tensors.toArray(g.encoder.weight.grad);
+                grads[k] = Tensors.toArray(g.encoder.weight.grad());
                 next[k] = draws.uniform(0f, 1f); // where the draws stand after the pass
             }
             assertEquals("the same dropout and noise drawn", next[0], next[1], 0f);

@@ -34,7 +34,7 @@ public class GradientCheckTest {
             double down = loss.get();
             p.value.putScalar(i, old);
             double numeric = (up - down) / (2 * EPS);
-            double analytic = p.grad.getDouble(i);
+            double analytic = p.grad().getDouble(i);
             assertEquals(p.name + "[" + i + "]", numeric, analytic, 2e-2 * Math.max(1, Math.abs(numeric)));
         }
     }
@@ -61,7 +61,7 @@ public class GradientCheckTest {
         g.backward(g.forward(x, null), r, false, true);
         check(g.encoder.weight, loss, 5);
         check(g.encoder.bias, loss, 5);
-        assertEquals(0.0, g.shift.grad.sumNumber().doubleValue(), 0.0); // only the encoder was asked for
+        assertEquals(0.0, g.shift.grad().sumNumber().doubleValue(), 0.0); // only the encoder was asked for
     }
 
     @Test
@@ -112,14 +112,14 @@ public class GradientCheckTest {
         INDArray x = random(3, 5, rng);
         INDArray dy = random(3, 4, rng);
         l.backward(x, dy, false);
-        float[] once = Tensors.toArray(l.weight.grad);
-        float[] onceBias = Tensors.toArray(l.bias.grad);
+        float[] once = Tensors.toArray(l.weight.grad());
+        float[] onceBias = Tensors.toArray(l.bias.grad());
         l.backward(x, dy, false);
-        float[] twice = Tensors.toArray(l.weight.grad);
+        float[] twice = Tensors.toArray(l.weight.grad());
         for (int i = 0; i < once.length; i++) {
             assertEquals(2 * once[i], twice[i], 1e-5);
         }
-        assertEquals(2 * onceBias[0], Tensors.toArray(l.bias.grad)[0], 1e-5);
+        assertEquals(2 * onceBias[0], Tensors.toArray(l.bias.grad())[0], 1e-5);
         // and dW is xᵀ·dy
         float[] xs = Tensors.toArray(x);
         float[] ds = Tensors.toArray(dy);

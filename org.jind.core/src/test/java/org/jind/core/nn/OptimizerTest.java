@@ -18,7 +18,7 @@ public class OptimizerTest {
         double[] s = {0, 0};
         double[][] grads = {{0.5, -1}, {0.25, 3}, {-1, 0.5}};
         for (int t = 1; t <= grads.length; t++) {
-            p.grad.assign(Tensors.matrix(new float[] {(float) grads[t - 1][0], (float) grads[t - 1][1]}, 1, 2));
+            p.grad().assign(Tensors.matrix(new float[] {(float) grads[t - 1][0], (float) grads[t - 1][1]}, 1, 2));
             adam.step();
             for (int i = 0; i < 2; i++) {
                 double g = grads[t - 1][i];
@@ -41,7 +41,7 @@ public class OptimizerTest {
         double[] sq = {0, 0};
         double[][] grads = {{0.5, -1}, {0.25, 3}};
         for (double[] gr : grads) {
-            p.grad.assign(Tensors.matrix(new float[] {(float) gr[0], (float) gr[1]}, 1, 2));
+            p.grad().assign(Tensors.matrix(new float[] {(float) gr[0], (float) gr[1]}, 1, 2));
             opt.step();
             for (int i = 0; i < 2; i++) {
                 double g = gr[i] + 0.1 * v[i];

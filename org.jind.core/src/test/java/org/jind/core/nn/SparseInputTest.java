@@ -61,7 +61,7 @@ public class SparseInputTest {
     }
 
     private static List<INDArray> gradients(List<Param> params) {
-        return params.stream().map(p -> p.grad.dup()).toList();
+        return params.stream().map(p -> p.grad().dup()).toList();
     }
 
     @Test

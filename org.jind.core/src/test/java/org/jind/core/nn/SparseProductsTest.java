@@ -6,6 +6,8 @@ import static org.junit.Assert.assertEquals;
 import java.util.Random;
 
 import org.jind.core.data.SparseMatrix;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.Test;
 
 /**
@@ -101,5 +103,28 @@ public class SparseProductsTest {
             }
         }
         assertArrayEquals("a gene no cell expresses keeps its row", before[400], acc[400], 0f);
+    }
+
+    /** The shift's share of a weight gradient equals, bit for bit, the rank-one product BLAS adds to the gradient. */
+    @Test
+    public void addOuterRoundsAsBlasAccumulates() {
+        Random r = new Random(13);
+        int genes = 700;
+        float[] s = rows(1, genes, r)[0];
+        s[3] = 0;
+        float[] d = rows(1, 512, r)[0];
+        float[][] acc = rows(genes, 512, r);
+        INDArray blas = Tensors.matrix(flat(acc), genes, 512);
+        Nd4j.gemm(Tensors.matrix(s, 1, genes), Tensors.matrix(d, 1, 512), blas, true, false, 1.0, 1.0);
+        SparseProducts.addOuter(s, d, acc);
+        assertArrayEquals(Tensors.toArray(blas), flat(acc), 0f);
+    }
+
+    private static float[] flat(float[][] rows) {
+        float[] out = new float[rows.length * rows[0].length];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, out, i * rows[0].length, rows[0].length);
+        }
+        return out;
     }
 }
