@@ -72,17 +72,7 @@ public interface CellChunks extends AutoCloseable {
      * (e.g. an annotation column of a batch read prepared). Closing it closes {@code in}.
      */
     static CellChunks peeking(CellChunks in, Consumer<Dataset> seen) {
-        return new CellChunks() {
-            @Override
-            public String[] genes() {
-                return in.genes();
-            }
-
-            @Override
-            public String[] geneAliases() {
-                return in.geneAliases();
-            }
-
+        return new DerivedChunks(in) {
             @Override
             public long cells() {
                 return in.cells();
@@ -100,11 +90,6 @@ public interface CellChunks extends AutoCloseable {
             @Override
             public CellChunks select(String key, String value) {
                 return peeking(in.select(key, value), seen);
-            }
-
-            @Override
-            public void close() {
-                in.close();
             }
         };
     }
@@ -156,19 +141,9 @@ public interface CellChunks extends AutoCloseable {
      * whose annotations come with the matrix (text files), so a batch that is nowhere is reported at the end.
      */
     static CellChunks filtered(CellChunks in, String key, String value) {
-        return new CellChunks() {
+        return new DerivedChunks(in) {
             private final Set<String> seen = new TreeSet<>();
             private boolean any;
-
-            @Override
-            public String[] genes() {
-                return in.genes();
-            }
-
-            @Override
-            public String[] geneAliases() {
-                return in.geneAliases();
-            }
 
             @Override
             public long cells() {
@@ -203,11 +178,6 @@ public interface CellChunks extends AutoCloseable {
             @Override
             public CellChunks select(String k, String v) {
                 return filtered(this, k, v);
-            }
-
-            @Override
-            public void close() {
-                in.close();
             }
         };
     }
