@@ -8,17 +8,20 @@ import java.util.List;
  * PyTorch's order of float operations: {@code g += wd·w} (fused), {@code s = s·α + ((1−α)·g)·g},
  * {@code w = w + (−lr·g) / (√s + ε)}.
  * <p>
- * One fused loop on the Java heap, row by row over each parameter's heap rows ({@link Param#valueRows()},
- * {@link Param#gradRows()}), where the running squares live too: ND4J's native RMSprop updater took about 6 ns per
- * value on this project's machines, 12 % of an alignment step at 5,000 genes; this loop, which the JIT vectorises,
- * takes about a tenth of that.
+ * One fused loop on the Java heap over flat arrays (the running squares live there; value and gradient are copied
+ * in bulk, the gradient from wherever it was accumulated, see {@link Param}): ND4J's
+ * native RMSprop updater took about 6 ns per value on this project's machines, 12 % of an alignment step at
+ * 5,000 genes, where this loop, which the JIT vectorises, with its copies takes about a tenth of that.
  */
 public final class RmsProp implements Optimizer {
     private static final double ALPHA = 0.99;
     private static final double EPS = 1e-8;
 
     private final List<Param> params;
-    private final List<float[][]> square = new ArrayList<>();
+    private final List<float[]> square = new ArrayList<>();
+    // reused between steps: each parameter's value and gradient on the heap
+    private final List<float[]> values = new ArrayList<>();
+    private final List<float[]> grads = new ArrayList<>();
     private final float weightDecay;
     private double lr;
 
@@ -27,7 +30,10 @@ public final class RmsProp implements Optimizer {
         this.lr = lr;
         this.weightDecay = (float) weightDecay;
         for (Param p : params) {
-            square.add(new float[p.rows()][p.columns()]);
+            int n = (int) p.value.length();
+            square.add(new float[n]);
+            values.add(new float[n]);
+            grads.add(new float[n]);
         }
     }
 
@@ -39,13 +45,12 @@ public final class RmsProp implements Optimizer {
         float negLr = (float) -lr;
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
-            float[][] w = p.valueRows();
-            float[][] g = p.gradRows();
-            float[][] s = square.get(i);
-            for (int r = 0; r < w.length; r++) {
-                update(w[r], g[r], s[r], weightDecay, alpha, oneMinusAlpha, eps, negLr);
-            }
-            p.valueRowsChanged();
+            float[] w = values.get(i);
+            float[] g = grads.get(i);
+            Tensors.copyTo(p.value, w);
+            p.copyGradTo(g);
+            update(w, g, square.get(i), weightDecay, alpha, oneMinusAlpha, eps, negLr);
+            p.setValue(w);
         }
     }
 

@@ -62,4 +62,31 @@ public class TensorsTest {
         }
         assertArrayEquals(new float[] {6, 6, 6}, Tensors.toArray(kept), 0f);
     }
+
+    @Test
+    public void rowCopiesRoundTripForOutsideAndScratchArraysAndRefuseOtherShapes() {
+        float[][] rows = {{1, 2, 3}, {4, 5, 6}};
+        INDArray outside = Tensors.zeros(2, 3);
+        Tensors.copyFromRows(rows, outside);
+        assertArrayEquals(SIX, Tensors.toArray(outside), 0f);
+        try (Scratch scratch = new Scratch("test-rows")) {
+            for (int step = 0; step < 2; step++) { // the second step's arrays lie further into the workspace
+                try (MemoryWorkspace ws = scratch.step()) {
+                    INDArray first = Tensors.matrix(new float[] {9, 9, 9, 9, 9, 9}, 2, 3);
+                    INDArray m = Tensors.zeros(2, 3);
+                    Tensors.copyFromRows(rows, m);
+                    float[][] back = new float[2][3];
+                    Tensors.copyToRows(m, back);
+                    assertArrayEquals(rows[1], back[1], 0f);
+                    assertArrayEquals("the array before is untouched", new float[] {9, 9, 9, 9, 9, 9},
+                            Tensors.toArray(first), 0f);
+                }
+            }
+        }
+        float[][] transposed = new float[3][2];
+        Tensors.copyToRows(outside.transpose(), transposed); // a view is copied first
+        assertArrayEquals(new float[] {3, 6}, transposed[2], 0f);
+        assertThrows(IllegalArgumentException.class, () -> Tensors.copyToRows(outside, new float[3][2]));
+        assertThrows(IllegalArgumentException.class, () -> Tensors.copyFromRows(new float[2][3], outside.transpose()));
+    }
 }
