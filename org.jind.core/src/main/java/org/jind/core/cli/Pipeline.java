@@ -219,7 +219,14 @@ final class Pipeline {
         /** Reads the source (only its cells) and trains on it; the source is not held once this returns. */
         private JindModel train(CellChunks sourceCells, String[] targetGenes, TrainSettings ts,
                 ConsoleProgress progress) {
-            Dataset src = sourceCells.readAll(Jind.CHUNK_CELLS, source.getFileName().toString());
+            long total = sourceCells.cells();
+            long[] read = {0};
+            CellChunks reported = CellChunks.peeking(sourceCells, chunk -> { // a large source takes a while
+                progress.checkCancelled();
+                read[0] += chunk.cells();
+                progress.report("read", total > 0 ? (double) read[0] / total : 0, read[0] + " source cells read");
+            });
+            Dataset src = reported.readAll(Jind.CHUNK_CELLS, source.getFileName().toString());
             if (src == null) {
                 throw new JindException(source.getFileName() + ": the source selection holds no cells.");
             }

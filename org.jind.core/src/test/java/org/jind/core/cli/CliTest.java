@@ -276,6 +276,9 @@ public class CliTest {
         // progress (stderr) names the preparation once: one prepared batch serves align, selftrain and 3 annotations
         long preparations = r.err().lines().filter(l -> l.startsWith("prepare ")).count();
         assertEquals(r.err(), 1, preparations);
+        // reading the source is reported too, up to all of its cells
+        assertTrue(r.err(), r.err().lines().anyMatch(l -> l.startsWith("read ") && l.contains("100%")
+                && l.endsWith(" source cells read")));
         List<String> lines = r.out().lines().toList();
         assertEquals(r.out(), 4, lines.size());
         String[] files = {"model.jind", "aligned.jind", "jindplus.jind"};
