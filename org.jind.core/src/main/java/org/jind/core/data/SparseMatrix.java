@@ -40,8 +40,9 @@ public final class SparseMatrix {
 
     /**
      * The rows of {@code parts} (all as wide) one after the other, in arrays of their final size. Empties
-     * {@code parts} while copying, so that each part can be collected once copied: at most the result and one part
-     * are held at a time, where growing arrays would briefly need three times the result.
+     * {@code parts} while copying, so that each part can be collected once copied: the parts and the result are
+     * held together only while the result is filled (twice the result at most), where arrays grown by doubling
+     * would briefly need three times it.
      */
     public static SparseMatrix concatRows(List<SparseMatrix> parts) {
         if (parts.isEmpty()) {
