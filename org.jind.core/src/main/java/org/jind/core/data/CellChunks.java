@@ -25,6 +25,14 @@ public interface CellChunks extends AutoCloseable {
     /** How many cells the chunks hold in all, or -1 when not known before reading (text files). */
     long cells();
 
+    /**
+     * At most how many values the remaining cells store (exact unless the file stores zeros), or -1 when that is not
+     * known before reading them.
+     */
+    default long storedValues() {
+        return -1;
+    }
+
     /** The next at most {@code maxCells} cells (with their annotation columns), or null after the last. */
     Dataset next(int maxCells);
 
@@ -43,28 +51,44 @@ public interface CellChunks extends AutoCloseable {
      * {@code source} names the input in error messages.
      */
     default Dataset readAll(int chunkCells, String source) {
+        long stored = storedValues();
+        // known (CSR files): the chunks go straight into arrays of the final size, so only one chunk is held besides
+        SparseMatrix.Builder known = stored >= 0 && stored <= SparseMatrix.MAX_VALUES
+                ? new SparseMatrix.Builder(genes().length, (int) stored) : null;
         List<Dataset> parts = new ArrayList<>();
-        for (Dataset d = next(chunkCells); d != null; d = next(chunkCells)) {
-            parts.add(d);
-        }
-        if (parts.size() <= 1) {
-            return parts.isEmpty() ? null : parts.get(0);
-        }
-        Dataset first = parts.get(0);
         List<String> ids = new ArrayList<>();
         Map<String, List<String>> obs = new LinkedHashMap<>();
-        first.obsColumns().forEach(key -> obs.put(key, new ArrayList<>()));
-        List<SparseMatrix> matrices = new ArrayList<>();
-        for (Dataset d : parts) {
+        Dataset first = null;
+        for (Dataset d = next(chunkCells); d != null; d = next(chunkCells)) {
+            if (first == null) {
+                first = d;
+                first.obsColumns().forEach(key -> obs.put(key, new ArrayList<>()));
+            }
             ids.addAll(List.of(d.cellIds()));
-            obs.forEach((key, values) -> values.addAll(Arrays.asList(d.obs(key))));
-            matrices.add(d.matrix());
+            for (Map.Entry<String, List<String>> e : obs.entrySet()) {
+                e.getValue().addAll(Arrays.asList(d.obs(e.getKey())));
+            }
+            if (known != null) {
+                known.appendRows(d.matrix());
+            } else {
+                parts.add(d);
+            }
         }
-        parts.clear(); // the matrices are now held by matrices alone, which concatRows empties as it copies
+        if (first == null) {
+            return null;
+        }
+        SparseMatrix x;
+        if (known != null) {
+            x = known.build();
+        } else {
+            List<SparseMatrix> matrices = new ArrayList<>();
+            parts.forEach(d -> matrices.add(d.matrix()));
+            parts.clear(); // the matrices are now held by matrices alone, which concatRows empties as it copies
+            x = SparseMatrix.concatRows(matrices);
+        }
         Map<String, String[]> columns = new LinkedHashMap<>();
         obs.forEach((key, values) -> columns.put(key, values.toArray(new String[0])));
-        return new Dataset(SparseMatrix.concatRows(matrices), ids.toArray(new String[0]), first.genes(),
-                first.geneAliases(), columns, source);
+        return new Dataset(x, ids.toArray(new String[0]), first.genes(), first.geneAliases(), columns, source);
     }
 
     /**

@@ -19,6 +19,14 @@ final class HdfCells implements CellChunks {
     /** Rows {@code [from, from + count)} of the file's matrix with all its columns, sorted, without zeros. */
     interface Rows {
         SparseMatrix read(int from, int count);
+
+        /**
+         * How many values the file stores for the rows {@code from..} that {@code keep} keeps (null: all), or -1
+         * when the layout does not tell before reading.
+         */
+        default long stored(int from, boolean[] keep) {
+            return -1;
+        }
     }
 
     private final HdfFile h5;
@@ -69,6 +77,12 @@ final class HdfCells implements CellChunks {
             n += k ? 1 : 0;
         }
         return n;
+    }
+
+    /** Known for CSR files read with all their genes (a selection of genes stores fewer). */
+    @Override
+    public long storedValues() {
+        return keepCols == null ? rows.stored(next, keepRow) : -1;
     }
 
     @Override
@@ -156,7 +170,7 @@ final class HdfCells implements CellChunks {
     static Rows csr(io.jhdf.api.Dataset indptrDs, io.jhdf.api.Dataset indicesDs, io.jhdf.api.Dataset dataDs,
             int cols, String src) {
         long[] indptr = Hdf5Arrays.allLongs(indptrDs, "indptr", src);
-        return (from, count) -> {
+        Rows read = (from, count) -> {
             long start = indptr[from];
             long end = indptr[from + count];
             if (end - start > Hdf5Arrays.MAX_ARRAY) {
@@ -176,6 +190,21 @@ final class HdfCells implements CellChunks {
                 }
             }
             return canonical(new SparseMatrix(count, cols, p, idx, val));
+        };
+        return new Rows() {
+            @Override
+            public SparseMatrix read(int from, int count) {
+                return read.read(from, count);
+            }
+
+            @Override
+            public long stored(int from, boolean[] keep) {
+                long n = 0;
+                for (int r = from; r < indptr.length - 1; r++) {
+                    n += keep == null || keep[r] ? indptr[r + 1] - indptr[r] : 0;
+                }
+                return n;
+            }
         };
     }
 

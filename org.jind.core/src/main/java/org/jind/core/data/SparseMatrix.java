@@ -8,6 +8,8 @@ import java.util.List;
  * Immutable once built: every transformation returns a new matrix, so inputs are never modified.
  */
 public final class SparseMatrix {
+    /** The most values one matrix stores (Java arrays are indexed by int). */
+    public static final int MAX_VALUES = Integer.MAX_VALUE - 8;
     private final int rows;
     private final int cols;
     private final int[] indptr;
@@ -58,7 +60,7 @@ public final class SparseMatrix {
             rowCount += m.rows;
             nnz += m.values.length;
         }
-        if (nnz > Integer.MAX_VALUE - 8 || rowCount > Integer.MAX_VALUE - 8) {
+        if (nnz > MAX_VALUES || rowCount > MAX_VALUES) {
             throw new IllegalStateException("more than 2^31 rows or stored values");
         }
         int[] indptr = new int[(int) rowCount + 1];
@@ -221,7 +223,7 @@ public final class SparseMatrix {
         // Sized by the share of columns kept, grown by half when short and trimmed at the end: a counting pass
         // first would look every value up twice, and doubling would hold up to three copies at once.
         long expected = (long) (1.1 * values.length * ((double) sourceCol.length / Math.max(1, cols))) + 16;
-        int[] idx = new int[(int) Math.min(Integer.MAX_VALUE - 8, expected)];
+        int[] idx = new int[(int) Math.min(MAX_VALUES, expected)];
         float[] val = new float[idx.length];
         long[] present = new long[(sourceCol.length + 63) / 64];
         float[] scatter = new float[sourceCol.length];
@@ -245,7 +247,7 @@ public final class SparseMatrix {
                     int j = (word << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
                     if (nnz == idx.length) {
-                        int cap = (int) Math.min(Integer.MAX_VALUE - 8, nnz + (nnz >> 1) + 16L);
+                        int cap = (int) Math.min(MAX_VALUES, nnz + (nnz >> 1) + 16L);
                         idx = Arrays.copyOf(idx, cap);
                         val = Arrays.copyOf(val, cap);
                     }
@@ -313,13 +315,27 @@ public final class SparseMatrix {
         private float[] values = new float[4096];
         private int nnz;
         private int lastCol = -1;
+        private boolean built;
 
         public Builder(int cols) {
             this.cols = cols;
         }
 
+        /**
+         * A builder for about {@code values} stored values: when that many are added, {@link #build()} hands its
+         * arrays over instead of copying them.
+         */
+        public Builder(int cols, int values) {
+            this.cols = cols;
+            this.indices = new int[values];
+            this.values = new float[values];
+        }
+
         /** Adds a value to the current row; columns must come in increasing order. */
         public void add(int col, float value) {
+            if (built) {
+                throw new IllegalStateException("already built");
+            }
             if (col <= lastCol || col >= cols) {
                 throw new IllegalArgumentException("column " + col + " out of order or range");
             }
@@ -328,7 +344,7 @@ public final class SparseMatrix {
                 return;
             }
             if (nnz == indices.length) {
-                int cap = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, indices.length * 2L));
+                int cap = Math.max(16, (int) Math.min(MAX_VALUES, indices.length * 2L));
                 indices = Arrays.copyOf(indices, cap);
                 values = Arrays.copyOf(values, cap);
             }
@@ -339,15 +355,18 @@ public final class SparseMatrix {
 
         /** Appends all rows of {@code m} (same columns) after the rows so far. */
         public void appendRows(SparseMatrix m) {
+            if (built) {
+                throw new IllegalStateException("already built");
+            }
             if (m.cols != cols || lastCol != -1) {
                 throw new IllegalArgumentException("appending rows of another width, or within a row");
             }
             long need = (long) nnz + m.values.length;
-            if (need > Integer.MAX_VALUE - 8) {
+            if (need > MAX_VALUES) {
                 throw new IllegalStateException("more than 2^31 stored values");
             }
             if (need > indices.length) {
-                int cap = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(need, indices.length * 2L));
+                int cap = (int) Math.min(MAX_VALUES, Math.max(need, indices.length * 2L));
                 indices = Arrays.copyOf(indices, cap);
                 values = Arrays.copyOf(values, cap);
             }
@@ -364,6 +383,9 @@ public final class SparseMatrix {
         }
 
         public void endRow() {
+            if (built) {
+                throw new IllegalStateException("already built");
+            }
             if (rows + 1 == indptr.length) {
                 indptr = Arrays.copyOf(indptr, indptr.length * 2);
             }
@@ -371,9 +393,15 @@ public final class SparseMatrix {
             lastCol = -1;
         }
 
+        /** The matrix; the builder is finished (its arrays may now belong to the matrix). */
         public SparseMatrix build() {
-            return new SparseMatrix(rows, cols, Arrays.copyOf(indptr, rows + 1), Arrays.copyOf(indices, nnz),
-                    Arrays.copyOf(values, nnz));
+            if (built) {
+                throw new IllegalStateException("already built");
+            }
+            built = true;
+            boolean full = nnz == indices.length; // then the matrix takes the arrays as they are
+            return new SparseMatrix(rows, cols, Arrays.copyOf(indptr, rows + 1),
+                    full ? indices : Arrays.copyOf(indices, nnz), full ? values : Arrays.copyOf(values, nnz));
         }
     }
 }

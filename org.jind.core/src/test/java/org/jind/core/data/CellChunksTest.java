@@ -65,6 +65,9 @@ public class CellChunksTest {
         }
         // one batch joined from chunks of 7 cells, and read as the CLI reads a batch: the batch read whole
         try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
+            long stored = c.storedValues(); // known before reading for CSR files: then read into final-size arrays
+            long expectedStored = expected.selectBatch("batch", "batch1").matrix().nonZeros();
+            assertTrue(stored + " stored values", stored == -1 || stored == expectedStored);
             assertSameCells(expected.selectBatch("batch", "batch1"), List.of(c.readAll(7, "test")));
             assertEquals("nothing is left after readAll", null, c.next(7));
         }
@@ -84,6 +87,13 @@ public class CellChunksTest {
         Path f = tmp.getRoot().toPath().resolve("csr.h5ad");
         H5adWriter.write(data(), f);
         check(f, data());
+        try (CellChunks c = DatasetReader.open(f, null, "cell_type", "batch", "batch1")) {
+            long batchValues = data().selectBatch("batch", "batch1").matrix().nonZeros();
+            assertEquals("a CSR file tells its stored values before they are read", batchValues, c.storedValues());
+            Dataset chunk = c.next(20);
+            assertEquals("and, after a chunk, those still to come", batchValues - chunk.matrix().nonZeros(),
+                    c.storedValues());
+        }
     }
 
     /**
