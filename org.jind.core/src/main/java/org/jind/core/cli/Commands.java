@@ -55,8 +55,10 @@ final class Commands {
             input.inputs().output("--out", out);
             TrainSettings s = train.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
-            Dataset source = input.read(labelKey);
-            JindModel model = Jind.train(source, labelKey, null, s, progress);
+            JindModel model;
+            try (CellChunks cells = input.open(labelKey)) { // read with progress; only the batch asked for
+                model = Jind.train(Pipeline.readSource(cells, input.input, progress), labelKey, null, s, progress);
+            }
             model.save(out);
             progress.endLine();
             System.out.println("Saved " + model.describe() + " to " + out);

@@ -20,7 +20,6 @@ import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
-import org.jind.core.data.Dataset;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.DatasetReader;
 import org.jind.core.model.TrainSettings;
@@ -63,10 +62,6 @@ final class OptionGroups {
 
         @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
         String batch;
-
-        Dataset read(String labelKey) {
-            return DatasetReader.read(input, labels, labelKey, batchKey, batch);
-        }
 
         /** The files these options read, for the check that no output replaces one of them. */
         Outputs inputs() {

@@ -121,6 +121,25 @@ final class Pipeline {
         }
     }
 
+    /**
+     * A training source read whole from its chunks, with progress (a large one takes a while) and a clear error when
+     * the selection holds no cells.
+     */
+    static Dataset readSource(CellChunks cells, Path file, ConsoleProgress progress) {
+        long total = cells.cells();
+        long[] read = {0};
+        CellChunks reported = CellChunks.peeking(cells, chunk -> {
+            progress.checkCancelled();
+            read[0] += chunk.cells();
+            progress.report("read", total > 0 ? (double) read[0] / total : 0, read[0] + " source cells read");
+        });
+        Dataset d = reported.readAll(Jind.CHUNK_CELLS, file.getFileName().toString());
+        if (d == null) {
+            throw new JindException(file.getFileName() + ": the selection holds no cells.");
+        }
+        return d;
+    }
+
     /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
     static PreparedBatch readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
         try (CellChunks data = input.open(m.labelKey)) {
@@ -219,17 +238,7 @@ final class Pipeline {
         /** Reads the source (only its cells) and trains on it; the source is not held once this returns. */
         private JindModel train(CellChunks sourceCells, String[] targetGenes, TrainSettings ts,
                 ConsoleProgress progress) {
-            long total = sourceCells.cells();
-            long[] read = {0};
-            CellChunks reported = CellChunks.peeking(sourceCells, chunk -> { // a large source takes a while
-                progress.checkCancelled();
-                read[0] += chunk.cells();
-                progress.report("read", total > 0 ? (double) read[0] / total : 0, read[0] + " source cells read");
-            });
-            Dataset src = reported.readAll(Jind.CHUNK_CELLS, source.getFileName().toString());
-            if (src == null) {
-                throw new JindException(source.getFileName() + ": the source selection holds no cells.");
-            }
+            Dataset src = readSource(sourceCells, source, progress);
             return Jind.train(src, labelKey, List.of(new LinkedHashSet<>(List.of(targetGenes))), ts, progress);
         }
 

@@ -310,8 +310,11 @@ public class CliTest {
     @Test
     public void sameDataAndSeedGiveTheSamePredictions() throws Exception {
         Path m2 = dir.resolve("m2.jind");
-        ok("train", "--input", p(data), "--batch-key", "batch", "--batch", "batch0", "--out", p(m2), "--epochs", "3",
-                "--quiet");
+        Result train = ok("train", "--input", p(data), "--batch-key", "batch", "--batch", "batch0", "--out", p(m2),
+                "--epochs", "3");
+        // the same model as the --quiet one of setUp, and reading the source was reported: all 150 cells of batch0
+        assertTrue(train.err(), train.err().lines().anyMatch(l -> l.startsWith("read ") && l.contains("100%")
+                && l.endsWith(" 150 source cells read")));
         Path a = dir.resolve("det1.csv");
         Path b = dir.resolve("det2.csv");
         ok("annotate", "--model", p(model), "--input", p(data), "--batch-key", "batch", "--batch", "batch1", "--out",
