@@ -6,10 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.Aligner;
@@ -23,8 +23,8 @@ import org.jind.core.data.Dataset;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
-import org.jind.core.nn.Backend;
 import org.jind.core.model.TrainSettings;
+import org.jind.core.nn.Backend;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.Tensors;
 import org.jind.core.prep.BatchPreparer;
@@ -144,7 +144,7 @@ public final class Jind {
             ids.addAll(List.of(chunk.cellIds()));
             progress.report("read", total > 0 ? (double) ids.size() / total : 0, ids.size() + " cells read");
         }
-        SparseMatrix x = parts.isEmpty() ? new SparseMatrix(0, model.genes(), new int[1], new int[0], new float[0])
+        SparseMatrix x = parts.isEmpty() ? new SparseMatrix.Builder(model.genes()).build()
                 : SparseMatrix.concatRows(parts);
         return new PreparedBatch(model.plan, x, ids.toArray(new String[0]));
     }

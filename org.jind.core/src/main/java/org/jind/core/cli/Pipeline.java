@@ -223,8 +223,8 @@ final class Pipeline {
             RunDirectory dir = null;
             boolean done = false;
             try (CellChunks sourceCells = DatasetReader.open(source, null, labelKey, batchKey, sourceBatch);
-                    CellChunks targetCells = DatasetReader.open(target != null ? target : source, null, labelKey,
-                            batchKey, targetBatch)) {
+                    CellChunks targetCells = DatasetReader.open(targetPath(), null, labelKey, batchKey,
+                            targetBatch)) {
                 dir = RunDirectory.create(outDir);
                 stages(stageList, sourceCells, targetCells, ts, as, ss, t, dir, progress, t0);
                 done = true;
@@ -233,6 +233,11 @@ final class Pipeline {
                     dir.removeWhatWasWritten();
                 }
             }
+        }
+
+        /** --target, or the source file when the target batch is in it. */
+        private Path targetPath() {
+            return target != null ? target : source;
         }
 
         /** Reads the source (only its cells) and trains on it; the source is not held once this returns. */
@@ -277,7 +282,7 @@ final class Pipeline {
                         prepared = Jind.prepare(model, CellChunks.peeking(targetCells, labels), Jind.CHUNK_CELLS,
                                 false, progress);
                         if (prepared.cells() == 0) {
-                            throw new JindException((target != null ? target : source).getFileName()
+                            throw new JindException(targetPath().getFileName()
                                     + ": the target selection holds no cells.");
                         }
                         truth = labels.truth(progress);

@@ -170,31 +170,28 @@ final class HdfCells implements CellChunks {
     static Rows csr(io.jhdf.api.Dataset indptrDs, io.jhdf.api.Dataset indicesDs, io.jhdf.api.Dataset dataDs,
             int cols, String src) {
         long[] indptr = Hdf5Arrays.allLongs(indptrDs, "indptr", src);
-        Rows read = (from, count) -> {
-            long start = indptr[from];
-            long end = indptr[from + count];
-            if (end - start > Hdf5Arrays.MAX_ARRAY) {
-                throw Hdf5Arrays.tooLarge(src, "a chunk of " + count + " cells", end - start);
-            }
-            int n = (int) (end - start);
-            int[] p = new int[count + 1];
-            for (int i = 0; i <= count; i++) {
-                p[i] = (int) (indptr[from + i] - start);
-            }
-            int[] idx = Hdf5Arrays.ints(indicesDs, start, n);
-            float[] val = Hdf5Arrays.floats(dataDs, start, n);
-            for (int k = 0; k < n; k++) {
-                if (idx[k] < 0 || idx[k] >= cols) {
-                    throw new JindException(src + ": a stored gene index " + idx[k] + " is outside the " + cols
-                            + " genes (damaged file?).");
-                }
-            }
-            return canonical(new SparseMatrix(count, cols, p, idx, val));
-        };
         return new Rows() {
             @Override
             public SparseMatrix read(int from, int count) {
-                return read.read(from, count);
+                long start = indptr[from];
+                long end = indptr[from + count];
+                if (end - start > Hdf5Arrays.MAX_ARRAY) {
+                    throw Hdf5Arrays.tooLarge(src, "a chunk of " + count + " cells", end - start);
+                }
+                int n = (int) (end - start);
+                int[] p = new int[count + 1];
+                for (int i = 0; i <= count; i++) {
+                    p[i] = (int) (indptr[from + i] - start);
+                }
+                int[] idx = Hdf5Arrays.ints(indicesDs, start, n);
+                float[] val = Hdf5Arrays.floats(dataDs, start, n);
+                for (int k = 0; k < n; k++) {
+                    if (idx[k] < 0 || idx[k] >= cols) {
+                        throw new JindException(src + ": a stored gene index " + idx[k] + " is outside the " + cols
+                                + " genes (damaged file?).");
+                    }
+                }
+                return canonical(new SparseMatrix(count, cols, p, idx, val));
             }
 
             @Override

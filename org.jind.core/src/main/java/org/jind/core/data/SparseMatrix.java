@@ -50,36 +50,16 @@ public final class SparseMatrix {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("no parts");
         }
-        int cols = parts.get(0).cols;
-        long rowCount = 0;
-        long nnz = 0;
-        for (SparseMatrix m : parts) {
-            if (m.cols != cols) {
-                throw new IllegalArgumentException("parts of different widths");
-            }
-            rowCount += m.rows;
-            nnz += m.values.length;
+        long nnz = parts.stream().mapToLong(m -> m.values.length).sum();
+        if (nnz > MAX_VALUES) {
+            throw new IllegalStateException("more than 2^31 stored values");
         }
-        if (nnz > MAX_VALUES || rowCount > MAX_VALUES) {
-            throw new IllegalStateException("more than 2^31 rows or stored values");
-        }
-        int[] indptr = new int[(int) rowCount + 1];
-        int[] indices = new int[(int) nnz];
-        float[] values = new float[(int) nnz];
-        int row = 0;
-        int at = 0;
+        Builder b = new Builder(parts.get(0).cols, (int) nnz);
         for (int p = 0; p < parts.size(); p++) {
-            SparseMatrix m = parts.set(p, null);
-            System.arraycopy(m.indices, 0, indices, at, m.values.length);
-            System.arraycopy(m.values, 0, values, at, m.values.length);
-            for (int r = 0; r < m.rows; r++) {
-                indptr[row + 1 + r] = at + m.indptr[r + 1];
-            }
-            row += m.rows;
-            at += m.values.length;
+            b.appendRows(parts.set(p, null)); // checks the widths
         }
         parts.clear();
-        return new SparseMatrix(row, cols, indptr, indices, values);
+        return b.build();
     }
 
     public int rows() {

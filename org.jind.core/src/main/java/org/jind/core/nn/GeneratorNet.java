@@ -3,7 +3,10 @@ package org.jind.core.nn;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.random.TorchGenerator;
+import org.jind.core.train.Batches;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -191,7 +194,7 @@ public final class GeneratorNet {
      * {@link ClassifierNet#LATENT}), computed {@code chunk} cells at a time. While the encoder is frozen (alignment)
      * a minibatch can take its rows from here instead of multiplying again: E(x + b) = x·W + (b·W + bias).
      */
-    public float[] encoderProducts(org.jind.core.data.SparseMatrix x, int chunk) {
+    public float[] encoderProducts(SparseMatrix x, int chunk) {
         // always the sparse products, whose sums are the same for a cell in any minibatch: a sparse minibatch then
         // gets exactly what it would have computed itself
         return perCell(x, chunk, "generator-encoder", 1, (from, n) -> new INDArray[] {
@@ -216,8 +219,8 @@ public final class GeneratorNet {
     }
 
     /** F2's and F3's outputs for every cell of {@code x}, computed {@code chunk} cells at a time. */
-    public FrozenMlps frozenMlps(org.jind.core.data.SparseMatrix x, int chunk) {
-        org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
+    public FrozenMlps frozenMlps(SparseMatrix x, int chunk) {
+        Batches batches = new Batches(x);
         float[][] out = perCell(x, chunk, "generator-mlps", 2, (from, n) -> {
             Pass p = forward(batches.range(from, n), null, null, null);
             return new INDArray[] {p.f2Out, p.f3Out};
@@ -234,13 +237,13 @@ public final class GeneratorNet {
      * Row-major Java copies (cells × {@link ClassifierNet#LATENT}) of the {@code count} matrices {@code outputs}
      * computes for every cell of x, {@code chunk} cells at a time in reused memory.
      */
-    private static float[][] perCell(org.jind.core.data.SparseMatrix x, int chunk, String purpose, int count,
+    private static float[][] perCell(SparseMatrix x, int chunk, String purpose, int count,
             ChunkOutputs outputs) {
         float[][] out = new float[count][x.rows() * ClassifierNet.LATENT];
         try (Scratch scratch = new Scratch(purpose)) {
             for (int from = 0; from < x.rows(); from += chunk) {
                 int n = Math.min(chunk, x.rows() - from);
-                try (org.nd4j.linalg.api.memory.MemoryWorkspace ws = scratch.step()) {
+                try (MemoryWorkspace ws = scratch.step()) {
                     INDArray[] parts = outputs.of(from, n);
                     for (int i = 0; i < count; i++) {
                         System.arraycopy(Tensors.toArray(parts[i]), 0, out[i], from * ClassifierNet.LATENT,

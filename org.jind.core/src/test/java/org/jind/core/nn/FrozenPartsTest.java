@@ -8,7 +8,9 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.List;
 
+import org.jind.core.data.SparseMatrix;
 import org.jind.core.random.TorchGenerator;
+import org.jind.core.train.Batches;
 import org.junit.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,8 +27,15 @@ public class FrozenPartsTest {
     }
 
     /** 300 cells × 40 genes: the first 150 about 10 % non-zero (sparse minibatches), the rest 60 % (dense ones). */
-    private static org.jind.core.data.SparseMatrix sparseThenDenseCells(TorchGenerator rng) {
-        org.jind.core.data.SparseMatrix.Builder b = new org.jind.core.data.SparseMatrix.Builder(40);
+    /** A fresh generator for 40 genes whose shift is not zero (so that b·W matters). */
+    private static GeneratorNet shiftedGenerator(TorchGenerator rng) {
+        GeneratorNet g = new GeneratorNet(new Linear("e", 40, ClassifierNet.LATENT, rng), rng);
+        g.shift.value.assign(random(1, 40, rng).muli(0.3));
+        return g;
+    }
+
+    private static SparseMatrix sparseThenDenseCells(TorchGenerator rng) {
+        SparseMatrix.Builder b = new SparseMatrix.Builder(40);
         for (int c = 0; c < 300; c++) {
             for (int j = 0; j < 40; j++) {
                 if (rng.uniform(0f, 1f) < (c < 150 ? 0.1 : 0.6)) {
@@ -99,11 +108,10 @@ public class FrozenPartsTest {
     @Test
     public void frozenMlpOutputsGiveTheFullPass() {
         TorchGenerator rng = new TorchGenerator(8);
-        GeneratorNet g = new GeneratorNet(new Linear("e", 40, ClassifierNet.LATENT, rng), rng);
-        g.shift.value.assign(random(1, 40, rng).muli(0.3));
-        org.jind.core.data.SparseMatrix x = sparseThenDenseCells(rng);
+        GeneratorNet g = shiftedGenerator(rng);
+        SparseMatrix x = sparseThenDenseCells(rng);
         GeneratorNet.FrozenMlps mlps = g.frozenMlps(x, 64);
-        org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
+        Batches batches = new Batches(x);
         for (int[] ids : new int[][] {{5, 149, 0, 77, 3, 120, 9}, {290, 151, 200, 299, 160, 170, 250}}) {
             INDArray dCode = random(ids.length, ClassifierNet.LATENT, rng);
             float[][] codes = new float[2][];
@@ -142,11 +150,10 @@ public class FrozenPartsTest {
     @Test
     public void encoderProductsComputedOnceGiveTheFullPass() {
         TorchGenerator rng = new TorchGenerator(12);
-        GeneratorNet g = new GeneratorNet(new Linear("e", 40, ClassifierNet.LATENT, rng), rng);
-        g.shift.value.assign(random(1, 40, rng).muli(0.3));
-        org.jind.core.data.SparseMatrix x = sparseThenDenseCells(rng);
+        GeneratorNet g = shiftedGenerator(rng);
+        SparseMatrix x = sparseThenDenseCells(rng);
         float[] products = g.encoderProducts(x, 64);
-        org.jind.core.train.Batches batches = new org.jind.core.train.Batches(x);
+        Batches batches = new Batches(x);
         int[][] minibatches = {{5, 149, 0, 77, 3, 120, 9}, {290, 151, 200, 299, 160, 170, 250}};
         for (int m = 0; m < 2; m++) {
             int[] ids = minibatches[m];
