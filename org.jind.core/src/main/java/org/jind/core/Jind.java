@@ -53,6 +53,10 @@ public final class Jind {
      */
     public static JindModel train(Dataset source, String labelKey, List<Set<String>> targetGenes, TrainSettings s,
             Progress progress) {
+        if (source.cells() == 0 || source.genes().length == 0) { // valid AnnData files may have either
+            throw new JindException("The training data hold " + source.cells() + " cells × " + source.genes().length
+                    + " genes; training needs cells with genes.");
+        }
         Labels labels = Labels.forTraining(source.obs(labelKey), labelKey);
         progress.report("train", 0, "preprocessing " + source);
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());

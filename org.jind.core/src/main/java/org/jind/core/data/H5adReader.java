@@ -17,9 +17,9 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
 /**
- * AnnData {@code .h5ad}: {@code X} dense or sparse (CSR or CSC group with data/indices/indptr), {@code obs}
- * columns (plain strings or numbers, categoricals in the current codes/categories layout and in the older
- * layout with {@code obs/__categories}), and the {@code var} index as gene names.
+ * AnnData {@code .h5ad}: {@code X} dense or sparse (CSR or CSC group with data/indices/indptr), the {@code obs}
+ * index as cell ids and its columns as annotations, the {@code var} index as gene names (the data frames are
+ * decoded by {@link AnnDataFrame}).
  */
 final class H5adReader {
     private H5adReader() {
@@ -71,25 +71,22 @@ final class H5adReader {
     }
 
     private static Meta meta(HdfFile h5, String src) {
-        Group obsGroup = (Group) child(h5, "obs", src);
-        Group varGroup = (Group) child(h5, "var", src);
+        Group obsGroup = frame(h5, "obs", src);
+        Group varGroup = frame(h5, "var", src);
         String[] cells = index(obsGroup, src);
         String[] genes = index(varGroup, src);
         Map<String, String[]> obs = new LinkedHashMap<>();
-        columns(obsGroup).forEach((name, col) -> obs.put(name, col.values()));
-        return new Meta(cells, obs, genes, aliases(varGroup, genes));
+        columns(obsGroup, cells.length, src).forEach((name, col) -> obs.put(name, col.values()));
+        return new Meta(cells, obs, genes, aliases(varGroup, genes, src));
     }
 
     /** The first var column of {@link #ALIAS_COLUMNS} that names the genes otherwise than the index, or null. */
-    private static String[] aliases(Group var, String[] genes) {
+    private static String[] aliases(Group var, String[] genes, String src) {
+        Map<String, AnnDataFrame.Column> columns = columns(var, genes.length, src);
         for (String name : ALIAS_COLUMNS) {
-            Node n = var.getChild(name);
-            if (n == null || n.getName().equals(indexName(var))) {
-                continue;
-            }
-            String[] col = column(var, n);
-            if (col != null && col.length == genes.length && !java.util.Arrays.equals(col, genes)) {
-                return col;
+            AnnDataFrame.Column col = columns.get(name);
+            if (col != null && !Arrays.equals(col.values(), genes)) {
+                return col.values();
             }
         }
         return null;
@@ -158,8 +155,8 @@ final class H5adReader {
         try (HdfFile h5 = new HdfFile(file)) {
             requireComplete(h5, file, src);
             child(h5, "X", src);
-            Group obsGroup = (Group) child(h5, "obs", src);
-            Group varGroup = (Group) child(h5, "var", src);
+            Group obsGroup = frame(h5, "obs", src);
+            Group varGroup = frame(h5, "var", src);
             String[] cellIds = index(obsGroup, src);
             int cells = cellIds.length;
             String[] genes = index(varGroup, src);
@@ -167,13 +164,13 @@ final class H5adReader {
             Dataset.requireUniqueGenes(genes, src);
             List<DatasetInfo.Column> obs = new ArrayList<>();
             Map<String, String[]> obsValues = new LinkedHashMap<>();
-            columns(obsGroup).forEach((name, col) -> {
+            columns(obsGroup, cells, src).forEach((name, col) -> {
                 obs.add(DatasetInfo.column(name, col.values(), col.numeric()));
                 obsValues.put(name, col.values());
             });
             Map<String, String[]> identifiers = new LinkedHashMap<>();
             identifiers.put(VAR_INDEX, genes);
-            columns(varGroup).forEach((name, col) -> {
+            columns(varGroup, genes.length, src).forEach((name, col) -> {
                 if (!col.numeric() && new HashSet<>(Arrays.asList(col.values())).size()
                         >= IDENTIFIER_DISTINCT_SHARE * genes.length) {
                     String[] names = col.values();
@@ -195,54 +192,6 @@ final class H5adReader {
 
     /** The name of the identifier that is the var index. */
     static final String VAR_INDEX = "var index";
-
-    /** One dataframe column: its values as text, and whether the file stores it as numbers (not categorical). */
-    private record Column(String[] values, boolean numeric) {
-    }
-
-    /**
-     * A dataframe group's per-row columns without the index: in anndata's {@code column-order} (the data frame's
-     * order; HDF5 itself lists members in no useful order), then any others.
-     */
-    private static Map<String, Column> columns(Group frame) {
-        List<String> names = new ArrayList<>();
-        Attribute order = frame.getAttribute("column-order");
-        if (order != null && order.getData() != null && order.getData().getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(order.getData()); i++) {
-                names.add(String.valueOf(Array.get(order.getData(), i)));
-            }
-        }
-        for (String name : frame.getChildren().keySet()) {
-            if (!names.contains(name)) {
-                names.add(name);
-            }
-        }
-        Map<String, Column> out = new LinkedHashMap<>();
-        String indexName = indexName(frame);
-        for (String name : names) {
-            Node n = frame.getChild(name);
-            if (n == null || name.equals(indexName) || name.startsWith("__")) {
-                continue;
-            }
-            String[] col = column(frame, n);
-            if (col != null) {
-                out.put(name, new Column(col, isNumeric(frame, n)));
-            }
-        }
-        return out;
-    }
-
-    /** A plain numeric dataset; categoricals (even of numbers) and text are not. */
-    private static boolean isNumeric(Group frame, Node n) {
-        if (!(n instanceof io.jhdf.api.Dataset ds)) {
-            return false;
-        }
-        if (frame.getChild("__categories") instanceof Group cg && cg.getChild(n.getName()) != null) {
-            return false;
-        }
-        Class<?> t = ds.getJavaType();
-        return t != boolean.class && t != Boolean.class && (t.isPrimitive() || Number.class.isAssignableFrom(t));
-    }
 
     /**
      * The superblock records where the file ends; a shorter file was cut off (an interrupted copy or download).
@@ -312,49 +261,23 @@ final class H5adReader {
         return m;
     }
 
-    private static String[] index(Group g, String src) {
-        String name = indexName(g);
-        Node n = g.getChild(name);
-        if (n == null) {
-            throw new JindException(src + ": " + g.getName() + " has no index dataset '" + name + "'.");
-        }
-        return toStrings(((io.jhdf.api.Dataset) n).getData());
+    /** The cell ids (obs) or gene names (var, raw/var): the frame's index. */
+    private static String[] index(Group frame, String src) {
+        return AnnDataFrame.index(frame, frame.getName().equals("obs") ? "cells" : "genes", src);
     }
 
-    private static String indexName(Group g) {
-        String name = stringAttr(g, "_index");
-        return name == null ? "_index" : name;
+    private static Map<String, AnnDataFrame.Column> columns(Group frame, int rows, String src) {
+        return AnnDataFrame.columns(frame, rows, src);
     }
 
-    /** One obs column as strings; null for what is not a per-cell column. */
-    static String[] column(Group obs, Node n) {
+    /** obs or var: a data frame group (anndata before 0.7 stored them as one compound dataset). */
+    private static Group frame(Group h5, String name, String src) {
+        Node n = child(h5, name, src);
         if (n instanceof Group g) {
-            Node codes = g.getChild("codes");
-            Node cats = g.getChild("categories");
-            if (codes == null || cats == null) {
-                return null;
-            }
-            return decode(toInts(((io.jhdf.api.Dataset) codes).getData()),
-                    toStrings(((io.jhdf.api.Dataset) cats).getData()));
+            return g;
         }
-        io.jhdf.api.Dataset ds = (io.jhdf.api.Dataset) n;
-        if (ds.getDimensions().length != 1) {
-            return null;
-        }
-        // older layout: integer codes here, categories in obs/__categories/<name>
-        Node oldCats = obs.getChild("__categories") instanceof Group cg ? cg.getChild(n.getName()) : null;
-        if (oldCats != null) {
-            return decode(toInts(ds.getData()), toStrings(((io.jhdf.api.Dataset) oldCats).getData()));
-        }
-        return toStrings(ds.getData());
-    }
-
-    private static String[] decode(int[] codes, String[] categories) {
-        String[] out = new String[codes.length];
-        for (int i = 0; i < codes.length; i++) {
-            out[i] = codes[i] < 0 ? null : categories[codes[i]];
-        }
-        return out;
+        throw new JindException(src + ": " + name + " is a dataset, not a data frame group (the layout of anndata"
+                + " before 0.7); open the file with a current anndata and save it again.");
     }
 
     private static Node child(Group g, String name, String src) {
@@ -367,12 +290,7 @@ final class H5adReader {
     }
 
     private static String stringAttr(Node n, String name) {
-        Attribute a = n.getAttribute(name);
-        if (a == null) {
-            return null;
-        }
-        Object d = a.getData();
-        return d instanceof String s ? s : d.getClass().isArray() && Array.getLength(d) == 1 ? String.valueOf(Array.get(d, 0)) : null;
+        return AnnDataFrame.stringAttr(n, name);
     }
 
     static float[] toFloats(Object a) {
