@@ -9,8 +9,14 @@ import java.util.TreeSet;
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableGroup;
+import io.jhdf.api.WritableNode;
 
-/** Writes a Dataset as AnnData {@code .h5ad}: CSR X, categorical obs columns, var index. */
+/**
+ * Writes a Dataset as AnnData {@code .h5ad}: CSR X, categorical obs columns, var index, each element with its
+ * encoding attributes as anndata writes them. Strings are fixed-length UTF-8 (jHDF writes no variable-length strings,
+ * which the specification names; anndata and h5py read both alike); the booleans and empty arrays jHDF cannot write
+ * come from {@link Hdf5Attributes}.
+ */
 public final class H5adWriter {
     private H5adWriter() {
     }
@@ -43,9 +49,9 @@ public final class H5adWriter {
                 if (nnz == 0) {
                     indptr[x.rows()] = 1;
                 }
-                xg.putDataset("data", data);
-                xg.putDataset("indices", indices);
-                xg.putDataset("indptr", indptr);
+                encoded(xg.putDataset("data", data), "array");
+                encoded(xg.putDataset("indices", indices), "array");
+                encoded(xg.putDataset("indptr", indptr), "array");
 
                 WritableGroup obs = dataframe(h5, "obs", "cell_id", d.cellIds(), d.obsColumns().toArray(new String[0]));
                 for (String key : d.obsColumns()) {
@@ -62,11 +68,19 @@ public final class H5adWriter {
         g.putAttribute("encoding-type", "dataframe");
         g.putAttribute("encoding-version", "0.2.0");
         g.putAttribute("_index", indexName);
-        if (columns.length > 0) { // jHDF cannot write an empty array attribute
+        if (columns.length > 0) {
             g.putAttribute("column-order", columns);
+        } else {
+            Hdf5Attributes.putEmptyArray(g, "column-order");
         }
-        g.putDataset(indexName, index);
+        encoded(g.putDataset(indexName, index), "string-array");
         return g;
+    }
+
+    /** An array element's encoding attributes ({@code array} or {@code string-array}, version 0.2.0). */
+    private static void encoded(WritableNode n, String type) {
+        n.putAttribute("encoding-type", type);
+        n.putAttribute("encoding-version", "0.2.0");
     }
 
     private static void categorical(WritableGroup obs, String key, String[] values) {
@@ -87,9 +101,10 @@ public final class H5adWriter {
         WritableGroup g = obs.putGroup(key);
         g.putAttribute("encoding-type", "categorical");
         g.putAttribute("encoding-version", "0.2.0");
-        g.putAttribute("ordered", false);
-        g.putDataset("codes", codes);
+        Hdf5Attributes.putBoolean(g, "ordered", false);
+        encoded(g.putDataset("codes", codes), "array");
         // a column without any value still needs one category: jHDF cannot write empty arrays (all codes are -1)
-        g.putDataset("categories", cats.isEmpty() ? new String[] {""} : cats.toArray(new String[0]));
+        encoded(g.putDataset("categories", cats.isEmpty() ? new String[] {""} : cats.toArray(new String[0])),
+                "string-array");
     }
 }
