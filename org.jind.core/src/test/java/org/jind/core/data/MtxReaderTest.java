@@ -140,12 +140,12 @@ public class MtxReaderTest {
                 + "AAAGATG-1,\"B cell, naive\",d2\n"
                 + "NOTINDATA-1,T cell,d1\n"
                 + "AAACCTG-1,T cell,d1\n", false);
-        Dataset d = DatasetReader.read(dir, labels, "cell_type", "batch", null);
+        Dataset d = DatasetReader.read(dir, ReadOptions.labels(labels), "cell_type", "batch", null);
         assertExpected(d);
         assertArrayEquals(new String[] {"T cell", null, "B cell, naive"}, d.obs("cell_type"));
         assertArrayEquals(new String[] {"d1", null, "d2"}, d.obs("batch"));
 
-        Dataset d2 = DatasetReader.read(dir, labels, "cell_type", "batch", "d2");
+        Dataset d2 = DatasetReader.read(dir, ReadOptions.labels(labels), "cell_type", "batch", "d2");
         assertArrayEquals(new String[] {"AAAGATG-1"}, d2.cellIds());
         H5adReaderTest.assertMatrix(new float[][] {EXPECTED[2]}, d2.matrix());
     }
@@ -155,7 +155,7 @@ public class MtxReaderTest {
         Path dir = tenX(tmp.getRoot().toPath().resolve("lab2"), false, "features.tsv", MTX);
         Path labels = tmp.getRoot().toPath().resolve("labels.tsv.gz");
         write(labels, "barcode\tcell_type\nAAACCTG-1\tT\nAAACGGG-1\tB\nAAAGATG-1\tT\n", true);
-        Dataset d = DatasetReader.read(dir, labels, Set.of());
+        Dataset d = DatasetReader.read(dir, ReadOptions.labels(labels), Set.of());
         assertArrayEquals(new String[] {"T", "B", "T"}, d.obs("cell_type"));
         assertEquals(Set.of("cell_type"), d.obsColumns());
     }
