@@ -47,9 +47,12 @@ public class TenxLayoutsTest {
             {2, 0, 0, 0, 0},
             {0, 0, 1, 7, 6}};
 
-    /** A Cell Ranger 3 folder: matrix.mtx.gz (genes × cells, with Cell Ranger's metadata comment), features, barcodes. */
-    static Path cellRanger3Directory(Path dir, String prefix, float[][] cellsByFeatures, String[] ids, String[] names,
-            String[] types, String[] barcodes) throws Exception {
+    /**
+     * A Cell Ranger folder: matrix.mtx.gz (features × cells, with Cell Ranger's metadata comment), features.tsv.gz
+     * (id, name, feature type; genes.tsv.gz with id, name when {@code types} is null) and barcodes.tsv.gz.
+     */
+    public static Path cellRangerDirectory(Path dir, String prefix, float[][] cellsByFeatures, String[] ids,
+            String[] names, String[] types, String[] barcodes) throws Exception {
         Files.createDirectories(dir);
         StringBuilder f = new StringBuilder();
         for (int j = 0; j < ids.length; j++) {
@@ -91,7 +94,7 @@ public class TenxLayoutsTest {
     }
 
     private Path directory() throws Exception {
-        return cellRanger3Directory(tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix"), "", COUNTS, IDS,
+        return cellRangerDirectory(tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix"), "", COUNTS, IDS,
                 NAMES, TYPES, BARCODES);
     }
 
@@ -135,7 +138,7 @@ public class TenxLayoutsTest {
         String[] ids = {"ENSG00000198851", "ENSG00000116957", "ENSG00000285053", "ENSG00000090382"};
         String[] names = {"CD3E", "TBCE", "TBCE", "LYZ"};
         float[][] counts = {{0, 3, 0, 1}, {2, 0, 0, 0}, {0, 0, 5, 7}};
-        Path dir = cellRanger3Directory(tmp.getRoot().toPath().resolve("filtered_gene_bc_matrices"), "", counts, ids,
+        Path dir = cellRangerDirectory(tmp.getRoot().toPath().resolve("filtered_gene_bc_matrices"), "", counts, ids,
                 names, null, BARCODES);
         assertTrue("Cell Ranger 2 names the list genes.tsv", Files.exists(dir.resolve("genes.tsv.gz")));
         Path f = tmp.getRoot().toPath().resolve("filtered_gene_bc_matrices_h5.h5");
@@ -154,7 +157,8 @@ public class TenxLayoutsTest {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("genes.tsv"), "ENSG1\nENSG2\n");
         Files.writeString(dir.resolve("barcodes.tsv"), "AAAC-1\n");
-        Files.writeString(dir.resolve("matrix.mtx"), "%%MatrixMarket matrix coordinate integer general\n2 1 1\n2 1 4\n");
+        Files.writeString(dir.resolve("matrix.mtx"),
+                "%%MatrixMarket matrix coordinate integer general\n2 1 1\n2 1 4\n");
         Dataset d = DatasetReader.read(dir, null, Set.of());
         assertArrayEquals(new String[] {"ENSG1", "ENSG2"}, d.genes());
         assertNull(d.geneAliases());
@@ -163,7 +167,7 @@ public class TenxLayoutsTest {
 
     @Test
     public void onlyAntibodyCapturesIsRefusedInADirectoryAsInAnH5() throws Exception {
-        Path dir = cellRanger3Directory(tmp.getRoot().toPath().resolve("adt"), "", new float[][] {{1}, {2}, {0}},
+        Path dir = cellRangerDirectory(tmp.getRoot().toPath().resolve("adt"), "", new float[][] {{1}, {2}, {0}},
                 new String[] {"CD3_TotalSeqB"}, new String[] {"CD3"}, new String[] {"Antibody Capture"}, BARCODES);
         expect(() -> DatasetReader.read(dir, null, Set.of()),
                 "adt/features.tsv.gz has no \"Gene Expression\" features (only Antibody Capture).");
