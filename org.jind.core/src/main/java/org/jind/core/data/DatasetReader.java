@@ -99,7 +99,7 @@ public final class DatasetReader {
     private static Format format(Path file, ReadOptions options) throws IOException {
         Format f = format(file);
         if (options.labels() != null && f != Format.MTX && f != Format.TENX_H5) {
-            throw new JindException("--labels is for 10x inputs; " + file.getFileName()
+            throw new JindException("A labels CSV keyed by barcode is for 10x inputs; " + file.getFileName()
                     + " carries its own annotation columns.");
         }
         if (options.genome() != null && f != Format.TENX_H5) {

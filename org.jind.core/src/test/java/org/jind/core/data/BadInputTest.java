@@ -228,7 +228,7 @@ public class BadInputTest {
     public void labelsCsvForANonDirectoryInput() throws Exception {
         Path f = text("x.csv", DelimitedReaderTest.table(','));
         Path labels = text("labels.csv", "barcode,cell_type\nc1,T\n");
-        expect(() -> DatasetReader.read(f, ReadOptions.labels(labels), Set.of()), "--labels", "10x", "x.csv");
+        expect(() -> DatasetReader.read(f, ReadOptions.labels(labels), Set.of()), "labels CSV", "10x", "x.csv");
     }
 
     @Test
