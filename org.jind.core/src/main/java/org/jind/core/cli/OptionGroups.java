@@ -22,6 +22,8 @@ import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.GenomeChoiceException;
+import org.jind.core.data.ReadOptions;
 import org.jind.core.model.TrainSettings;
 
 import picocli.CommandLine.Mixin;
@@ -49,13 +51,16 @@ final class OptionGroups {
 
     /** The cells to read. */
     static final class Input {
-        @Option(names = "--input", required = true, paramLabel = "PATH",
-                description = "cells to read: .h5ad, 10x .h5 file or directory, or .csv/.tsv[.gz]")
+        @Option(names = "--input", required = true, paramLabel = "PATH", description = "cells to read: .h5ad,"
+                + " 10x .h5, 10x or GEO MatrixMarket folder (or its matrix.mtx[.gz]), or .csv/.tsv[.gz]")
         Path input;
 
         @Option(names = "--labels", paramLabel = "CSV",
                 description = "for 10x inputs: CSV keyed by barcode with annotation columns")
         Path labels;
+
+        @Option(names = "--genome", paramLabel = "NAME", description = GENOME_HELP)
+        String genome;
 
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
         String batchKey;
@@ -70,7 +75,19 @@ final class OptionGroups {
 
         /** The cells in chunks (annotate, evaluate: memory bounded by a chunk); close it. */
         CellChunks open(String labelKey) {
-            return DatasetReader.open(input, labels, labelKey, batchKey, batch);
+            return genomeNamed("--genome",
+                    () -> DatasetReader.open(input, new ReadOptions(labels, genome), labelKey, batchKey, batch));
+        }
+    }
+
+    static final String GENOME_HELP = "for a 10x Cell Ranger 2 .h5 with several genomes: the one to read";
+
+    /** Reads an input; a genome left to choose is reported naming {@code genomeOption}, the option that chooses it. */
+    static <T> T genomeNamed(String genomeOption, Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (GenomeChoiceException e) {
+            throw e.renamed(genomeOption);
         }
     }
 

@@ -18,6 +18,7 @@ import org.jind.core.annotate.Annotation;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.ReadOptions;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
@@ -156,13 +157,24 @@ final class Pipeline {
             + " run wrote are removed again (and --out-dir, if the run created it).")
     static final class Run implements Runnable {
         @Option(names = "--source", required = true, paramLabel = "PATH",
-                description = "annotated source cells (.h5ad, 10x directory, .csv/.tsv)")
+                description = "annotated source cells (.h5ad, 10x .h5 or MatrixMarket folder, .csv/.tsv)")
         Path source;
+        @Option(names = "--source-labels", paramLabel = "CSV",
+                description = "for a 10x --source: CSV keyed by barcode with annotation columns")
+        Path sourceLabels;
+        @Option(names = "--source-genome", paramLabel = "NAME", description = OptionGroups.GENOME_HELP)
+        String sourceGenome;
         @Option(names = "--source-batch", paramLabel = "NAME",
                 description = "the source batch within --source (needs --batch-key)")
         String sourceBatch;
         @Option(names = "--target", paramLabel = "PATH", description = "target cells (default: the source file)")
         Path target;
+        @Option(names = "--target-labels", paramLabel = "CSV", description = "for a 10x --target: CSV keyed by"
+                + " barcode with annotation columns (default without --target: --source-labels)")
+        Path targetLabels;
+        @Option(names = "--target-genome", paramLabel = "NAME", description = OptionGroups.GENOME_HELP
+                + " (default without --target: --source-genome)")
+        String targetGenome;
         @Option(names = "--target-batch", paramLabel = "NAME",
                 description = "the target batch within --target (needs --batch-key)")
         String targetBatch;
@@ -202,7 +214,8 @@ final class Pipeline {
                 outputs.add(STAGE_FILES.get(STAGES.indexOf(stage)));
                 outputs.add(predictionsFile(stage));
             }
-            Outputs checked = new Outputs().input("--source", source).input("--target", target);
+            Outputs checked = new Outputs().input("--source", source).input("--source-labels", sourceLabels)
+                    .input("--target", target).input("--target-labels", targetLabels);
             checked.outputsIn("--out-dir", outDir, outputs);
             if (plots.dir != null) {
                 checked.outputsIn("--plots", plots.dir, Plots.FILES);
@@ -222,9 +235,16 @@ final class Pipeline {
             // held); the source is read whole for training and dropped after it, the target is kept only prepared.
             RunDirectory dir = null;
             boolean done = false;
-            try (CellChunks sourceCells = DatasetReader.open(source, null, labelKey, batchKey, sourceBatch);
-                    CellChunks targetCells = DatasetReader.open(targetPath(), null, labelKey, batchKey,
-                            targetBatch)) {
+            ReadOptions sourceOptions = new ReadOptions(sourceLabels, sourceGenome);
+            // without --target the target is the source file, read as the source is unless told otherwise
+            ReadOptions targetOptions = target != null ? new ReadOptions(targetLabels, targetGenome)
+                    : new ReadOptions(targetLabels != null ? targetLabels : sourceLabels,
+                            targetGenome != null ? targetGenome : sourceGenome);
+            try (CellChunks sourceCells = OptionGroups.genomeNamed("--source-genome",
+                    () -> DatasetReader.open(source, sourceOptions, labelKey, batchKey, sourceBatch));
+                    CellChunks targetCells = OptionGroups.genomeNamed(target != null ? "--target-genome"
+                            : "--source-genome", () -> DatasetReader.open(targetPath(), targetOptions, labelKey,
+                                    batchKey, targetBatch))) {
                 dir = RunDirectory.create(outDir);
                 stages(stageList, sourceCells, targetCells, ts, as, ss, t, dir, progress, t0);
                 done = true;

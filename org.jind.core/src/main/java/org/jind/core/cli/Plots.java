@@ -13,6 +13,7 @@ import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.ReadOptions;
 import org.jind.core.model.JindModel;
 import org.jind.core.prep.PreparedBatch;
 import org.jind.core.plot.Figure;
@@ -56,6 +57,8 @@ final class Plots {
         @Option(names = "--labels", paramLabel = "CSV",
                 description = "for 10x directories: CSV keyed by barcode with annotation columns")
         Path labels;
+        @Option(names = "--genome", paramLabel = "NAME", description = OptionGroups.GENOME_HELP)
+        String genome;
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
         String batchKey;
         @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
@@ -74,9 +77,10 @@ final class Plots {
         public void run() {
             new Outputs().input("--model", model).input("--input", input).input("--labels", labels)
                     .outputsIn("--out", out, FILES);
-            if (input == null && (labels != null || batchKey != null || batch != null || labelKey != null)) {
-                throw new JindException("--labels, --batch-key, --batch and --label-key describe the batch given with"
-                        + " --input; add --input or leave them out.");
+            if (input == null && (labels != null || genome != null || batchKey != null || batch != null
+                    || labelKey != null)) {
+                throw new JindException("--labels, --genome, --batch-key, --batch and --label-key describe the batch"
+                        + " given with --input; add --input or leave them out.");
             }
             if (batch != null && batchKey == null) {
                 throw new JindException("--batch needs --batch-key (the annotation column holding batch names).");
@@ -88,7 +92,8 @@ final class Plots {
                 figures = forModel(m, t);
             } else {
                 String key = labelKey != null ? labelKey : m.labelKey;
-                Dataset data = DatasetReader.read(input, labels, key, batchKey, batch);
+                Dataset data = OptionGroups.genomeNamed("--genome", () -> DatasetReader.read(input,
+                        new ReadOptions(labels, genome), key, batchKey, batch));
                 if (labelKey != null && !data.hasObs(labelKey)) {
                     throw new JindException("--label-key " + labelKey + " is not an annotation of " + input + ".");
                 }

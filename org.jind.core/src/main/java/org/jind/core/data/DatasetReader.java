@@ -13,8 +13,8 @@ import org.jind.core.util.Errors;
 
 /**
  * Reads expression data in the formats single-cell users have, recognised by content and name:
- * AnnData {@code .h5ad}, a 10x Cell Ranger HDF5 file, a 10x MatrixMarket directory, or a wide CSV/TSV
- * (optionally gzipped).
+ * AnnData {@code .h5ad}, a 10x Cell Ranger HDF5 file, a 10x MatrixMarket set (its folder, Cell Ranger's or GEO's
+ * with a common prefix, or its matrix file), or a wide CSV/TSV (optionally gzipped).
  */
 public final class DatasetReader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
@@ -23,35 +23,37 @@ public final class DatasetReader {
     }
 
     /**
-     * @param file         the file or 10x directory
-     * @param labelsCsv    for 10x inputs: a CSV keyed by barcode with annotation columns, or null
+     * @param file         the file, 10x directory or 10x matrix file
+     * @param options      the reading choices (a 10x input's labels CSV, a genome), or null for none
      * @param annotations  the names of annotation (non-gene) columns for CSV/TSV input, e.g. the label and batch keys
      */
-    public static Dataset read(Path file, Path labelsCsv, Set<String> annotations) {
-        return guarded(file, () -> switch (format(file, labelsCsv)) {
-            case MTX -> MtxReader.read(file, labelsCsv);
+    public static Dataset read(Path file, ReadOptions options, Set<String> annotations) {
+        ReadOptions o = options == null ? ReadOptions.NONE : options;
+        return guarded(file, () -> switch (format(file, o)) {
+            case MTX -> MtxReader.read(file, o.labels());
             case H5AD -> H5adReader.read(file);
-            case TENX_H5 -> TenxH5Reader.read(file, labelsCsv);
+            case TENX_H5 -> TenxH5Reader.read(file, o);
             case DELIMITED -> DelimitedReader.read(file, annotations);
         });
     }
 
     /**
      * Opens the input to be read in chunks of cells (see {@link CellChunks}); the same checks and messages as
-     * {@link #read(Path, Path, Set)}. 10x directories are read whole.
+     * {@link #read(Path, ReadOptions, Set)}. 10x directories are read whole.
      */
-    public static CellChunks open(Path file, Path labelsCsv, Set<String> annotations) {
-        return guarded(file, () -> switch (format(file, labelsCsv)) {
-            case MTX -> CellChunks.of(MtxReader.read(file, labelsCsv));
+    public static CellChunks open(Path file, ReadOptions options, Set<String> annotations) {
+        ReadOptions o = options == null ? ReadOptions.NONE : options;
+        return guarded(file, () -> switch (format(file, o)) {
+            case MTX -> CellChunks.of(MtxReader.read(file, o.labels()));
             case H5AD -> H5adReader.open(file);
-            case TENX_H5 -> TenxH5Reader.open(file, labelsCsv);
+            case TENX_H5 -> TenxH5Reader.open(file, o);
             case DELIMITED -> DelimitedReader.open(file, annotations);
         });
     }
 
-    /** {@link #open(Path, Path, Set)} keeping one batch when {@code batchKey} and {@code batch} are given. */
-    public static CellChunks open(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
-        CellChunks c = open(file, labelsCsv, annotationNames(labelKey, batchKey));
+    /** {@link #open(Path, ReadOptions, Set)} keeping one batch when {@code batchKey} and {@code batch} are given. */
+    public static CellChunks open(Path file, ReadOptions options, String labelKey, String batchKey, String batch) {
+        CellChunks c = open(file, options, annotationNames(labelKey, batchKey));
         if (batch == null) {
             return c;
         }
@@ -73,10 +75,16 @@ public final class DatasetReader {
      * others are genes. The same bad-file checks and messages as {@link #read}.
      */
     public static DatasetInfo info(Path file) {
-        return guarded(file, () -> switch (format(file, null)) {
+        return info(file, ReadOptions.NONE);
+    }
+
+    /** {@link #info(Path)} with the reading choices that decide the genes (a Cell Ranger 2 file's genome). */
+    public static DatasetInfo info(Path file, ReadOptions options) {
+        ReadOptions o = options == null ? ReadOptions.NONE : options;
+        return guarded(file, () -> switch (format(file, new ReadOptions(null, o.genome()))) {
             case MTX -> MtxReader.info(file);
             case H5AD -> H5adReader.info(file);
-            case TENX_H5 -> TenxH5Reader.info(file);
+            case TENX_H5 -> TenxH5Reader.info(file, o);
             case DELIMITED -> DelimitedReader.info(file);
         });
     }
@@ -85,13 +93,18 @@ public final class DatasetReader {
 
     /**
      * Recognises the format by content and name (HDF5 files by their groups: AnnData has X, 10x a matrix), or says
-     * clearly why the file cannot be read; {@code --labels} only for 10x inputs, refused before reading.
+     * clearly why the file cannot be read; a labels CSV only for 10x inputs, a genome only for 10x .h5 files,
+     * refused before reading.
      */
-    private static Format format(Path file, Path labelsCsv) throws IOException {
+    private static Format format(Path file, ReadOptions options) throws IOException {
         Format f = format(file);
-        if (labelsCsv != null && f != Format.MTX && f != Format.TENX_H5) {
-            throw new JindException("--labels is for 10x inputs; " + file.getFileName()
+        if (options.labels() != null && f != Format.MTX && f != Format.TENX_H5) {
+            throw new JindException("A labels CSV keyed by barcode is for 10x inputs; " + file.getFileName()
                     + " carries its own annotation columns.");
+        }
+        if (options.genome() != null && f != Format.TENX_H5) {
+            throw new JindException("The genome '" + options.genome() + "' was chosen, but " + file.getFileName()
+                    + " is not a 10x .h5 file; genomes are chosen in Cell Ranger 2 .h5 files only.");
         }
         return f;
     }
@@ -103,19 +116,29 @@ public final class DatasetReader {
         if (Files.isDirectory(file)) {
             if (!MtxReader.isMtxDirectory(file)) {
                 throw new JindException(file + " is a directory without matrix.mtx[.gz]; a 10x directory needs"
-                        + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv.");
+                        + " matrix.mtx, features.tsv (or genes.tsv) and barcodes.tsv (GEO's with a common prefix,"
+                        + " e.g. GSM1_matrix.mtx.gz).");
             }
             return Format.MTX;
         }
         if (!Files.isReadable(file)) {
             throw new JindException("Cannot read " + file + " (permission denied).");
         }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (MtxReader.isMatrixFile(file.getFileName().toString())) { // a set's matrix stands for the set
+            return Format.MTX;
+        }
+        if (name.endsWith(".mtx") || name.endsWith(".mtx.gz")) {
+            throw new JindException(file.getFileName() + " is a MatrixMarket file that is not named as 10x and GEO"
+                    + " name theirs; its genes and barcodes are found by name: PREFIXmatrix.mtx[.gz] beside"
+                    + " PREFIXfeatures.tsv[.gz] (or PREFIXgenes.tsv[.gz]) and PREFIXbarcodes.tsv[.gz].");
+        }
         if (startsWithHdf5Magic(file)) {
             try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
                 if (h5.getChild("X") != null) {
                     return Format.H5AD;
                 }
-                if (TenxH5Reader.matrixGroup(h5) != null) {
+                if (TenxH5Reader.isTenx(h5)) {
                     return Format.TENX_H5;
                 }
             } catch (RuntimeException e) {
@@ -124,7 +147,6 @@ public final class DatasetReader {
             throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor a 10x"
                     + " Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
         }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
             throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");
         }
@@ -155,12 +177,12 @@ public final class DatasetReader {
      * Reads and, when {@code batchKey} and {@code batch} are given, keeps one batch. A batch is read chunk by chunk,
      * keeping only its cells: memory holds that batch, not the whole file.
      */
-    public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
+    public static Dataset read(Path file, ReadOptions options, String labelKey, String batchKey, String batch) {
         Dataset d;
         if (batch == null) {
-            d = read(file, labelsCsv, annotationNames(labelKey, batchKey));
+            d = read(file, options, annotationNames(labelKey, batchKey));
         } else {
-            try (CellChunks chunks = open(file, labelsCsv, labelKey, batchKey, batch)) {
+            try (CellChunks chunks = open(file, options, labelKey, batchKey, batch)) {
                 d = guarded(file, () -> chunks.readAll(BATCH_CHUNK_CELLS, file.getFileName().toString()));
             }
         }

@@ -15,35 +15,72 @@ import io.jhdf.api.Node;
 /**
  * A 10x Cell Ranger HDF5 matrix ({@code filtered_feature_bc_matrix.h5}). Cell Ranger 3 and later: a group
  * {@code matrix} with {@code data}, {@code indices}, {@code indptr}, {@code shape}, {@code barcodes} and
- * {@code features/id}, {@code features/name}, {@code features/feature_type}; only "Gene Expression" features are
- * kept (antibody captures, CRISPR guides … are dropped). Cell Ranger 2: one group per genome with {@code genes}
- * (ids) and {@code gene_names} (symbols) instead of {@code features}. The matrix is genes × cells compressed by
- * cell, which read the other way round is cells × genes compressed by row, so cells stream like an AnnData CSR X.
- * As for 10x directories, genes are named by symbol (repeats suffixed -1, -2, …) and their ids are kept as the
- * other identifier; cell annotations come from an optional CSV keyed by barcode.
+ * {@code features/id}, {@code features/name}, {@code features/feature_type}. Cell Ranger 2: one group per genome
+ * with {@code genes} (ids) and {@code gene_names} (symbols) instead of {@code features}; a file with several genomes
+ * is read for the genome chosen ({@link ReadOptions#genome()}), never silently for the first. The matrix is genes ×
+ * cells compressed by cell, which read the other way round is cells × genes compressed by row, so cells stream like
+ * an AnnData CSR X. Which features are genes and how they are named: {@link TenxFeatures}, as for 10x directories;
+ * cell annotations come from an optional CSV keyed by barcode.
  */
 final class TenxH5Reader {
-    static final String GENE_EXPRESSION = "Gene Expression";
-
     private TenxH5Reader() {
     }
 
-    /** The 10x matrix group of an HDF5 file, or null when the file does not have the 10x layout. */
-    static Group matrixGroup(HdfFile h5) {
-        Node m = h5.getChild("matrix");
-        if (m instanceof Group g && g.getChild("indptr") != null && g.getChild("features") != null) {
-            return g;
-        }
-        for (Node n : h5.getChildren().values()) { // v2: /<genome>/{genes, gene_names, …}
-            if (n instanceof Group g && g.getChild("indptr") != null && g.getChild("genes") != null) {
-                return g;
-            }
-        }
-        return null;
+    /** Whether an HDF5 file has the 10x layout: a Cell Ranger 3 'matrix' group, or Cell Ranger 2 genome groups. */
+    static boolean isTenx(HdfFile h5) {
+        return v3(h5) != null || !v2Genomes(h5).isEmpty();
     }
 
-    static Dataset read(Path file, Path labelsCsv) throws IOException {
-        try (CellChunks c = open(file, labelsCsv)) {
+    private static Group v3(HdfFile h5) {
+        Node m = h5.getChild("matrix");
+        return m instanceof Group g && g.getChild("indptr") != null && g.getChild("features") != null ? g : null;
+    }
+
+    /** Cell Ranger 2: /<genome>/{genes, gene_names, indptr, …}, one group per genome, by name (as h5py lists them). */
+    private static List<Group> v2Genomes(HdfFile h5) {
+        List<Group> out = new ArrayList<>();
+        for (Node n : h5.getChildren().values()) {
+            if (n instanceof Group g && g.getChild("indptr") != null && g.getChild("genes") != null) {
+                out.add(g);
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Group::getName));
+        return out;
+    }
+
+    /** The matrix group to read: Cell Ranger 3's, or the chosen (or only) genome's of Cell Ranger 2. */
+    private static Group matrixGroup(HdfFile h5, String genome, String src) {
+        Group g = v3(h5);
+        if (g != null) {
+            if (genome != null) {
+                throw new JindException("The genome '" + genome + "' was chosen, but " + src + " is a Cell Ranger 3"
+                        + " file (one matrix holding every genome's genes); genomes are chosen in Cell Ranger 2"
+                        + " files only.");
+            }
+            return g;
+        }
+        List<Group> groups = v2Genomes(h5);
+        List<String> names = groups.stream().map(Group::getName).toList();
+        if (genome != null) {
+            int i = names.indexOf(genome);
+            if (i < 0) {
+                throw new JindException(src + " has no genome '" + genome + "'; its genomes are: "
+                        + String.join(", ", names) + ".");
+            }
+            return groups.get(i);
+        }
+        if (groups.size() > 1) {
+            throw new GenomeChoiceException(src, names);
+        }
+        if (groups.isEmpty()) {
+            throw new JindException(src + " is an HDF5 file but neither AnnData (.h5ad) nor a 10x Cell Ranger"
+                    + " matrix (a 'matrix' group or a genome group with indptr).");
+        }
+        return groups.get(0);
+    }
+
+    static Dataset read(Path file, ReadOptions options) throws IOException {
+        try (CellChunks c = open(file, options)) {
             Dataset all = c.next(Integer.MAX_VALUE);
             if (all == null) {
                 throw new JindException(file.getFileName() + " holds no cells.");
@@ -53,16 +90,11 @@ final class TenxH5Reader {
     }
 
     /** The genes (Gene Expression features) and barcodes, read without the matrix. */
-    private record Layout(Group group, String where, String[] ids, String[] symbols, String[] barcodes, int features,
-            int[] keep) {
+    private record Layout(Group group, String where, TenxFeatures features, String[] barcodes) {
     }
 
-    private static Layout layout(HdfFile h5, String src) {
-        Group g = matrixGroup(h5);
-        if (g == null) {
-            throw new JindException(src + " is an HDF5 file but neither AnnData (.h5ad) nor a 10x Cell Ranger"
-                    + " matrix (a 'matrix' group or a genome group with indptr).");
-        }
+    private static Layout layout(HdfFile h5, String genome, String src) {
+        Group g = matrixGroup(h5, genome, src);
         String where = "/" + g.getName() + "/";
         String[] ids;
         String[] names;
@@ -76,47 +108,31 @@ final class TenxH5Reader {
             }
         } else {
             ids = strings(g, "genes", src, where);
-            names = g.getChild("gene_names") != null ? strings(g, "gene_names", src, where) : ids;
+            names = g.getChild("gene_names") != null ? strings(g, "gene_names", src, where) : null;
         }
         String[] barcodes = strings(g, "barcodes", src, where);
         int[] shape = H5adReader.toInts(ds(g, "shape", src, where).getData());
-        if (shape.length != 2 || shape[0] != ids.length || shape[1] != barcodes.length || names.length != ids.length
-                || (types != null && types.length != ids.length)) {
+        if (shape.length != 2 || shape[0] != ids.length || shape[1] != barcodes.length
+                || (names != null && names.length != ids.length) || (types != null && types.length != ids.length)) {
             throw new JindException(src + ": the matrix shape " + java.util.Arrays.toString(shape) + " does not"
                     + " match its " + ids.length + " features and " + barcodes.length + " barcodes (damaged file?).");
         }
-        int[] keep = null;
-        if (types != null) {
-            List<Integer> k = new ArrayList<>();
-            for (int j = 0; j < types.length; j++) {
-                if (GENE_EXPRESSION.equals(types[j])) {
-                    k.add(j);
-                }
-            }
-            if (k.isEmpty()) {
-                throw new JindException(src + " has no \"Gene Expression\" features (only "
-                        + String.join(", ", new java.util.TreeSet<>(java.util.Arrays.asList(types))) + ").");
-            }
-            if (k.size() < types.length) {
-                keep = k.stream().mapToInt(Integer::intValue).toArray();
-            }
-        }
-        return new Layout(g, where, pick(ids, keep), MtxReader.makeUnique(pick(names, keep)), barcodes, ids.length,
-                keep);
+        return new Layout(g, where, TenxFeatures.of(ids, names, types, src), barcodes);
     }
 
-    static CellChunks open(Path file, Path labelsCsv) throws IOException {
+    static CellChunks open(Path file, ReadOptions options) throws IOException {
         String src = file.getFileName().toString();
         HdfFile h5 = new HdfFile(file);
         try {
             H5adReader.requireComplete(h5, file, src);
-            Layout l = layout(h5, src);
-            Map<String, String[]> obs = labelsCsv == null ? Map.of() : MtxReader.readLabels(labelsCsv, l.barcodes);
+            Layout l = layout(h5, options.genome(), src);
+            Map<String, String[]> obs = options.labels() == null ? Map.of()
+                    : MtxReader.readLabels(options.labels(), l.barcodes);
             Group g = l.group;
             HdfCells.Rows rows = HdfCells.csr(ds(g, "indptr", src, l.where), ds(g, "indices", src, l.where),
-                    ds(g, "data", src, l.where), l.features, src);
-            return new HdfCells(h5, src, rows, l.barcodes, obs, l.symbols,
-                    java.util.Arrays.equals(l.ids, l.symbols) ? null : l.ids, l.keep, null);
+                    ds(g, "data", src, l.where), l.features.features(), src);
+            return new HdfCells(h5, src, rows, l.barcodes, obs, l.features.genes(), l.features.aliases(),
+                    l.features.keep(), null);
         } catch (IOException | JindException e) {
             h5.close();
             throw e;
@@ -127,34 +143,19 @@ final class TenxH5Reader {
     }
 
     /** Cells and genes without the matrix: genes named by symbol (as read), with the ids as second identifier. */
-    static DatasetInfo info(Path file) {
+    static DatasetInfo info(Path file, ReadOptions options) {
         String src = file.getFileName().toString();
         try (HdfFile h5 = new HdfFile(file)) {
             H5adReader.requireComplete(h5, file, src);
-            Layout l = layout(h5, src);
+            Layout l = layout(h5, options.genome(), src);
             Dataset.requireUniqueCellIds(l.barcodes, src); // as a full read would; chunks are checked one by one
-            Map<String, String[]> identifiers = new java.util.LinkedHashMap<>();
-            identifiers.put(MtxReader.SYMBOLS, l.symbols);
-            if (!java.util.Arrays.equals(l.ids, l.symbols)) {
-                identifiers.put(MtxReader.IDS, MtxReader.makeUnique(l.ids));
-            }
-            return new DatasetInfo(src, "10x Cell Ranger HDF5", l.barcodes.length, List.of(), identifiers);
+            return new DatasetInfo(src, "10x Cell Ranger HDF5", l.barcodes.length, List.of(),
+                    l.features.identifiers());
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
             throw Hdf5Arrays.unreadable(src, "10x HDF5", e);
         }
-    }
-
-    private static String[] pick(String[] a, int[] keep) {
-        if (keep == null) {
-            return a;
-        }
-        String[] out = new String[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            out[i] = a[keep[i]];
-        }
-        return out;
     }
 
     private static Node child(Group g, String name, String src, String where) {

@@ -228,14 +228,14 @@ public class BadInputTest {
     public void labelsCsvForANonDirectoryInput() throws Exception {
         Path f = text("x.csv", DelimitedReaderTest.table(','));
         Path labels = text("labels.csv", "barcode,cell_type\nc1,T\n");
-        expect(() -> DatasetReader.read(f, labels, Set.of()), "--labels", "10x", "x.csv");
+        expect(() -> DatasetReader.read(f, ReadOptions.labels(labels), Set.of()), "labels CSV", "10x", "x.csv");
     }
 
     @Test
     public void labelsCsvMatchingNoBarcode() throws Exception {
         Path d = MtxReaderTest.tenX(root().resolve("tx"), false, "features.tsv", MtxReaderTest.MTX);
         Path labels = text("labels.csv", "cell_type,barcode\nT,AAACCTG-1\n");
-        expect(() -> DatasetReader.read(d, labels, Set.of()), "labels.csv", "none of the barcodes");
+        expect(() -> DatasetReader.read(d, ReadOptions.labels(labels), Set.of()), "labels.csv", "none of the barcodes");
     }
 
     // ---- values ----
@@ -392,7 +392,7 @@ public class BadInputTest {
     public void matrixMtxSizeDisagreesWithFeatures() throws Exception {
         Path d = MtxReaderTest.tenX(root().resolve("size"), false, "features.tsv",
                 "%%MatrixMarket matrix coordinate integer general\n5 3 0\n");
-        expect(() -> read(d), "5 genes × 3 cells", "4 genes and 3 barcodes");
+        expect(() -> read(d), "5 genes × 3 cells", "4 features and 3 barcodes");
     }
 
     @Test
@@ -406,13 +406,13 @@ public class BadInputTest {
     public void matrixMtxWithTheSameEntryTwice() throws Exception {
         Path d = MtxReaderTest.tenX(root().resolve("twice"), false, "features.tsv",
                 "%%MatrixMarket matrix coordinate integer general\n4 3 2\n2 1 1\n2 1 4\n");
-        expect(() -> read(d), "gene 2 of cell 1 twice");
+        expect(() -> read(d), "the gene 'MS4A1' of the cell 'AAACCTG-1' twice");
     }
 
     @Test
     public void notAMatrixMarketFile() throws Exception {
         Path d = MtxReaderTest.tenX(root().resolve("notmm"), false, "features.tsv", "gene,cell,value\n1,1,1\n");
-        expect(() -> read(d), "not a MatrixMarket coordinate file");
+        expect(() -> read(d), "not a MatrixMarket file", "'gene,cell,value'");
     }
 
     // ---- beyond reading: counts and labels ----

@@ -140,12 +140,12 @@ public class MtxReaderTest {
                 + "AAAGATG-1,\"B cell, naive\",d2\n"
                 + "NOTINDATA-1,T cell,d1\n"
                 + "AAACCTG-1,T cell,d1\n", false);
-        Dataset d = DatasetReader.read(dir, labels, "cell_type", "batch", null);
+        Dataset d = DatasetReader.read(dir, ReadOptions.labels(labels), "cell_type", "batch", null);
         assertExpected(d);
         assertArrayEquals(new String[] {"T cell", null, "B cell, naive"}, d.obs("cell_type"));
         assertArrayEquals(new String[] {"d1", null, "d2"}, d.obs("batch"));
 
-        Dataset d2 = DatasetReader.read(dir, labels, "cell_type", "batch", "d2");
+        Dataset d2 = DatasetReader.read(dir, ReadOptions.labels(labels), "cell_type", "batch", "d2");
         assertArrayEquals(new String[] {"AAAGATG-1"}, d2.cellIds());
         H5adReaderTest.assertMatrix(new float[][] {EXPECTED[2]}, d2.matrix());
     }
@@ -155,8 +155,162 @@ public class MtxReaderTest {
         Path dir = tenX(tmp.getRoot().toPath().resolve("lab2"), false, "features.tsv", MTX);
         Path labels = tmp.getRoot().toPath().resolve("labels.tsv.gz");
         write(labels, "barcode\tcell_type\nAAACCTG-1\tT\nAAACGGG-1\tB\nAAAGATG-1\tT\n", true);
-        Dataset d = DatasetReader.read(dir, labels, Set.of());
+        Dataset d = DatasetReader.read(dir, ReadOptions.labels(labels), Set.of());
         assertArrayEquals(new String[] {"T", "B", "T"}, d.obs("cell_type"));
         assertEquals(Set.of("cell_type"), d.obsColumns());
+    }
+
+    // ---- the MatrixMarket exchange format (NIST): what count matrices use is read, the rest refused ----
+
+    private Path withMatrix(String name, String mtx) throws IOException {
+        return tenX(tmp.getRoot().toPath().resolve(name), false, "features.tsv", mtx);
+    }
+
+    @Test
+    public void bannerWordsAreCaseInsensitiveAndBlankLinesAreSkipped() throws Exception {
+        Path dir = withMatrix("case", "%%MatrixMarket MATRIX Coordinate Integer GENERAL\n%\n\n4 3 6\n"
+                + MTX.substring(MTX.indexOf("4 3 6\n") + 6).replace("2 1 3\n", "2 1 3\n\n") + "\n\n");
+        assertExpected(DatasetReader.read(dir, null, Set.of()));
+    }
+
+    @Test
+    public void arrayFormatIsReadColumnMajorGenesWithinEachCell() throws Exception {
+        // array: "genes cells" then every value, column by column (a column is a cell), as scipy's mmwrite writes
+        StringBuilder values = new StringBuilder("%%MatrixMarket matrix array integer general\n% dense\n4 3\n");
+        for (float[] cell : EXPECTED) {
+            for (float v : cell) {
+                values.append((int) v).append('\n');
+            }
+        }
+        assertExpected(DatasetReader.read(withMatrix("array", values.toString()), null, Set.of()));
+        H5adReaderTest.assertMatrix(new float[][] {{0.5f, 0, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 2.25f}},
+                DatasetReader.read(withMatrix("arrayreal", "%%MatrixMarket matrix array real general\n4 3\n"
+                        + "0.5\n0\n0\n0\n0\n0\n0\n0\n0\n0\n0\n2.25e0\n"), null, Set.of()).matrix());
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("arrayshort",
+                "%%MatrixMarket matrix array real general\n4 3\n1\n2\n"), null, Set.of()),
+                "arrayshort/matrix.mtx ends after 2 of 12 entries");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("arraylong",
+                "%%MatrixMarket matrix array real general\n4 3\n" + "1\n".repeat(13)), null, Set.of()),
+                "arraylong/matrix.mtx has more entries than the 12 its size line declares");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("arraypattern",
+                "%%MatrixMarket matrix array pattern general\n4 3\n"), null, Set.of()),
+                "the MatrixMarket field 'pattern' with 'array'");
+    }
+
+    @Test
+    public void symmetricSkewHermitianAndComplexMatricesAreRefused() throws Exception {
+        for (String symmetry : new String[] {"symmetric", "skew-symmetric", "Hermitian"}) {
+            String field = symmetry.equals("Hermitian") ? "real" : "integer";
+            Path dir = withMatrix("sym-" + symmetry, "%%MatrixMarket matrix coordinate " + field + " " + symmetry
+                    + "\n4 3 1\n1 1 1\n");
+            TenxLayoutsTest.expect(() -> DatasetReader.read(dir, null, Set.of()), "sym-" + symmetry
+                    + "/matrix.mtx declares its matrix '" + symmetry + "', so it lists only one triangle of a square"
+                    + " matrix; a genes × cells matrix lists every entry: write it as 'general'.");
+            TenxLayoutsTest.expect(() -> DatasetReader.info(dir), "'" + symmetry + "'", "one triangle");
+        }
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("complex",
+                "%%MatrixMarket matrix coordinate complex general\n4 3 1\n1 1 1 0\n"), null, Set.of()),
+                "complex/matrix.mtx holds complex numbers; expression values are real numbers or counts");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("vector",
+                "%%MatrixMarket vector coordinate real general\n4 1\n1 1\n"), null, Set.of()),
+                "holds a MatrixMarket 'vector', not a matrix");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("short",
+                "%%MatrixMarket matrix coordinate real\n4 3 0\n"), null, Set.of()),
+                "short/matrix.mtx has the banner '%%MatrixMarket matrix coordinate real'");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("sparse",
+                "%%MatrixMarket matrix sparse real general\n4 3 0\n"), null, Set.of()),
+                "the MatrixMarket format 'sparse'; expected 'coordinate' (sparse) or 'array' (dense)");
+    }
+
+    @Test
+    public void aSizeLineThatDisagreesWithTheEntriesIsRefused() throws Exception {
+        // one entry more than declared: today's first 5 would silently lose the sixth
+        String more = MTX.replace("4 3 6\n", "4 3 5\n");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("more", more), null, Set.of()),
+                "more/matrix.mtx has more entries than the 5 its size line declares (the first extra one: '2 2 0')");
+        String fewer = MTX.replace("4 3 6\n", "4 3 7\n");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("fewer", fewer), null, Set.of()),
+                "fewer/matrix.mtx ends after 6 of 7 entries");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("zero",
+                "%%MatrixMarket matrix coordinate integer general\n4 3 1\n0 1 1\n"), null, Set.of()),
+                "zero/matrix.mtx, entry 1 ('0 1 1') is outside the declared size of 4 × 3");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("cell4",
+                "%%MatrixMarket matrix coordinate integer general\n4 3 1\n1 4 1\n"), null, Set.of()),
+                "entry 1 ('1 4 1') is outside the declared size");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(withMatrix("fields",
+                "%%MatrixMarket matrix coordinate integer general\n4 3 1\n1 1 1 7\n"), null, Set.of()),
+                "fields/matrix.mtx, entry 1: '1 1 1 7' has 4 fields; expected 3 (gene, cell, value)");
+    }
+
+    // ---- where the set is: Cell Ranger's folder, GEO's prefixed files, the matrix file itself ----
+
+    private Path geoSet(Path dir, String prefix, String featuresFile) throws IOException {
+        Files.createDirectories(dir);
+        write(dir.resolve(prefix + "matrix.mtx.gz"), MTX, true);
+        write(dir.resolve(prefix + featuresFile + ".gz"), features(featuresFile.equals("features.tsv")), true);
+        write(dir.resolve(prefix + "barcodes.tsv.gz"), String.join("\n", BARCODES) + "\n", true);
+        return dir;
+    }
+
+    @Test
+    public void aGeoFolderWithOnePrefixedSetIsRead() throws Exception {
+        Path dir = geoSet(tmp.getRoot().toPath().resolve("GSE1"), "GSM4138110_", "features.tsv");
+        Dataset d = DatasetReader.read(dir, null, Set.of());
+        assertExpected(d);
+        assertArrayEquals(IDS, d.geneAliases());
+        assertEquals("GSE1/GSM4138110_", DatasetReader.info(dir).source());
+        Path v2 = geoSet(tmp.getRoot().toPath().resolve("GSE2"), "GSM2560245_sample1_", "genes.tsv");
+        assertExpected(DatasetReader.read(v2, null, Set.of()));
+    }
+
+    @Test
+    public void aFolderWithSeveralSetsNamesThemAndTheMatrixFileChoosesOne() throws Exception {
+        Path dir = geoSet(tmp.getRoot().toPath().resolve("GSE3"), "GSM1_", "features.tsv");
+        geoSet(dir, "GSM2_", "genes.tsv");
+        write(dir.resolve("GSM2_matrix.mtx.gz"), MTX.replace("3 3 9", "3 3 8"), true);
+        TenxLayoutsTest.expect(() -> DatasetReader.read(dir, null, Set.of()),
+                dir + " holds 2 MatrixMarket sets (GSM1_matrix.mtx.gz, GSM2_matrix.mtx.gz); give the path of the"
+                        + " matrix file of the one to read, e.g. " + dir.resolve("GSM1_matrix.mtx.gz") + ".");
+        assertExpected(DatasetReader.read(dir.resolve("GSM1_matrix.mtx.gz"), null, Set.of()));
+        Dataset second = DatasetReader.read(dir.resolve("GSM2_matrix.mtx.gz"), null, Set.of());
+        assertEquals(8f, second.matrix().get(2, 2), 0f);
+        assertEquals(3, DatasetReader.info(dir.resolve("GSM2_matrix.mtx.gz")).cells());
+    }
+
+    @Test
+    public void theMatrixFileStandsForItsFolder() throws Exception {
+        Path dir = tenX(tmp.getRoot().toPath().resolve("filtered_feature_bc_matrix"), true, "features.tsv", MTX);
+        assertExpected(DatasetReader.read(dir.resolve("matrix.mtx.gz"), null, Set.of()));
+        Path plain = tenX(tmp.getRoot().toPath().resolve("plainmtx"), false, "features.tsv", MTX);
+        assertExpected(DatasetReader.read(plain.resolve("matrix.mtx"), null, Set.of()));
+        try (CellChunks c = DatasetReader.open(plain.resolve("matrix.mtx"), null, Set.of())) {
+            assertEquals(3, c.cells());
+        }
+        // a MatrixMarket file whose companions cannot be found by name
+        Path odd = tmp.getRoot().toPath().resolve("counts.mtx");
+        write(odd, MTX, false);
+        TenxLayoutsTest.expect(() -> DatasetReader.read(odd, null, Set.of()), "counts.mtx",
+                "PREFIXmatrix.mtx[.gz] beside PREFIXfeatures.tsv[.gz]");
+    }
+
+    @Test
+    public void aFileGivenTwiceOrMissingIsNamed() throws Exception {
+        Path both = tenX(tmp.getRoot().toPath().resolve("both"), false, "features.tsv", MTX);
+        write(both.resolve("matrix.mtx.gz"), MTX, true);
+        TenxLayoutsTest.expect(() -> DatasetReader.read(both, null, Set.of()), "Both matrix.mtx and matrix.mtx.gz are"
+                + " in " + both + "; remove the one that is not meant (or move it to another folder).");
+        TenxLayoutsTest.expect(() -> DatasetReader.read(both.resolve("matrix.mtx.gz"), null, Set.of()),
+                "Both matrix.mtx and matrix.mtx.gz");
+
+        Path twoLists = tenX(tmp.getRoot().toPath().resolve("twolists"), false, "features.tsv", MTX);
+        write(twoLists.resolve("genes.tsv"), features(false), false);
+        TenxLayoutsTest.expect(() -> DatasetReader.read(twoLists, null, Set.of()),
+                "twolists/ has both features.tsv (Cell Ranger 3) and genes.tsv (Cell Ranger 2)");
+
+        Path noBarcodes = geoSet(tmp.getRoot().toPath().resolve("GSE4"), "GSM9_", "features.tsv");
+        Files.delete(noBarcodes.resolve("GSM9_barcodes.tsv.gz"));
+        TenxLayoutsTest.expect(() -> DatasetReader.read(noBarcodes, null, Set.of()),
+                "GSE4/GSM9_ has no GSM9_barcodes.tsv (plain or .gz); a 10x MatrixMarket set needs GSM9_matrix.mtx,"
+                        + " GSM9_features.tsv (or GSM9_genes.tsv) and GSM9_barcodes.tsv.");
     }
 }

@@ -33,11 +33,29 @@ public final class TenxH5Files {
     /** Cell Ranger 2: /GRCh38/{data, indices, indptr, shape, barcodes, genes, gene_names}. */
     public static void writeV2(Path file, SparseMatrix cellsByGenes, String[] barcodes, String[] ids, String[] names) {
         try (WritableHdfFile h5 = HdfFile.write(file)) {
-            WritableGroup g = h5.putGroup("GRCh38");
-            putCsc(g, cellsByGenes, barcodes);
-            g.putDataset("genes", ids);
-            g.putDataset("gene_names", names);
+            putGenome(h5, "GRCh38", cellsByGenes, barcodes, ids, names);
         }
+    }
+
+    /**
+     * Cell Ranger 2 on a mixed-species sample: one such group per genome, each with the same barcodes and its own
+     * genes (ids prefixed with the genome, as Cell Ranger's combined references name them).
+     */
+    public static void writeV2Genomes(Path file, String[] genomes, SparseMatrix[] cellsByGenes, String[] barcodes,
+            String[][] ids, String[][] names) {
+        try (WritableHdfFile h5 = HdfFile.write(file)) {
+            for (int i = 0; i < genomes.length; i++) {
+                putGenome(h5, genomes[i], cellsByGenes[i], barcodes, ids[i], names[i]);
+            }
+        }
+    }
+
+    private static void putGenome(WritableHdfFile h5, String genome, SparseMatrix cellsByGenes, String[] barcodes,
+            String[] ids, String[] names) {
+        WritableGroup g = h5.putGroup(genome);
+        putCsc(g, cellsByGenes, barcodes);
+        g.putDataset("genes", ids);
+        g.putDataset("gene_names", names);
     }
 
     private static void putCsc(WritableGroup g, SparseMatrix x, String[] barcodes) {

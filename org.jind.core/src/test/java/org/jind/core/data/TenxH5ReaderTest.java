@@ -85,7 +85,7 @@ public class TenxH5ReaderTest {
     public void labelsCsvAnnotatesTheBarcodes() throws Exception {
         Path labels = tmp.getRoot().toPath().resolve("labels.csv");
         Files.writeString(labels, "barcode,cell_type\nAAAC-1,T\nAACT-1,Mono\n");
-        Dataset d = DatasetReader.read(v3(), labels, "cell_type", null, null);
+        Dataset d = DatasetReader.read(v3(), ReadOptions.labels(labels), "cell_type", null, null);
         assertArrayEquals(new String[] {"T", null, "Mono"}, d.obs("cell_type"));
     }
 
