@@ -61,7 +61,7 @@ final class Commands {
             }
             model.save(out);
             progress.endLine();
-            System.out.println("Saved " + model.describe() + " to " + out);
+            Outputs.messages(out).println("Saved " + model.describe() + " to " + out);
         }
     }
 
@@ -109,7 +109,7 @@ final class Commands {
                 });
             }
             progress.endLine();
-            System.out.printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", cells[0],
+            Outputs.messages(out).printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", cells[0],
                     100.0 * cells[1] / cells[0], out);
         }
     }
@@ -208,8 +208,12 @@ final class Commands {
 
         @Override
         public void run() {
-            if (java.nio.file.Files.isDirectory(out)) {
-                throw new JindException("--out " + out + " is a directory; give a file name.");
+            new Outputs().output("--out", out);
+            boolean file = isFile(out);
+            if (!file && (perBatch || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad"))) {
+                throw new JindException("--out " + out + " is not a regular file (a pipe, a device or standard output);"
+                        + (perBatch ? " --per-batch writes several files: give a file name to derive them from."
+                                : " an .h5ad file can only be written to a file: give a file name."));
             }
             Dataset data = Simulator.simulate(new Simulator.Settings(cells, genes, types, batches, batchEffect,
                     dispersion, D.markerFraction(), dropType, seed));
@@ -224,6 +228,15 @@ final class Commands {
             for (String batch : new java.util.TreeSet<>(java.util.Arrays.asList(data.obs("batch")))) {
                 writeData(data.selectBatch("batch", batch), out.resolveSibling(stem + "_" + batch + ext));
             }
+        }
+    }
+
+    /** Whether {@code out} names a regular file or nothing yet (not a pipe, device or standard output). */
+    private static boolean isFile(Path out) {
+        try {
+            return org.jind.core.util.AtomicFiles.destination(out).kind() == org.jind.core.util.AtomicFiles.Kind.FILE;
+        } catch (IOException e) {
+            return true; // the write says what is wrong
         }
     }
 
@@ -244,7 +257,7 @@ final class Commands {
             }
             throw new JindException("Cannot write " + out + ": " + Errors.describe(e) + ".", e);
         }
-        System.out.println("Wrote " + data + " to " + out);
+        Outputs.messages(out).println("Wrote " + data + " to " + out);
     }
 
     static Set<String> genesOf(Dataset d) {
