@@ -394,6 +394,16 @@ public class CliEdgeCasesTest {
         }
     }
 
+    @Test
+    public void textInACsvGeneColumnNamesTheOptionsThatMakeItAnAnnotation() throws Exception {
+        Path folder = tmp.newFolder("csv-options").toPath();
+        Path f = folder.resolve("t.csv");
+        Files.writeString(f, "cell,g1,g2,donor,cell_type\nc1,1,2,d1,T\nc2,0,1,d2,B\nc3,1,0,d1,T\nc4,2,0,d2,B\n");
+        fails(folder, args("train", "--input", p(f), "--out", p(folder.resolve("m.jind")), "--quiet"), "t.csv, line 2,"
+                + " column 'donor': 'd1' is not a number; every column after the cell id is a gene and holds numbers:"
+                + " name text columns with --label-key or --batch-key.");
+    }
+
     // ---- 7. files ----
 
     @Test
