@@ -315,6 +315,8 @@ public final class AtomicFiles {
         public void keep() {
             synchronized (LOCK) {
                 OPEN.remove(this);
+                files.clear();
+                dirs.clear();
             }
         }
 
