@@ -209,7 +209,7 @@ final class Commands {
         @Override
         public void run() {
             new Outputs().output("--out", out);
-            boolean file = isFile(out);
+            boolean file = Outputs.kind(out) == org.jind.core.util.AtomicFiles.Kind.FILE;
             if (!file && (perBatch || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad"))) {
                 throw new JindException("--out " + out + " is not a regular file (a pipe, a device or standard output);"
                         + (perBatch ? " --per-batch writes several files: give a file name to derive them from."
@@ -228,15 +228,6 @@ final class Commands {
             for (String batch : new java.util.TreeSet<>(java.util.Arrays.asList(data.obs("batch")))) {
                 writeData(data.selectBatch("batch", batch), out.resolveSibling(stem + "_" + batch + ext));
             }
-        }
-    }
-
-    /** Whether {@code out} names a regular file or nothing yet (not a pipe, device or standard output). */
-    private static boolean isFile(Path out) {
-        try {
-            return org.jind.core.util.AtomicFiles.destination(out).kind() == org.jind.core.util.AtomicFiles.Kind.FILE;
-        } catch (IOException e) {
-            return true; // the write says what is wrong
         }
     }
 

@@ -67,12 +67,12 @@ final class Outputs {
         }
     }
 
-    /** Whether {@code out} is the process's standard output, which then holds only the output. */
-    static boolean isStandardOutput(Path out) {
+    /** What {@code out} names ({@link AtomicFiles#destination}); a file when that cannot be told (the write says why). */
+    static AtomicFiles.Kind kind(Path out) {
         try {
-            return AtomicFiles.destination(out).isStandardOutput();
+            return AtomicFiles.destination(out).kind();
         } catch (IOException e) {
-            return false;
+            return AtomicFiles.Kind.FILE;
         }
     }
 
@@ -81,7 +81,7 @@ final class Outputs {
      * goes to standard output ({@code --out -}), which then holds the output only.
      */
     static PrintStream messages(Path out) {
-        return isStandardOutput(out) ? System.err : System.out;
+        return kind(out) == AtomicFiles.Kind.STANDARD_OUTPUT ? System.err : System.out;
     }
 
     /** Whether writing {@code out} would replace {@code in} or a file of the input directory {@code in}. */

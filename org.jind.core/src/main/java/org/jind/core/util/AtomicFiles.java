@@ -79,10 +79,6 @@ public final class AtomicFiles {
      * @param path the file to replace, the device to write into, or the directory; symbolic links followed
      */
     public record Destination(Path path, Kind kind) {
-        /** Whether the output is the terminal or pipe that also gets a command's messages. */
-        public boolean isStandardOutput() {
-            return kind == Kind.STANDARD_OUTPUT;
-        }
     }
 
     /**
