@@ -61,7 +61,7 @@ final class Commands {
             }
             model.save(out);
             progress.endLine();
-            System.out.println("Saved " + model.describe() + " to " + out);
+            Outputs.messages(out).println("Saved " + model.describe() + " to " + out);
         }
     }
 
@@ -109,7 +109,7 @@ final class Commands {
                 });
             }
             progress.endLine();
-            System.out.printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", cells[0],
+            Outputs.messages(out).printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", cells[0],
                     100.0 * cells[1] / cells[0], out);
         }
     }
@@ -208,8 +208,12 @@ final class Commands {
 
         @Override
         public void run() {
-            if (java.nio.file.Files.isDirectory(out)) {
-                throw new JindException("--out " + out + " is a directory; give a file name.");
+            new Outputs().output("--out", out);
+            boolean file = Outputs.kind(out) == org.jind.core.util.AtomicFiles.Kind.FILE;
+            if (!file && (perBatch || out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".h5ad"))) {
+                throw new JindException("--out " + out + " is not a regular file (a pipe, a device or standard output);"
+                        + (perBatch ? " --per-batch writes several files: give a file name to derive them from."
+                                : " an .h5ad file can only be written to a file: give a file name."));
             }
             Dataset data = Simulator.simulate(new Simulator.Settings(cells, genes, types, batches, batchEffect,
                     dispersion, D.markerFraction(), dropType, seed));
@@ -244,7 +248,7 @@ final class Commands {
             }
             throw new JindException("Cannot write " + out + ": " + Errors.describe(e) + ".", e);
         }
-        System.out.println("Wrote " + data + " to " + out);
+        Outputs.messages(out).println("Wrote " + data + " to " + out);
     }
 
     static Set<String> genesOf(Dataset d) {

@@ -193,6 +193,10 @@ public final class Main implements Runnable {
             }));
             return d.exitCode();
         }
+        if (e instanceof org.jind.core.data.NotANumberException n) {
+            System.err.println("error: " + n.messageFor("--label-key or --batch-key"));
+            return n.exitCode();
+        }
         if (e instanceof JindException j) {
             System.err.println("error: " + j.getMessage());
             return j.exitCode();

@@ -1,7 +1,6 @@
 package org.jind.core.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,6 +24,7 @@ import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.prep.PreparedBatch;
 import org.jind.core.train.Labels;
+import org.jind.core.util.AtomicFiles;
 import org.jind.core.util.Errors;
 import org.jind.core.util.Plural;
 
@@ -80,11 +80,11 @@ final class Pipeline {
             Aligner.Result r = Jind.align(m, target, s, progress);
             r.model().save(out);
             progress.endLine();
-            System.out.printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f, unaligned %.4f)%n",
-                    out, r.bestRejection(), r.unalignedRejection());
+            Outputs.messages(out).printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f,"
+                    + " unaligned %.4f)%n", out, r.bestRejection(), r.unalignedRejection());
             if (plots.dir != null) {
                 // the target's labels are not kept while reading it prepared: no confusion matrix here
-                Plots.write(plots.dir, Plots.forPrepared(r.model(), target, null, s.theta()), System.out);
+                Plots.write(plots.dir, Plots.forPrepared(r.model(), target, null, s.theta()), Outputs.messages(out));
             }
         }
     }
@@ -117,8 +117,8 @@ final class Pipeline {
             SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, m, fill.fill, progress), s, progress);
             r.model().save(out);
             progress.endLine();
-            System.out.printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best epoch %d)%n",
-                    out, r.pseudoLabelled(), r.bestEpoch());
+            Outputs.messages(out).printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best"
+                    + " epoch %d)%n", out, r.pseudoLabelled(), r.bestEpoch());
         }
     }
 
@@ -153,8 +153,9 @@ final class Pipeline {
     }
 
     @Command(name = "run", description = "The pipeline in one go: train on the source, then align and self-train on"
-            + " the target, writing each stage's model and predictions to --out-dir. If a stage fails, the files this"
-            + " run wrote are removed again (and --out-dir, if the run created it).")
+            + " the target, writing each stage's model and predictions to --out-dir. If a stage fails or the run is"
+            + " stopped (Ctrl-C, SIGTERM), the files this run wrote are removed again (and --out-dir, if the run"
+            + " created it).")
     static final class Run implements Runnable {
         @Option(names = "--source", required = true, paramLabel = "PATH",
                 description = "annotated source cells (.h5ad, 10x .h5 or MatrixMarket folder, .csv/.tsv)")
@@ -246,7 +247,8 @@ final class Pipeline {
                             : "--source-genome", () -> DatasetReader.open(targetPath(), targetOptions, labelKey,
                                     batchKey, targetBatch))) {
                 dir = RunDirectory.create(outDir);
-                stages(stageList, sourceCells, targetCells, ts, as, ss, t, dir, progress, t0);
+                stages(stageList, sourceCells, targetCells, ts, as, ss, t, progress, t0);
+                dir.keep();
                 done = true;
             } finally {
                 if (!done && dir != null) {
@@ -285,7 +287,7 @@ final class Pipeline {
         }
 
         private void stages(List<String> stageList, CellChunks sourceCells, CellChunks targetCells, TrainSettings ts,
-                AlignSettings as, SelfTrainSettings ss, double t, RunDirectory dir, ConsoleProgress progress, long t0) {
+                AlignSettings as, SelfTrainSettings ss, double t, ConsoleProgress progress, long t0) {
             // The stages run in a fixed order, so each knows the type of the one before: the trained model, then the
             // aligned one, then JIND+. The target is prepared once, for the trained model; the later models share its
             // plan, so the same prepared batch serves alignment, self-training and every stage's annotation.
@@ -313,11 +315,9 @@ final class Pipeline {
                 double seconds = (System.nanoTime() - (stage.equals("train") ? t0 : ts0)) / 1e9;
                 Path file = outDir.resolve(STAGE_FILES.get(STAGES.indexOf(stage)));
                 model.save(file);
-                dir.wrote(file);
                 Annotation a = Jind.annotate(model, prepared, t, progress);
                 Path predictions = outDir.resolve(predictionsFile(stage));
                 PredictionsCsv.write(predictions, prepared.cellIds(), a, true);
-                dir.wrote(predictions);
                 Metrics m = truth != null ? Metrics.of(a, truth) : null;
                 progress.endLine();
                 if (json) {
@@ -388,42 +388,38 @@ final class Pipeline {
     }
 
     /**
-     * run's --out-dir: remembers what this run created, so that a failed run takes it away again (a stage file
-     * left from a failed run would look like a result).
+     * run's --out-dir and what this run writes (into it and --plots): a failed or stopped run takes it away again,
+     * since a stage file left from an unfinished run would look like a result. Recorded by {@link AtomicFiles.Undo},
+     * whose exit hook also takes it back when the JVM is stopped (Ctrl-C, SIGTERM).
      */
     static final class RunDirectory {
         private final Path dir;
-        private final boolean created;
-        private final List<Path> written = new ArrayList<>();
+        private final AtomicFiles.Undo undo;
 
-        private RunDirectory(Path dir, boolean created) {
+        private RunDirectory(Path dir, AtomicFiles.Undo undo) {
             this.dir = dir;
-            this.created = created;
+            this.undo = undo;
         }
 
         static RunDirectory create(Path dir) {
-            boolean existed = Files.isDirectory(dir);
+            AtomicFiles.Undo undo = AtomicFiles.Undo.start();
             try {
-                Files.createDirectories(dir);
+                undo.createDirectories(dir);
             } catch (IOException e) {
+                undo.keep(); // nothing was created
                 throw new JindException("Cannot create --out-dir " + dir + ": " + Errors.describe(e) + ".");
             }
-            return new RunDirectory(dir, !existed);
+            return new RunDirectory(dir, undo);
         }
 
-        /** Notes a file this run has written (files are written atomically: whole or not at all). */
-        void wrote(Path file) {
-            written.add(file);
+        /** The run is complete: what it wrote stays. */
+        void keep() {
+            undo.keep();
         }
 
         void removeWhatWasWritten() {
             try {
-                for (Path p : written) {
-                    Files.deleteIfExists(p);
-                }
-                if (created) {
-                    Files.deleteIfExists(dir); // only if empty: never what someone else put there meanwhile
-                }
+                undo.revert();
             } catch (IOException e) {
                 System.err.println("warning: could not remove what the failed run wrote to " + dir + " ("
                         + Errors.describe(e) + ")");

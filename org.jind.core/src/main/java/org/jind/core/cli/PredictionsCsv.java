@@ -2,8 +2,8 @@ package org.jind.core.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.commons.csv.CSVFormat;
@@ -17,7 +17,8 @@ import org.jind.core.util.Errors;
  * Writes annotations as CSV: cell id, raw prediction, prediction (or Unassigned), confidence, and with
  * probabilities one {@code prob_<type>} column per cell type. Quoting is Commons CSV's (RFC 4180): a field with a
  * comma, quote or line break is quoted as a whole, so {@code prob_T, CD4} is one header field. Rows can be added
- * chunk by chunk as cells are annotated; the file appears only when complete.
+ * chunk by chunk as cells are annotated; a file appears only when complete (a pipe or standard output gets the
+ * rows as they come).
  */
 final class PredictionsCsv {
     /** RFC 4180 with Unix line ends, as the files were written before. */
@@ -69,8 +70,8 @@ final class PredictionsCsv {
      */
     static void write(Path file, String[] classes, boolean probabilities, Body body) {
         try {
-            AtomicFiles.write(file, tmp -> {
-                try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+            AtomicFiles.writeStream(file, out -> {
+                try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                         CSVPrinter csv = new CSVPrinter(w, FORMAT)) {
                     csv.print("cell_id");
                     csv.print("raw_prediction");

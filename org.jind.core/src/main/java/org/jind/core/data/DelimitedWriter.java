@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 
@@ -22,8 +21,7 @@ public final class DelimitedWriter {
     }
 
     public static void write(Dataset d, Path file) throws IOException {
-        AtomicFiles.write(file, tmp -> {
-            OutputStream raw = Files.newOutputStream(tmp);
+        AtomicFiles.writeStream(file, raw -> {
             if (file.getFileName().toString().endsWith(".gz")) {
                 raw = new GZIPOutputStream(raw, 1 << 16);
             }

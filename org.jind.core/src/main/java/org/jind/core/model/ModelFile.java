@@ -127,6 +127,10 @@ public final class ModelFile {
                     + "; this version reads up to " + FORMAT_VERSION + "). Update JIND to read it.");
         }
         int headerLength = in.getInt();
+        if (headerLength < 0 || headerLength > in.remaining()) {
+            throw new JindException(name + " is not a valid JIND model file: its header length " + headerLength
+                    + " does not fit in the file.");
+        }
         JsonObject header = JsonParser.parseString(new String(b, in.position(), headerLength, StandardCharsets.UTF_8))
                 .getAsJsonObject();
         in.position(in.position() + headerLength);
@@ -137,9 +141,17 @@ public final class ModelFile {
             JsonArray s = a.getAsJsonArray("shape");
             long[] shape = new long[s.size()];
             long n = 1;
+            // the shape is checked against the bytes left before anything is allocated: an absurd shape is a
+            // broken file, not a reason to run out of memory
             for (int i = 0; i < shape.length; i++) {
                 shape[i] = s.get(i).getAsLong();
+                if (shape[i] < 0 || shape[i] > 0 && n > in.remaining() / 4 / shape[i]) {
+                    throw invalidShape(name, a, s, in.remaining());
+                }
                 n *= shape[i];
+            }
+            if (n * 4 > in.remaining()) {
+                throw invalidShape(name, a, s, in.remaining());
             }
             if ("float32".equals(a.get("dtype").getAsString())) {
                 float[] f = new float[(int) n];
@@ -154,6 +166,12 @@ public final class ModelFile {
         }
         header.remove("arrays");
         return new Content(header, arrays);
+    }
+
+    private static JindException invalidShape(String name, JsonObject array, JsonArray shape, int remaining) {
+        return new JindException(name + " is not a valid JIND model file: its array '" + array.get("name")
+                .getAsString() + "' has the shape " + shape + ", which does not fit in the " + remaining
+                + " bytes that follow.");
     }
 
     /** Writes atomically: a reader sees the old file or the complete new one. */

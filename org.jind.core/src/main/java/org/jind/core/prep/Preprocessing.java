@@ -95,6 +95,7 @@ public final class Preprocessing {
             requireNonNegative(x, libraryIndex, "the source");
             x = normalise(x, x.rowSums(libraryCols));
         }
+        requireVariation(x, libraryIndex, library.length);
         float[] var = variances(x, libraryIndex, library.length);
         int[] order = topByVariance(var, Math.min(genesKept, library.length));
         String[] selected = new String[order.length];
@@ -147,6 +148,42 @@ public final class Preprocessing {
             }
         }
         return true;
+    }
+
+    /**
+     * Refuses cells that are all the same, every gene having one value in every cell (all zero, or one cell copied):
+     * nothing tells the cells apart, so no gene can be selected by variance nor a type learnt. Checked exactly (the
+     * smallest and largest value of each gene), since a float variance of equal values need not be 0. Genes that
+     * are zero everywhere are normal; only when no gene varies at all is it refused.
+     */
+    private static void requireVariation(SparseMatrix x, int[] libraryIndex, int m) {
+        float[] min = new float[m];
+        float[] max = new float[m];
+        int[] stored = new int[m];
+        Arrays.fill(min, Float.POSITIVE_INFINITY);
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        for (int k = 0; k < x.nonZeros(); k++) {
+            int j = libraryIndex[x.colIndex(k)];
+            if (j >= 0) {
+                min[j] = Math.min(min[j], x.value(k));
+                max[j] = Math.max(max[j], x.value(k));
+                stored[j]++;
+            }
+        }
+        boolean allZero = true;
+        for (int j = 0; j < m; j++) {
+            if (stored[j] < x.rows()) { // some cells hold an implicit zero
+                min[j] = Math.min(min[j], 0f);
+                max[j] = Math.max(max[j], 0f);
+            }
+            if (min[j] != max[j]) {
+                return;
+            }
+            allZero &= max[j] == 0;
+        }
+        throw new JindException("The " + x.rows() + " cells are all the same: each of the " + m + " genes has one"
+                + " value in every cell (" + (allZero ? "all zero" : "the cells are copies of one") + "),"
+                + " so nothing tells cell types apart; check that the right cells and matrix were read.");
     }
 
     static void requireNonNegative(SparseMatrix x, String what) {

@@ -9,8 +9,11 @@ import org.jind.core.annotate.Annotation;
 /**
  * Source labels checked for training and turned into class indices (classes = sorted distinct labels). The
  * rules: a cell without a label (empty, or NaN as AnnData and pandas write a missing value) cannot be trained on,
- * so its label must be filled in or the cell removed; and no cell type may be called {@code Unassigned}, the name
- * of rejected cells in every prediction.
+ * so its label must be filled in or the cell removed; no cell type may be called {@code Unassigned} (in any letter
+ * case, with or without spaces), the name of rejected cells in every prediction; and two types may not differ only
+ * in spaces at their ends ({@code B} and {@code B }), which no reader of the predictions could tell apart. Such
+ * labels are refused rather than trimmed: a trimmed name would no longer match the same labels in the data given
+ * to evaluate, and a silent rename of the user's types is worse than one sentence saying what to fix.
  */
 public record Labels(String[] classes, int[] y) {
 
@@ -44,10 +47,19 @@ public record Labels(String[] classes, int[] y) {
                     + " label column '" + labelKey + "'; training needs a label for every cell: remove those cells"
                     + " or fill in their labels.");
         }
-        if (counts.containsKey(Annotation.UNASSIGNED_LABEL)) {
-            throw new JindException("The label column '" + labelKey + "' has a cell type named '"
-                    + Annotation.UNASSIGNED_LABEL + "', the name JIND gives rejected cells; rename that type (e.g. to"
-                    + " 'Unassigned (source)') and train again.");
+        Map<String, String> byTrimmed = new TreeMap<>();
+        for (String l : counts.keySet()) {
+            if (l.strip().equalsIgnoreCase(Annotation.UNASSIGNED_LABEL)) {
+                throw new JindException("The label column '" + labelKey + "' has a cell type named '" + l
+                        + "', the name JIND gives rejected cells (in any letter case); rename that type (e.g. to"
+                        + " 'Unassigned (source)') and train again.");
+            }
+            String other = byTrimmed.put(l.strip(), l);
+            if (other != null) {
+                throw new JindException("The label column '" + labelKey + "' has the cell types '" + other
+                        + "' and '" + l + "', which differ only in spaces at their ends; make them one type (or"
+                        + " rename one) and train again.");
+            }
         }
         if (counts.size() < 2) {
             throw new JindException("The label column '" + labelKey + "' holds only one cell type ("

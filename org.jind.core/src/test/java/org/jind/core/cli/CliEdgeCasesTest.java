@@ -360,6 +360,50 @@ public class CliEdgeCasesTest {
                 + " label");
     }
 
+    @Test
+    public void typesThatDifferOnlyInEndSpacesOrSpellUnassignedAreRefused() throws Exception {
+        Dataset sim = Simulator.simulate(new Simulator.Settings(40, 30, 2, 1, 0.3, 0.3, 0.1, false, 3));
+        Path labels = tmp.newFolder("spaced-labels").toPath();
+        String[] types = sim.obs("cell_type");
+        String first = types[0];
+        String[] spaced = types.clone();
+        int changed = 0;
+        for (int i = 0; i < spaced.length && changed < 3; i++) {
+            if (spaced[i].equals(first) && i > 0) {
+                spaced[i] = first + " "; // the same type with a trailing space, as a hand-edited sheet has it
+                changed++;
+            }
+        }
+        Path f = labels.resolve("spaced.csv");
+        DelimitedWriter.write(new Dataset(sim.matrix(), sim.cellIds(), sim.genes(), Map.of("cell_type", spaced), "s"),
+                f);
+        assertTrue("the file holds both spellings", Files.readString(f).contains(first + " "));
+        fails(labels, args("train", "--input", p(f), "--out", p(labels.resolve("never.jind")), "--quiet"),
+                "'cell_type' has the cell types '" + first + "' and '" + first + " '",
+                "differ only in spaces at their ends");
+        for (String reserved : new String[] {"unassigned", "UNASSIGNED", " Unassigned"}) {
+            String[] r = types.clone();
+            for (int i = 0; i < r.length; i++) {
+                r[i] = r[i].equals(first) ? reserved : r[i];
+            }
+            Path g = labels.resolve("reserved.csv");
+            DelimitedWriter.write(new Dataset(sim.matrix(), sim.cellIds(), sim.genes(), Map.of("cell_type", r), "r"),
+                    g);
+            fails(labels, args("train", "--input", p(g), "--out", p(labels.resolve("never.jind")), "--quiet"),
+                    "a cell type named '" + reserved + "'", "the name JIND gives rejected cells (in any letter case)");
+        }
+    }
+
+    @Test
+    public void textInACsvGeneColumnNamesTheOptionsThatMakeItAnAnnotation() throws Exception {
+        Path folder = tmp.newFolder("csv-options").toPath();
+        Path f = folder.resolve("t.csv");
+        Files.writeString(f, "cell,g1,g2,donor,cell_type\nc1,1,2,d1,T\nc2,0,1,d2,B\nc3,1,0,d1,T\nc4,2,0,d2,B\n");
+        fails(folder, args("train", "--input", p(f), "--out", p(folder.resolve("m.jind")), "--quiet"), "t.csv, line 2,"
+                + " column 'donor': 'd1' is not a number; every column after the cell id is a gene and holds numbers:"
+                + " name text columns with --label-key or --batch-key.");
+    }
+
     // ---- 7. files ----
 
     @Test

@@ -107,6 +107,26 @@ public class ModelFileTest {
     }
 
     @Test
+    public void anArrayShapeThatCannotFitInTheFileIsRefusedBeforeAnythingIsAllocated() {
+        // checksummed files whose header gives encoder.W an absurd shape: 4·10¹⁸ values, 4 GB, a negative size
+        for (long[] shape : new long[][] {{2_000_000_000L, 2_000_000_000L}, {1_000_000_000L}, {-1, 256}}) {
+            ModelFile.Content c = ModelFile.fromBytes(model.toBytes(), "m.jind");
+            ModelFile.Tensor w = c.arrays().get("encoder.W");
+            c.arrays().put("encoder.W", new ModelFile.Tensor(shape, w.floats(), null));
+            byte[] b = ModelFile.toBytes(c);
+            try {
+                JindModel.fromBytes(b, "absurd.jind");
+                fail("shape " + java.util.Arrays.toString(shape));
+            } catch (JindException e) {
+                String shown = java.util.Arrays.toString(shape).replace(" ", "");
+                assertTrue(e.getMessage(), e.getMessage().startsWith("absurd.jind is not a valid JIND model file: its"
+                        + " array 'encoder.W' has the shape " + shown + ", which does not fit in the "));
+                assertEquals("bad input, not an internal error", JindException.BAD_INPUT, e.exitCode());
+            }
+        }
+    }
+
+    @Test
     public void newerFormatVersionsAreRefused() throws Exception {
         byte[] b = model.toBytes();
         // bump the version that follows the magic line and re-seal the checksum

@@ -59,4 +59,67 @@ public class AtomicFilesTest {
         assertEquals("neither the target nor a .part file", List.of(), names(dir));
         assertTrue(AtomicFiles.inFlight().isEmpty());
     }
+
+    @Test
+    public void destinationsFollowLinksToWhatTheyName() throws Exception {
+        Path dir = tmp.getRoot().toPath();
+        assertEquals(AtomicFiles.Kind.STANDARD_OUTPUT, AtomicFiles.destination(Path.of("-")).kind());
+        assertEquals(AtomicFiles.Kind.STANDARD_OUTPUT, AtomicFiles.destination(Path.of("/dev/stdout")).kind());
+        assertEquals(AtomicFiles.Kind.STANDARD_OUTPUT, AtomicFiles.destination(Path.of("/proc/self/fd/1")).kind());
+        assertEquals(AtomicFiles.Kind.STANDARD_ERROR, AtomicFiles.destination(Path.of("/dev/stderr")).kind());
+        assertEquals(AtomicFiles.Kind.DEVICE, AtomicFiles.destination(Path.of("/dev/null")).kind());
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+        assertEquals(AtomicFiles.Kind.DEVICE, AtomicFiles.destination(fifo).kind());
+        assertEquals(AtomicFiles.Kind.DIRECTORY, AtomicFiles.destination(dir).kind());
+        Path file = Files.writeString(dir.resolve("real.csv"), "x");
+        Files.createSymbolicLink(dir.resolve("a"), Path.of("b"));
+        Files.createSymbolicLink(dir.resolve("b"), file);
+        assertEquals(new AtomicFiles.Destination(file, AtomicFiles.Kind.FILE),
+                AtomicFiles.destination(dir.resolve("a")));
+        Files.createSymbolicLink(dir.resolve("loop1"), Path.of("loop2"));
+        Files.createSymbolicLink(dir.resolve("loop2"), Path.of("loop1"));
+        try {
+            AtomicFiles.destination(dir.resolve("loop1"));
+            fail("a loop of links names nothing");
+        } catch (IOException e) {
+            assertTrue(e.getMessage(), e.getMessage().endsWith("loop1 is a loop of symbolic links"));
+        }
+        // a format that needs a file to seek in is not written to a pipe (which would wait for a reader)
+        try {
+            AtomicFiles.write(fifo, t -> Files.writeString(t, "never"));
+            fail();
+        } catch (IOException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("is not a regular file"));
+        }
+        assertTrue(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther());
+    }
+
+    @Test
+    public void anUndoTakesBackTheFilesAndFoldersItsThreadWroteAndNothingElse() throws Exception {
+        Path dir = tmp.getRoot().toPath();
+        Path mine = Files.writeString(dir.resolve("mine.txt"), "kept");
+        AtomicFiles.Undo undo = AtomicFiles.Undo.start();
+        AtomicFiles.write(dir.resolve("new/deeper/a.csv"), "a".getBytes());
+        AtomicFiles.write(mine, "replaced".getBytes());
+        Thread other = new Thread(() -> {
+            try {
+                AtomicFiles.write(dir.resolve("other.csv"), "b".getBytes());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        other.start();
+        other.join();
+        undo.revert();
+        assertEquals("the new folders and the replaced file are gone; another thread's file stays",
+                List.of("other.csv"), names(dir));
+        AtomicFiles.Undo kept = AtomicFiles.Undo.start();
+        AtomicFiles.write(dir.resolve("k.csv"), "k".getBytes());
+        kept.keep();
+        AtomicFiles.write(dir.resolve("after.csv"), "z".getBytes()); // not recorded once kept
+        kept.revert();
+        assertEquals(List.of("after.csv", "k.csv", "other.csv"), names(dir));
+    }
 }
