@@ -3,12 +3,15 @@ package org.jind.core.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.List;
 import java.util.Locale;
 
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
@@ -17,8 +20,6 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
-import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jind.core.align.Aligner;
@@ -31,6 +32,7 @@ import org.jind.core.model.EpochRecord;
 public final class Curves {
     private static final Color BALANCED = new Color(0xE3F2E3);
     static final double MIN_FRACTION_SPAN = 0.05;
+    static final String UNALIGNED = "unaligned model (line)";
 
     private Curves() {
     }
@@ -125,12 +127,12 @@ public final class Curves {
         if (!Double.isNaN(data.unalignedRejection())) {
             ValueMarker unaligned = bestEpoch < 0 ? best(data.unalignedRejection())
                     : new ValueMarker(data.unalignedRejection(), Color.GRAY, new BasicStroke(1f));
-            unaligned.setLabel("unaligned model");
-            unaligned.setLabelFont(Charts.TICK);
-            unaligned.setLabelBackgroundColor(new Color(0, 0, 0, 0));
-            unaligned.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            unaligned.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
             rejPanel.addRangeMarker(unaligned);
+            // named in the legend, where a label on the line could cover a point
+            LegendItemCollection legend = plot.getLegendItems();
+            legend.add(new LegendItem(UNALIGNED, null, null, null, new Line2D.Double(-7, 0, 7, 0),
+                    unaligned.getStroke(), unaligned.getPaint()));
+            plot.setFixedLegendItems(legend);
         }
         String kept = bestEpoch > 0 ? "the generator of epoch " + bestEpoch
                 : bestEpoch == 0 ? "the fresh generator (epoch 0)" : "the unaligned model";

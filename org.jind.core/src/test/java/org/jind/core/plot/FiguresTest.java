@@ -158,6 +158,7 @@ public class FiguresTest {
         assertEquals(0.05, ((NumberAxis) rejection.getRangeAxis()).getTickUnit().getSize(), 0);
         assertEquals(List.of("10%", "15%", "20%", "25%", "30%", "35%", "40%"), tickLabels(fig, rejection));
         assertTrue(fig.svg().contains("fresh generator (epoch 0)"));
+        assertTrue(fig.svg().contains(Curves.UNALIGNED));
         assertWellFormedSvg(fig);
         keep(fig);
     }
