@@ -101,6 +101,32 @@ public class JindInOsgiTest {
                 coreWires.toString());
     }
 
+    /**
+     * SLF4J is the platform's (in KNIME: its slf4j-api bundle, whose knime.log binding is a fragment of it), not a
+     * copy inside org.jind.libs: an embedded copy sees no provider and drops every ND4J, JavaCPP and jHDF message.
+     */
+    @Test
+    public void slf4jIsImportedFromThePlatformNotEmbedded() throws ReflectiveOperationException {
+        Bundle libs = bundle("org.jind.libs");
+        String classPath = libs.getHeaders().get("Bundle-ClassPath");
+        assertTrue(classPath.contains("lib/nd4j-native-"), classPath);
+        assertTrue(!classPath.contains("slf4j"), classPath);
+        List<BundleWire> packageWires = libs.adapt(BundleWiring.class)
+                .getRequiredWires(BundleRevision.PACKAGE_NAMESPACE);
+        BundleWire slf4j = packageWires.stream()
+                .filter(w -> "org.slf4j".equals(w.getCapability().getAttributes().get(BundleRevision.PACKAGE_NAMESPACE)))
+                .findFirst().orElseThrow(() -> new AssertionError("org.jind.libs imports no org.slf4j"));
+        assertEquals("slf4j.api", slf4j.getProvider().getSymbolicName());
+        assertEquals(2, slf4j.getProvider().getVersion().getMajor());
+        // what ND4J's classes see through org.jind.libs' class loader is that bundle's LoggerFactory, and it found
+        // the platform's provider (slf4j-simple here), so their messages are logged, not dropped
+        Class<?> factory = Nd4j.class.getClassLoader().loadClass("org.slf4j.LoggerFactory");
+        assertEquals("slf4j.api", FrameworkUtil.getBundle(factory).getSymbolicName());
+        Object loggers = factory.getMethod("getILoggerFactory").invoke(null);
+        System.out.println("SLF4J logger factory seen by org.jind.libs: " + loggers.getClass().getName());
+        assertEquals("slf4j.simple", FrameworkUtil.getBundle(loggers.getClass()).getSymbolicName());
+    }
+
     @Test
     public void nativeLibraryComesFromTheFragmentNotTheHost() {
         Bundle libs = bundle("org.jind.libs");

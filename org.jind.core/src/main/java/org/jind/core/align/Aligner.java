@@ -45,9 +45,12 @@ public final class Aligner {
             int reinitialisations) {
     }
 
-    /** The aligned model and the epochs that led to it. */
+    /**
+     * The aligned model and the epochs that led to it; {@code freshRejection} is the first candidate's, the
+     * generator before epoch 1 (an identity on the source encoder's codes plus its random initialisation).
+     */
     public record Result(AlignedModel model, List<EpochRecord> history, double bestRejection, int bestEpoch,
-            double unalignedRejection) {
+            double unalignedRejection, double freshRejection) {
     }
 
     private Aligner() {
@@ -87,7 +90,8 @@ public final class Aligner {
         double unaligned = rejection(base.net, null, target, base.classes, thresholds);
         List<INDArray> best = ClassifierTrainer.snapshot(g.allParams());
         random.sequentialPass(); // the reference's scoring of the target runs a data loader
-        double bestRej = rejection(base.net, g, target, base.classes, thresholds);
+        double freshRej = rejection(base.net, g, target, base.classes, thresholds);
+        double bestRej = freshRej;
         int bestEpoch = 0;
         List<EpochRecord> history = new ArrayList<>();
         AlignmentSchedule schedule = new AlignmentSchedule(s.patience(), s.maxEpochs());
@@ -133,12 +137,12 @@ public final class Aligner {
         }
         // the encoder and classifier stayed frozen: the aligned model shares them with the trained one
         AlignedModel aligned = base.withAlignment(g, record(target.rows(), targetFingerprint, s, history,
-                chooseUnaligned ? unaligned : bestRej, bestEpoch, unaligned, chooseUnaligned));
+                chooseUnaligned ? unaligned : bestRej, bestEpoch, unaligned, freshRej, chooseUnaligned));
         progress.report("align", 1, String.format(Locale.ROOT, "done: %s rejects %.4f of the target (unaligned %.4f)",
                 chooseUnaligned ? "the unaligned model" : bestEpoch == 0 ? "the fresh generator" : "epoch " + bestEpoch,
                 chooseUnaligned ? unaligned : bestRej, unaligned));
         return new Result(aligned, history, chooseUnaligned ? unaligned : bestRej, chooseUnaligned ? -1 : bestEpoch,
-                unaligned);
+                unaligned, freshRej);
     }
 
     /**
@@ -219,7 +223,7 @@ public final class Aligner {
     }
 
     private static JsonObject record(int cells, String fingerprint, AlignSettings s, List<EpochRecord> history,
-            double rejection, int bestEpoch, double unaligned, boolean chooseUnaligned) {
+            double rejection, int bestEpoch, double unaligned, double fresh, boolean chooseUnaligned) {
         Gson gson = new Gson();
         JsonObject o = new JsonObject();
         o.addProperty("targetCells", cells);
@@ -230,6 +234,7 @@ public final class Aligner {
         o.addProperty("bestEpoch", bestEpoch);
         o.addProperty("targetRejection", rejection);
         o.addProperty("unalignedRejection", unaligned);
+        o.addProperty("freshRejection", fresh);
         o.addProperty("chosen", chooseUnaligned ? "unaligned" : "generator");
         return o;
     }

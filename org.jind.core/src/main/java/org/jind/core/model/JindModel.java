@@ -87,7 +87,7 @@ public sealed class JindModel permits AlignedModel {
     }
 
     public String describe() {
-        return "JIND model (" + stage.name().toLowerCase() + "): " + classes.length + " cell types, " + genes()
+        return "JIND model, " + stage.label() + ": " + classes.length + " cell types, " + genes()
                 + " genes, label column '" + labelKey + "'";
     }
 
@@ -115,8 +115,8 @@ public sealed class JindModel permits AlignedModel {
         if (this instanceof AlignedModel a) {
             return a;
         }
-        throw new JindException(forWhat + " needs a model that is " + Stage.ALIGNED.name().toLowerCase()
-                + ", but this one is only " + stage.name().toLowerCase() + ".");
+        throw new JindException(forWhat + " needs a model that is " + Stage.ALIGNED.label() + ", but this one is only "
+                + stage.label() + ".");
     }
 
     // ---- storage ----
@@ -204,7 +204,7 @@ public sealed class JindModel permits AlignedModel {
             return m;
         }
         if (stage == Stage.TRAINED || !hasGenerator) {
-            throw new JindException(name + " is damaged: it is " + stage.name().toLowerCase() + " but "
+            throw new JindException(name + " is damaged: it is " + stage.label() + " but "
                     + (hasGenerator ? "holds" : "lacks") + " a generator.");
         }
         GeneratorNet generator = new GeneratorNet(net.encoder, new TorchGenerator(0));

@@ -27,7 +27,7 @@ final class ModelHeader {
         }
         String stage = string(h, "stage", name);
         if (java.util.Arrays.stream(Stage.values()).noneMatch(s -> s.name().equals(stage))) {
-            throw invalid(name, "its stage '" + stage + "' is unknown (known: trained, aligned, selftrained)");
+            throw invalid(name, "its stage '" + stage + "' is unknown (known: TRAINED, ALIGNED, SELFTRAINED)");
         }
         string(h, "labelKey", name);
         int classes = strings(h, "classes", name);

@@ -50,7 +50,7 @@ public final class ModelFigures {
             out.add(Curves.training("training", "Training", m.history, 0));
         }
         if (m.alignment != null && m.alignment.has("history")) {
-            out.add(Curves.alignment(alignmentHistory(m.alignment), bestEpoch(m.alignment)));
+            out.add(Curves.alignment(alignmentData(m.alignment)));
         }
         if (m.selfTraining != null && m.selfTraining.has("history")) {
             List<EpochRecord> h = new ArrayList<>();
@@ -135,6 +135,20 @@ public final class ModelFigures {
                     r.get(5).getAsInt()));
         }
         return out;
+    }
+
+    /**
+     * The alignment curves' data as the model file stores them. Files written before the fresh generator's
+     * rejection was recorded tell it only when that generator was kept (it is then the target rejection).
+     */
+    public static Curves.AlignmentData alignmentData(JsonObject alignment) {
+        int best = bestEpoch(alignment);
+        double fresh = alignment.has("freshRejection") ? alignment.get("freshRejection").getAsDouble()
+                : best == 0 && alignment.has("targetRejection") ? alignment.get("targetRejection").getAsDouble()
+                : Double.NaN;
+        double unaligned = alignment.has("unalignedRejection") ? alignment.get("unalignedRejection").getAsDouble()
+                : Double.NaN;
+        return new Curves.AlignmentData(alignmentHistory(alignment), best, fresh, unaligned);
     }
 
     private static int bestEpoch(JsonObject o) {

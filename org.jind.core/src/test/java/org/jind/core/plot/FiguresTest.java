@@ -22,9 +22,12 @@ import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.CombinedRangeXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jind.core.align.Aligner;
 import org.jind.core.model.EpochRecord;
@@ -136,15 +139,94 @@ public class FiguresTest {
             h.add(new Aligner.EpochRecord(e, 0.7 + 0.1 * rng.nextDouble(), 0.69 + 0.05 * rng.nextDouble(), b,
                     b ? 0.2 - 0.01 * e : Double.NaN, 0));
         }
-        Figure fig = Curves.alignment(h, 7);
+        Figure fig = Curves.alignment(new Curves.AlignmentData(h, 7, 0.31, 0.4));
         CombinedDomainXYPlot plot = (CombinedDomainXYPlot) fig.chart().getPlot();
         XYPlot losses = plot.getSubplots().get(0);
         assertEquals(2, losses.getDataset().getSeriesCount());
         assertEquals(9, losses.getDataset().getItemCount(0));
         assertEquals(9, losses.getDataset().getItemCount(1));
-        assertEquals(balanced, plot.getSubplots().get(1).getDataset().getItemCount(0));
+        XYPlot rejection = plot.getSubplots().get(1);
+        assertEquals(balanced, rejection.getDataset().getItemCount(0));
+        // the fresh generator, the first candidate, at epoch 0; the unaligned model's rejection as a line
+        assertEquals(1, rejection.getDataset().getItemCount(1));
+        assertEquals(0, rejection.getDataset().getXValue(1, 0), 0);
+        assertEquals(0.31, rejection.getDataset().getYValue(1, 0), 0);
+        assertEquals(0.4, ((ValueMarker) rejection.getRangeMarkers(Layer.FOREGROUND).iterator().next()).getValue(), 0);
+        // the axis spans the rejections (0.11 to 0.4) with margins, in steps of 5 points
+        assertEquals(0.081, rejection.getRangeAxis().getLowerBound(), 1e-9);
+        assertEquals(0.429, rejection.getRangeAxis().getUpperBound(), 1e-9);
+        assertEquals(0.05, ((NumberAxis) rejection.getRangeAxis()).getTickUnit().getSize(), 0);
+        assertEquals(List.of("10%", "15%", "20%", "25%", "30%", "35%", "40%"), tickLabels(fig, rejection));
+        assertTrue(fig.svg().contains("fresh generator (epoch 0)"));
+        assertTrue(fig.svg().contains(Curves.UNALIGNED));
         assertWellFormedSvg(fig);
         keep(fig);
+    }
+
+    /**
+     * One balanced epoch (PBMC 3pv2 to 5p, seed 0, keeps the fresh generator): the rejection axis has a readable
+     * range with distinct ticks instead of JFreeChart's sliver around the single value, and the kept candidate is
+     * on the chart at epoch 0, marked.
+     */
+    @Test
+    public void alignmentWithOneBalancedEpochShowsTheFreshGeneratorOnAReadableAxis() throws Exception {
+        List<Aligner.EpochRecord> h = new ArrayList<>();
+        for (int e = 1; e <= 4; e++) {
+            h.add(new Aligner.EpochRecord(e, 0.72 - 0.01 * e, 0.69, e == 4, e == 4 ? 0.1166667 : Double.NaN, 0));
+        }
+        Figure fig = Curves.alignment(new Curves.AlignmentData(h, 0, 0.1133333, 0.1150000));
+        CombinedDomainXYPlot plot = (CombinedDomainXYPlot) fig.chart().getPlot();
+        XYPlot rejection = plot.getSubplots().get(1);
+        assertEquals(1, rejection.getDataset().getItemCount(0));
+        assertEquals(0.1133333, rejection.getDataset().getYValue(1, 0), 0);
+        NumberAxis axis = (NumberAxis) rejection.getRangeAxis();
+        // 0.1133 to 0.1167 padded by 1 point each side, then widened to the 5-point minimum around its centre
+        assertEquals(0.09, axis.getLowerBound(), 1e-9);
+        assertEquals(0.14, axis.getUpperBound(), 1e-9);
+        List<String> ticks = tickLabels(fig, rejection);
+        assertEquals(List.of("9%", "10%", "11%", "12%", "13%", "14%"), ticks);
+        assertEquals(ticks.size(), new HashSet<>(ticks).size());
+        // kept: the fresh generator, a dashed line at epoch 0 in both panels
+        for (XYPlot p : plot.getSubplots()) {
+            assertTrue(p.getDomainMarkers(Layer.FOREGROUND).stream()
+                    .anyMatch(m -> m instanceof ValueMarker v && v.getValue() == 0));
+        }
+        String svg = fig.svg();
+        assertTrue(svg.contains("kept: the fresh generator (epoch 0)"));
+        assertTrue(svg.contains("fresh generator (epoch 0)"));
+        assertTrue("no tick repeats one value in scientific notation", !svg.contains("E-1"));
+        assertWellFormedSvg(fig);
+        keep("one-balanced-", fig);
+    }
+
+    /** A model file written before the fresh generator's rejection was recorded draws without it. */
+    @Test
+    public void alignmentWithoutTheRejectionsBeforeEpochOneDrawsTheEpochs() throws Exception {
+        List<Aligner.EpochRecord> h = List.of(new Aligner.EpochRecord(1, 0.7, 0.69, true, 0.25, 0));
+        Figure fig = Curves.alignment(new Curves.AlignmentData(h, 1, Double.NaN, Double.NaN));
+        XYPlot rejection = ((CombinedDomainXYPlot) fig.chart().getPlot()).getSubplots().get(1);
+        assertEquals(0, rejection.getDataset().getItemCount(1));
+        assertTrue(rejection.getRangeMarkers(Layer.FOREGROUND) == null
+                || rejection.getRangeMarkers(Layer.FOREGROUND).isEmpty());
+        assertEquals(0.225, rejection.getRangeAxis().getLowerBound(), 1e-9);
+        assertEquals(0.275, rejection.getRangeAxis().getUpperBound(), 1e-9);
+        assertWellFormedSvg(fig);
+    }
+
+    /** The tick labels the axis of {@code panel} draws in the figure at its size, bottom to top. */
+    static List<String> tickLabels(Figure fig, XYPlot panel) {
+        BufferedImage img = new BufferedImage(fig.width(), fig.height(), BufferedImage.TYPE_INT_RGB);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        Graphics2D g = img.createGraphics();
+        fig.chart().draw(g, new Rectangle2D.Double(0, 0, fig.width(), fig.height()), info);
+        Rectangle2D area = info.getPlotInfo().getSubplotInfo(1).getDataArea();
+        NumberAxis axis = (NumberAxis) panel.getRangeAxis();
+        List<String> out = new ArrayList<>();
+        for (Object t : axis.refreshTicks(g, new org.jfree.chart.axis.AxisState(), area, RectangleEdge.LEFT)) {
+            out.add(((org.jfree.chart.axis.ValueTick) t).getText());
+        }
+        g.dispose();
+        return out;
     }
 
     /** Clusters in 256 dimensions, one per type, the target shifted (a batch effect). */

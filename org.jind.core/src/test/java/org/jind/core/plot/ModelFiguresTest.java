@@ -22,6 +22,8 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
+import com.google.gson.JsonObject;
+
 /** The figures a real (small) trained and aligned model and its target batch give, written as files. */
 public class ModelFiguresTest {
     @Rule
@@ -62,6 +64,14 @@ public class ModelFiguresTest {
             assertEquals(a.balanced(), b.balanced());
             assertEquals(a.rejection(), b.rejection(), 0);
         }
+        // and the rejections before epoch 1, drawn at epoch 0 (the fresh generator) and as a line (unaligned)
+        Curves.AlignmentData data = ModelFigures.alignmentData(m.alignment);
+        assertEquals(aligned.freshRejection(), data.freshRejection(), 0);
+        assertEquals(aligned.unalignedRejection(), data.unalignedRejection(), 0);
+        assertEquals(aligned.bestEpoch(), data.bestEpoch());
+        assertEquals(aligned.freshRejection(), alignment.getSubplots().get(1).getDataset().getYValue(1, 0), 0);
+        assertTrue(aligned.freshRejection() > 0 && aligned.freshRejection() < 1);
+        assertTrue(aligned.bestRejection() <= aligned.freshRejection()); // a later epoch is kept only when better
         Path dir = tmp.getRoot().toPath().resolve("plots");
         List<String> files = ModelFigures.write(figs, dir);
         assertEquals(8, files.size());
@@ -71,6 +81,22 @@ public class ModelFiguresTest {
         for (Figure f : figs) {
             FiguresTest.keep("model-", f);
         }
+    }
+
+    /** A model file from before the fresh generator's rejection was recorded tells it when it kept that one. */
+    @Test
+    public void alignmentDataOfAnEarlierModelFile() {
+        JsonObject a = aligned.model().alignment.deepCopy();
+        a.remove("freshRejection");
+        a.addProperty("bestEpoch", 0);
+        a.addProperty("targetRejection", 0.125);
+        assertEquals(0.125, ModelFigures.alignmentData(a).freshRejection(), 0);
+        a.addProperty("bestEpoch", 2);
+        assertTrue(Double.isNaN(ModelFigures.alignmentData(a).freshRejection()));
+        a.addProperty("bestEpoch", 0);
+        a.addProperty("chosen", "unaligned"); // then the target rejection is the unaligned model's
+        assertEquals(-1, ModelFigures.alignmentData(a).bestEpoch());
+        assertTrue(Double.isNaN(ModelFigures.alignmentData(a).freshRejection()));
     }
 
     @Test

@@ -18,8 +18,8 @@ public final class ModelChecks {
     /** Fails unless the model has reached {@code needed}; {@code node} and {@code fix} make the sentence. */
     public static void requireStage(ModelSummary model, Stage needed, String node, String fix) {
         if (model.stage().ordinal() < needed.ordinal()) {
-            throw new JindException(node + " needs a model that is " + name(needed) + ", but the model at its input is "
-                    + name(model.stage()) + "; " + fix + ".");
+            throw new JindException(node + " needs a model that is " + needed.label() + ", but the model at its input is "
+                    + model.stage().label() + "; " + fix + ".");
         }
     }
 
@@ -87,13 +87,5 @@ public final class ModelChecks {
                     + " the rows no longer hold; recompute the domain (Domain Calculator node) before Train JIND, or"
                     + " execute Train JIND before streaming this node.");
         }
-    }
-
-    private static String name(Stage s) {
-        return switch (s) {
-            case TRAINED -> "trained";
-            case ALIGNED -> "aligned";
-            case SELFTRAINED -> "self-trained (JIND+)";
-        };
     }
 }

@@ -3,7 +3,6 @@ package org.jind.knime.logic;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -166,7 +165,7 @@ public final class ModelSummary {
         String what = (cellTypes == null ? "cell types known after training"
                 : Plural.of(cellTypes.length, "cell type")) + ", "
                 + (genes == null ? "genes known after training" : Plural.of(genes.length, "gene"));
-        return "JIND model (" + stage.name().toLowerCase(Locale.ROOT) + "): " + what + ", label column '" + labelColumn
+        return "JIND model, " + stage.label() + ": " + what + ", label column '" + labelColumn
                 + "'";
     }
 

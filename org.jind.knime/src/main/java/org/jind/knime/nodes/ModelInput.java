@@ -12,6 +12,7 @@ import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.ModelChecks;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressSink;
+import org.jind.knime.logic.TrueTypes;
 import org.jind.knime.port.JindModelPortObjectSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
@@ -53,7 +54,8 @@ public final class ModelInput {
 
     /**
      * Reads the table for the model: only the numeric columns named like the genes the model uses (for counts
-     * also the genes it normalises the library size over), so unrelated columns may hold anything. With
+     * also the genes it normalises the library size over), so unrelated columns may hold anything, and the
+     * string column named as the model's label column, if any, as that annotation ({@link TrueTypes}). With
      * {@code fillAbsent}, the model's genes absent from the table come as columns of 0, so the core sees them all
      * and only this node's warning (from {@link #checkGenes}) tells the user about them, once.
      */
@@ -62,8 +64,11 @@ public final class ModelInput {
         List<ColumnInfo> columns = KnimeTables.columns(table.getDataTableSpec());
         warnings.add(checkGenes(ModelSummary.of(model), columns, fillAbsent));
         GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
+        // the model's label column, when the table has it, for the views that colour cells by their true type
+        int label = TrueTypes.column(columns, model.labelKey);
         List<String> readWarnings = new ArrayList<>();
-        Dataset data = KnimeTables.readDataset(table, genes.columns(), genes.names(), new int[0], new String[0],
+        Dataset data = KnimeTables.readDataset(table, genes.columns(), genes.names(),
+                label < 0 ? new int[0] : new int[] {label}, label < 0 ? new String[0] : new String[] {model.labelKey},
                 policy, progress, readWarnings);
         warnings.addAll(readWarnings);
         return data;

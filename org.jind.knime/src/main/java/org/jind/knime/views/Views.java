@@ -53,7 +53,7 @@ public final class Views {
         summary.setName("JIND model");
         String head = String.format(Locale.ROOT, "<html><b>%s</b><br>stage: %s &nbsp; genes: %,d &nbsp; cell types: %d"
                 + " &nbsp; label column: %s<br>per cell type: source validation cells, their accuracy and the"
-                + " rejection threshold at θ = 0.05</html>", "JIND model", m.stage.name().toLowerCase(Locale.ROOT),
+                + " rejection threshold at θ = 0.05</html>", "JIND model", m.stage.label(),
                 m.genes(), m.classes.length, escape(m.labelKey));
         summary.add(new JLabel(head), BorderLayout.NORTH);
         summary.add(new JScrollPane(table(ResultTables.validation(m))), BorderLayout.CENTER);

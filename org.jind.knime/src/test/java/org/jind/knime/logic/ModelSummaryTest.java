@@ -32,7 +32,7 @@ public class ModelSummaryTest {
         assertArrayEquals(m.plan.selectedGenes(), s.genes());
         assertArrayEquals(m.classes, s.cellTypes());
         assertEquals(40, s.genes().length);
-        assertTrue(s.describe(), s.describe().startsWith("JIND model (trained): 3 cell types, 40 genes"));
+        assertTrue(s.describe(), s.describe().startsWith("JIND model, trained: 3 cell types, 40 genes"));
         assertEquals(Stage.ALIGNED, ModelSummary.of(TinyJind.aligned()).stage());
     }
 
@@ -53,13 +53,28 @@ public class ModelSummaryTest {
         assertEquals("ALIGNED", KNOWN.storedStrings().get(ModelSummary.KEY_STAGE));
     }
 
+    /** Users read the stage as "self-trained (JIND+)"; the spec stores the constant's name, as before. */
+    @Test
+    public void theStageReadsAsUsersKnowItAndIsStoredByItsName() {
+        ModelSummary plus = KNOWN.withStage(Stage.SELFTRAINED);
+        assertEquals("JIND model, self-trained (JIND+): 2 cell types, 3 genes, label column 'cell_type'",
+                plus.describe());
+        assertEquals("JIND model, aligned: 2 cell types, 3 genes, label column 'cell_type'", KNOWN.describe());
+        assertEquals("SELFTRAINED", plus.storedStrings().get(ModelSummary.KEY_STAGE));
+        assertEquals(plus, ModelSummary.fromStored(plus.storedStrings(), plus.storedArrays()));
+        assertFalse(plus.describe(), plus.describe().toLowerCase(java.util.Locale.ROOT).contains("selftrained"));
+        assertMessage(() -> ModelChecks.requireStage(ModelSummary.beforeTraining("l"), Stage.SELFTRAINED, "A node",
+                "self-train it first"), "needs a model that is self-trained (JIND+), but the model at its input is"
+                + " trained; self-train it first.");
+    }
+
     @Test
     public void unknownUntilTrained() {
         ModelSummary s = ModelSummary.beforeTraining("cell_type");
         assertFalse(s.genesKnown());
         assertFalse(s.cellTypesKnown());
         assertNull(s.genes());
-        assertEquals("JIND model (trained): cell types known after training, genes known after training, label column"
+        assertEquals("JIND model, trained: cell types known after training, genes known after training, label column"
                 + " 'cell_type'",
                 s.describe());
     }

@@ -21,6 +21,7 @@ import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressAdapter;
 import org.jind.knime.logic.ResultTables;
+import org.jind.knime.logic.TrueTypes;
 import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
@@ -47,8 +48,8 @@ import org.knime.core.node.port.PortType;
 final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
     private static final String VIEW_FILE = "align-view.json";
 
-    /** What the view draws: the latent maps and the aligner's epochs. */
-    record ViewData(List<LatentMap.Data> maps, List<Aligner.EpochRecord> history, int bestEpoch) {
+    /** What the view draws: the latent maps and the alignment curves. */
+    record ViewData(List<LatentMap.Data> maps, Curves.AlignmentData curves) {
     }
 
     private final AlignBatchSettings s;
@@ -99,8 +100,9 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
         JindModel aligned = result.model();
         progress.range(0.9, 1).progress(0, "computing the latent maps for the view");
         List<LatentMap.Data> maps = KnimeProgress.run(() -> ModelFigures.latentMaps(aligned,
-                prepared.matrixFor(aligned.plan), null, settings.theta(), settings.seed()));
-        view = new ViewData(maps, result.history(), result.bestEpoch());
+                prepared.matrixFor(aligned.plan), TrueTypes.of(target, model.labelKey), settings.theta(),
+                settings.seed()));
+        view = new ViewData(maps, Curves.AlignmentData.of(result));
         JindModelPortObject port = JindModelPortObject.of(aligned);
         BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.history()), exec);
         warn(warnings);
@@ -115,7 +117,9 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
         }
         List<Figure> out = new ArrayList<>();
         v.maps().forEach(m -> out.add(LatentMap.of(m)));
-        out.add(Curves.alignment(v.history(), v.bestEpoch()));
+        if (v.curves() != null) { // null in internals saved before the curves held the rejections: re-execute
+            out.add(Curves.alignment(v.curves()));
+        }
         return out;
     }
 
