@@ -167,7 +167,7 @@ public class OutputDestinationsTest {
         assertEquals(said, 0, code);
         org.jind.core.model.JindModel m = org.jind.core.model.JindModel.fromBytes(bytes.toByteArray(), "stdout");
         assertArrayEquals(new String[] {"type_A", "type_B", "type_C"}, m.classes);
-        assertTrue(said, said.startsWith("Saved JIND model (trained)") && said.contains("to -"));
+        assertTrue(said, said.startsWith("Saved JIND model, trained") && said.contains("to -"));
     }
 
     @Test
