@@ -45,7 +45,7 @@ final class MtxReader {
      *
      * @param source how messages name the set: the folder and the prefix, e.g. {@code filtered/} or {@code geo/GSM1_}
      */
-    record Files3(Path matrix, Path features, Path barcodes, String source) {
+    record MtxSet(Path matrix, Path features, Path barcodes, String source) {
         /** How messages name one of the set's files, e.g. {@code filtered/matrix.mtx.gz}. */
         String name(Path file) {
             return source.substring(0, source.lastIndexOf('/') + 1) + file.getFileName();
@@ -62,7 +62,7 @@ final class MtxReader {
      * sentence a folder holding several sets (naming them and how to choose), a set with a file twice (plain and
      * gzipped, or both features.tsv and genes.tsv) and a set missing a file.
      */
-    static Files3 locate(Path path) throws IOException {
+    static MtxSet locate(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
             Path dir = path.toAbsolutePath().getParent();
             return complete(dir, path.getParent() == null ? "" : path.getParent().toString(),
@@ -89,7 +89,7 @@ final class MtxReader {
     }
 
     /** The set with {@code prefix} in {@code dir} (typed by the user as {@code shown}). */
-    private static Files3 complete(Path dir, String shown, String prefix) {
+    private static MtxSet complete(Path dir, String shown, String prefix) {
         String folder = dir.getFileName() == null ? "" : dir.getFileName() + "/";
         String src = folder + prefix;
         Path matrix = one(dir, shown, prefix + MATRIX);
@@ -108,7 +108,7 @@ final class MtxReader {
                     + prefix + "matrix.mtx, " + prefix + "features.tsv (or " + prefix + "genes.tsv) and " + prefix
                     + "barcodes.tsv.");
         }
-        return new Files3(matrix, features != null ? features : genes, barcodes, src);
+        return new MtxSet(matrix, features != null ? features : genes, barcodes, src);
     }
 
     /** {@code base} or {@code base.gz} in {@code dir}, or null; both at once is refused (which one is meant?). */
@@ -126,7 +126,7 @@ final class MtxReader {
     }
 
     static Dataset read(Path path, Path labelsCsv) throws IOException {
-        Files3 set = locate(path);
+        MtxSet set = locate(path);
         String src = set.source();
         TenxFeatures features = features(set);
         String[] cells = readColumn(set.barcodes(), 0);
@@ -145,7 +145,7 @@ final class MtxReader {
      * header checked against them. No annotations: those come from a labels CSV in the command line, a join in KNIME.
      */
     static DatasetInfo info(Path path) throws IOException {
-        Files3 set = locate(path);
+        MtxSet set = locate(path);
         TenxFeatures features = features(set);
         String[] barcodes = readColumn(set.barcodes(), 0);
         try (BufferedReader in = TextFiles.open(set.matrix())) {
@@ -157,7 +157,7 @@ final class MtxReader {
     }
 
     /** features.tsv (id, symbol, feature type) or genes.tsv (id, symbol); one column: ids only. */
-    private static TenxFeatures features(Files3 set) throws IOException {
+    private static TenxFeatures features(MtxSet set) throws IOException {
         List<String[]> rows = new ArrayList<>();
         int columns = Integer.MAX_VALUE;
         try (BufferedReader in = TextFiles.open(set.features())) {
