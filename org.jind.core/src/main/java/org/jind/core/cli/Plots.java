@@ -13,6 +13,8 @@ import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.MatrixChoice;
+import org.jind.core.data.NoSuchMatrixException;
 import org.jind.core.model.JindModel;
 import org.jind.core.prep.PreparedBatch;
 import org.jind.core.plot.Figure;
@@ -60,6 +62,9 @@ final class Plots {
         String batchKey;
         @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
         String batch;
+        @Option(names = "--matrix", paramLabel = "NAME", description = MatrixOption.HELP
+                + " (default: the matrix the model was trained on)")
+        String matrix;
         @Option(names = "--label-key", paramLabel = "KEY", description = "annotation column with the true cell types"
                 + " (default: the model's; used when the batch has it for every cell)")
         String labelKey;
@@ -74,9 +79,10 @@ final class Plots {
         public void run() {
             new Outputs().input("--model", model).input("--input", input).input("--labels", labels)
                     .outputsIn("--out", out, FILES);
-            if (input == null && (labels != null || batchKey != null || batch != null || labelKey != null)) {
-                throw new JindException("--labels, --batch-key, --batch and --label-key describe the batch given with"
-                        + " --input; add --input or leave them out.");
+            if (input == null && (labels != null || batchKey != null || batch != null || labelKey != null
+                    || matrix != null)) {
+                throw new JindException("--labels, --batch-key, --batch, --label-key and --matrix describe the batch"
+                        + " given with --input; add --input or leave them out.");
             }
             if (batch != null && batchKey == null) {
                 throw new JindException("--batch needs --batch-key (the annotation column holding batch names).");
@@ -88,7 +94,14 @@ final class Plots {
                 figures = forModel(m, t);
             } else {
                 String key = labelKey != null ? labelKey : m.labelKey;
-                Dataset data = DatasetReader.read(input, labels, key, batchKey, batch);
+                MatrixChoice mc = MatrixOption.orRecorded(MatrixOption.parse(matrix, "--matrix"), input,
+                        m.plan.matrix(), "the model was trained on", "--matrix", new ConsoleProgress(false));
+                Dataset data;
+                try {
+                    data = DatasetReader.read(input, labels, key, batchKey, batch, mc);
+                } catch (NoSuchMatrixException e) {
+                    throw e.renamed("--matrix");
+                }
                 if (labelKey != null && !data.hasObs(labelKey)) {
                     throw new JindException("--label-key " + labelKey + " is not an annotation of " + input + ".");
                 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -28,9 +29,17 @@ public final class DatasetReader {
      * @param annotations  the names of annotation (non-gene) columns for CSV/TSV input, e.g. the label and batch keys
      */
     public static Dataset read(Path file, Path labelsCsv, Set<String> annotations) {
-        return guarded(file, () -> switch (format(file, labelsCsv)) {
+        return read(file, labelsCsv, annotations, null);
+    }
+
+    /**
+     * {@link #read(Path, Path, Set)} of the AnnData matrix {@code matrix} (null: X); see
+     * {@link #open(Path, Path, Set, MatrixChoice)}.
+     */
+    public static Dataset read(Path file, Path labelsCsv, Set<String> annotations, MatrixChoice matrix) {
+        return guarded(file, () -> switch (format(file, labelsCsv, matrix)) {
             case MTX -> MtxReader.read(file, labelsCsv);
-            case H5AD -> H5adReader.read(file);
+            case H5AD -> H5adReader.read(file, matrix);
             case TENX_H5 -> TenxH5Reader.read(file, labelsCsv);
             case DELIMITED -> DelimitedReader.read(file, annotations);
         });
@@ -41,9 +50,18 @@ public final class DatasetReader {
      * {@link #read(Path, Path, Set)}. 10x directories are read whole.
      */
     public static CellChunks open(Path file, Path labelsCsv, Set<String> annotations) {
-        return guarded(file, () -> switch (format(file, labelsCsv)) {
+        return open(file, labelsCsv, annotations, null);
+    }
+
+    /**
+     * {@link #open(Path, Path, Set)} of the AnnData matrix {@code matrix}: X, raw (with raw/var's genes) or a layer;
+     * null: X. A file without it gets a sentence naming the matrices it has ({@link NoSuchMatrixException}); the
+     * other formats hold one matrix, and refuse raw or a layer.
+     */
+    public static CellChunks open(Path file, Path labelsCsv, Set<String> annotations, MatrixChoice matrix) {
+        return guarded(file, () -> switch (format(file, labelsCsv, matrix)) {
             case MTX -> CellChunks.of(MtxReader.read(file, labelsCsv));
-            case H5AD -> H5adReader.open(file);
+            case H5AD -> H5adReader.open(file, matrix);
             case TENX_H5 -> TenxH5Reader.open(file, labelsCsv);
             case DELIMITED -> DelimitedReader.open(file, annotations);
         });
@@ -51,7 +69,13 @@ public final class DatasetReader {
 
     /** {@link #open(Path, Path, Set)} keeping one batch when {@code batchKey} and {@code batch} are given. */
     public static CellChunks open(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
-        CellChunks c = open(file, labelsCsv, annotationNames(labelKey, batchKey));
+        return open(file, labelsCsv, labelKey, batchKey, batch, null);
+    }
+
+    /** {@link #open(Path, Path, String, String, String)} of the AnnData matrix {@code matrix} (null: X). */
+    public static CellChunks open(Path file, Path labelsCsv, String labelKey, String batchKey, String batch,
+            MatrixChoice matrix) {
+        CellChunks c = open(file, labelsCsv, annotationNames(labelKey, batchKey), matrix);
         if (batch == null) {
             return c;
         }
@@ -73,11 +97,31 @@ public final class DatasetReader {
      * others are genes. The same bad-file checks and messages as {@link #read}.
      */
     public static DatasetInfo info(Path file) {
-        return guarded(file, () -> switch (format(file, null)) {
+        return info(file, null);
+    }
+
+    /** {@link #info(Path)} with the genes of the AnnData matrix {@code matrix} (null: X; raw has its own genes). */
+    public static DatasetInfo info(Path file, MatrixChoice matrix) {
+        return guarded(file, () -> switch (format(file, null, matrix)) {
             case MTX -> MtxReader.info(file);
-            case H5AD -> H5adReader.info(file);
+            case H5AD -> H5adReader.info(file, matrix);
             case TENX_H5 -> TenxH5Reader.info(file);
             case DELIMITED -> DelimitedReader.info(file);
+        });
+    }
+
+    /**
+     * The matrices an AnnData file holds (X, raw, its layers; see {@link MatrixChoice}); empty for the formats with
+     * one matrix. Reads only the file's structure.
+     */
+    public static List<MatrixChoice> matrices(Path file) {
+        return guarded(file, () -> {
+            if (format(file) != Format.H5AD) {
+                return List.of();
+            }
+            try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
+                return H5adReader.matrices(h5);
+            }
         });
     }
 
@@ -87,11 +131,15 @@ public final class DatasetReader {
      * Recognises the format by content and name (HDF5 files by their groups: AnnData has X, 10x a matrix), or says
      * clearly why the file cannot be read; {@code --labels} only for 10x inputs, refused before reading.
      */
-    private static Format format(Path file, Path labelsCsv) throws IOException {
+    private static Format format(Path file, Path labelsCsv, MatrixChoice matrix) throws IOException {
         Format f = format(file);
         if (labelsCsv != null && f != Format.MTX && f != Format.TENX_H5) {
             throw new JindException("--labels is for 10x inputs; " + file.getFileName()
                     + " carries its own annotation columns.");
+        }
+        if (matrix != null && matrix.kind() != MatrixChoice.Kind.X && f != Format.H5AD) {
+            throw new JindException(file.getFileName() + " holds one matrix; " + matrix.describe()
+                    + " is a matrix of AnnData (.h5ad) files only.");
         }
         return f;
     }
@@ -112,7 +160,7 @@ public final class DatasetReader {
         }
         if (startsWithHdf5Magic(file)) {
             try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
-                if (h5.getChild("X") != null) {
+                if (H5adReader.isAnnData(h5)) {
                     return Format.H5AD;
                 }
                 if (TenxH5Reader.matrixGroup(h5) != null) {
@@ -121,8 +169,8 @@ public final class DatasetReader {
             } catch (RuntimeException e) {
                 throw Hdf5Arrays.unreadable(file.getFileName().toString(), "HDF5", e);
             }
-            throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor a 10x"
-                    + " Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
+            throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X', no 'obs' and"
+                    + " 'var') nor a 10x Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
@@ -156,11 +204,17 @@ public final class DatasetReader {
      * keeping only its cells: memory holds that batch, not the whole file.
      */
     public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch) {
+        return read(file, labelsCsv, labelKey, batchKey, batch, null);
+    }
+
+    /** {@link #read(Path, Path, String, String, String)} of the AnnData matrix {@code matrix} (null: X). */
+    public static Dataset read(Path file, Path labelsCsv, String labelKey, String batchKey, String batch,
+            MatrixChoice matrix) {
         Dataset d;
         if (batch == null) {
-            d = read(file, labelsCsv, annotationNames(labelKey, batchKey));
+            d = read(file, labelsCsv, annotationNames(labelKey, batchKey), matrix);
         } else {
-            try (CellChunks chunks = open(file, labelsCsv, labelKey, batchKey, batch)) {
+            try (CellChunks chunks = open(file, labelsCsv, labelKey, batchKey, batch, matrix)) {
                 d = guarded(file, () -> chunks.readAll(BATCH_CHUNK_CELLS, file.getFileName().toString()));
             }
         }
