@@ -113,7 +113,7 @@ public final class BatchPreparer {
             for (int k = raw.rowStart(r); k < raw.rowEnd(r); k++) {
                 float v = raw.value(k);
                 if (v != Math.rint(v)) {
-                    throw notCounts(v);
+                    throw notCounts(raw, v);
                 }
                 negative |= v < 0;
                 if (inLibrary[raw.colIndex(k)]) {
@@ -128,7 +128,11 @@ public final class BatchPreparer {
         return sums;
     }
 
-    private static JindException notCounts(float v) {
+    /** Values not whole for a counts model: scaled ones (some negative) or normalised ones; {@code v} is one. */
+    private static JindException notCounts(SparseMatrix raw, float v) {
+        for (int k = 0; k < raw.nonZeros() && v >= 0; k++) {
+            v = raw.value(k) < 0 && raw.value(k) != Math.rint(raw.value(k)) ? raw.value(k) : v;
+        }
         return new JindException("The model was trained on raw counts, but these data are not whole numbers (e.g. " + v
                 + "): they look " + (v < 0 ? "scaled" : "normalised") + ". Give the raw counts of these cells (in"
                 + " .h5ad files often in raw or a layer, not X; JIND normalises counts itself), or train a model on"
