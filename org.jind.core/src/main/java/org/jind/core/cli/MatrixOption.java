@@ -44,7 +44,7 @@ final class MatrixOption {
             return recorded;
         }
         if (has.contains(MatrixChoice.X)) {
-            progress.note(file.getFileName() + " has no " + recorded.describe() + ", the matrix " + recordedHow
+            progress.note(file.getFileName() + " has no " + recorded.label() + ", the matrix " + recordedHow
                     + ": reading X (" + option + " chooses another)");
         }
         return null;

@@ -92,11 +92,7 @@ final class H5adReader {
         };
         if (node == null) {
             List<MatrixChoice> all = matrices(h5);
-            String problem = src + " has no " + switch (c.kind()) {
-                case X -> "X";
-                case RAW -> "raw (raw/X)";
-                case LAYER -> "layer '" + c.layer() + "'";
-            };
+            String problem = src + " has no " + (c.kind() == MatrixChoice.Kind.RAW ? "raw (raw/X)" : c.label());
             if (all.isEmpty()) {
                 throw new JindException(problem + ", nor any other matrix (no raw/X, no layers): it holds no"
                         + " expression values.");

@@ -67,7 +67,12 @@ public record MatrixChoice(Kind kind, String layer) {
 
     /** For messages: "X", "raw" or "the layer 'counts'". */
     public String describe() {
-        return kind == Kind.LAYER ? "the layer '" + layer + "'" : toString();
+        return kind == Kind.LAYER ? "the " + label() : toString();
+    }
+
+    /** For messages after "no": "X", "raw" or "layer 'counts'". */
+    public String label() {
+        return kind == Kind.LAYER ? "layer '" + layer + "'" : toString();
     }
 
     /** As the user types it, and as a model records it: X, raw, or the layer's name. */
