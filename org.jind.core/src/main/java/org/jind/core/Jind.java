@@ -20,6 +20,7 @@ import org.jind.core.annotate.Predictor;
 import org.jind.core.annotate.Thresholds;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.MatrixChoice;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.model.AlignedModel;
 import org.jind.core.model.JindModel;
@@ -53,6 +54,17 @@ public final class Jind {
      */
     public static JindModel train(Dataset source, String labelKey, List<Set<String>> targetGenes, TrainSettings s,
             Progress progress) {
+        return train(source, null, labelKey, targetGenes, s, progress);
+    }
+
+    /**
+     * Trains on the labelled source read from the AnnData matrix {@code matrix}, which the model records: later
+     * batches are read from the same matrix unless another is chosen.
+     *
+     * @param matrix null when the source is not an AnnData file (or not known)
+     */
+    public static JindModel train(Dataset source, MatrixChoice matrix, String labelKey, List<Set<String>> targetGenes,
+            TrainSettings s, Progress progress) {
         if (source.cells() == 0 || source.genes().length == 0) { // valid AnnData files may have either
             throw new JindException("The training data hold " + source.cells() + " cells × " + source.genes().length
                     + " genes; training needs cells with genes.");
@@ -62,7 +74,7 @@ public final class Jind {
         Preprocessing.Fitted fitted = Preprocessing.fit(source, targetGenes, s.genesKept());
         ClassifierTrainer.Result r = ClassifierTrainer.train(fitted.x(), labels.y(), labels.classes().length, s, progress);
         SourceCodes codes = sourceCodes(r.net(), labels.classes().length, fitted.x(), labels.y(), s.seed());
-        return new JindModel(labelKey, labels.classes(), fitted.plan(), r.net(), r.validation(), s, r.history(),
+        return new JindModel(labelKey, labels.classes(), fitted.plan().withMatrix(matrix), r.net(), r.validation(), s, r.history(),
                 provenance(source), codes.codes(), codes.labels());
     }
 

@@ -57,7 +57,8 @@ final class Commands {
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel model;
             try (CellChunks cells = input.open(labelKey)) { // read with progress; only the batch asked for
-                model = Jind.train(Pipeline.readSource(cells, input.input, progress), labelKey, null, s, progress);
+                model = Jind.train(Pipeline.readSource(cells, input.input, progress), input.used(), labelKey, null, s,
+                        progress);
             }
             model.save(out);
             progress.endLine();
@@ -96,7 +97,7 @@ final class Commands {
             JindModel m = JindModel.load(model);
             long[] cells = new long[2]; // annotated, Unassigned
             // read, predicted and written a chunk at a time: memory does not grow with the number of cells
-            try (CellChunks data = input.open(labelKey != null ? labelKey : m.labelKey)) {
+            try (CellChunks data = input.open(labelKey != null ? labelKey : m.labelKey, m, progress)) {
                 PredictionsCsv.write(out, m.classes, probabilities, rows -> {
                     Jind.annotate(m, data, Jind.CHUNK_CELLS, Backend.threads(), t, fill.fill, progress, (chunk, a) -> {
                         rows.add(chunk.cellIds(), a);
@@ -149,7 +150,7 @@ final class Commands {
             // read and predicted a chunk at a time; only labels and probabilities are kept for the metrics
             List<Annotation> parts = new ArrayList<>();
             List<String> truth = new ArrayList<>();
-            try (CellChunks data = input.open(key)) {
+            try (CellChunks data = input.open(key, m, progress)) {
                 Jind.annotate(m, data, Jind.CHUNK_CELLS, Backend.threads(), t, fill.fill, progress, (chunk, a) -> {
                     truth.addAll(List.of(chunk.obs(key))); // a wrong --label-key fails on the first chunk
                     parts.add(a);

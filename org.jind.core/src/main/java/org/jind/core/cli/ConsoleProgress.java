@@ -48,6 +48,14 @@ final class ConsoleProgress implements Progress {
         err.println("warning: " + message);
     }
 
+    /** A line for the user about what is done (not a problem); none with --quiet. */
+    void note(String message) {
+        if (!quiet) {
+            endLine();
+            err.println(message);
+        }
+    }
+
     void endLine() {
         if (lineOpen) {
             err.println();

@@ -21,9 +21,10 @@ import org.jind.core.JindException;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.SelfTrainSettings;
 import org.jind.core.data.CellChunks;
-import org.jind.core.data.DatasetReader;
 import org.jind.core.data.GenomeChoiceException;
+import org.jind.core.data.MatrixChoice;
 import org.jind.core.data.ReadOptions;
+import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 
 import picocli.CommandLine.Mixin;
@@ -68,15 +69,39 @@ final class OptionGroups {
         @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
         String batch;
 
+        @Option(names = "--matrix", paramLabel = "NAME", description = MatrixOption.HELP
+                + " (default: X; with --model, the matrix the model was trained on)")
+        String matrix;
+
         /** The files these options read, for the check that no output replaces one of them. */
         Outputs inputs() {
             return new Outputs().input("--input", input).input("--labels", labels);
         }
 
-        /** The cells in chunks (annotate, evaluate: memory bounded by a chunk); close it. */
+        /** The cells in chunks (train: memory bounded by a chunk until joined); close it. */
         CellChunks open(String labelKey) {
-            return genomeNamed("--genome",
-                    () -> DatasetReader.open(input, new ReadOptions(labels, genome), labelKey, batchKey, batch));
+            return genomeNamed("--genome", () -> MatrixOption.open(input, new ReadOptions(labels, genome), labelKey,
+                    batchKey, batch, chosen(), "--matrix"));
+        }
+
+        /**
+         * The cells in chunks for a step given {@code model} (annotate, evaluate: memory bounded by a chunk): from
+         * --matrix, else from the matrix the model was trained on when the input has it; close it.
+         */
+        CellChunks open(String labelKey, JindModel model, ConsoleProgress progress) {
+            MatrixChoice m = MatrixOption.orRecorded(chosen(), input, model.plan.matrix(), "the model was trained on",
+                    "--matrix", progress);
+            return genomeNamed("--genome", () -> MatrixOption.open(input, new ReadOptions(labels, genome), labelKey,
+                    batchKey, batch, m, "--matrix"));
+        }
+
+        /** What a model trained on these cells records as its matrix. */
+        MatrixChoice used() {
+            return MatrixOption.used(input, chosen());
+        }
+
+        private MatrixChoice chosen() {
+            return MatrixOption.parse(matrix, "--matrix");
         }
     }
 

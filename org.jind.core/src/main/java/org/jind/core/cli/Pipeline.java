@@ -16,7 +16,7 @@ import org.jind.core.align.SelfTrainer;
 import org.jind.core.annotate.Annotation;
 import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
-import org.jind.core.data.DatasetReader;
+import org.jind.core.data.MatrixChoice;
 import org.jind.core.data.ReadOptions;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.AlignedModel;
@@ -143,7 +143,7 @@ final class Pipeline {
 
     /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
     static PreparedBatch readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
-        try (CellChunks data = input.open(m.labelKey)) {
+        try (CellChunks data = input.open(m.labelKey, m, progress)) {
             PreparedBatch p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
             if (p.cells() == 0) {
                 throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
@@ -179,6 +179,12 @@ final class Pipeline {
         @Option(names = "--target-batch", paramLabel = "NAME",
                 description = "the target batch within --target (needs --batch-key)")
         String targetBatch;
+        @Option(names = "--source-matrix", paramLabel = "NAME", description = MatrixOption.HELP + ", of --source"
+                + " (default: X)")
+        String sourceMatrix;
+        @Option(names = "--target-matrix", paramLabel = "NAME", description = MatrixOption.HELP + ", of the target"
+                + " (default: the source's)")
+        String targetMatrix;
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
         String batchKey;
         @Option(names = "--label-key", paramLabel = "KEY",
@@ -241,13 +247,19 @@ final class Pipeline {
             ReadOptions targetOptions = target != null ? new ReadOptions(targetLabels, targetGenome)
                     : new ReadOptions(targetLabels != null ? targetLabels : sourceLabels,
                             targetGenome != null ? targetGenome : sourceGenome);
-            try (CellChunks sourceCells = OptionGroups.genomeNamed("--source-genome",
-                    () -> DatasetReader.open(source, sourceOptions, labelKey, batchKey, sourceBatch));
+            MatrixChoice sourceM = MatrixOption.parse(sourceMatrix, "--source-matrix");
+            MatrixChoice used = MatrixOption.used(source, sourceM); // what the model records
+            // the target defaults to the source's matrix, as every later step defaults to the model's
+            MatrixChoice targetM = target == null && targetMatrix == null ? sourceM
+                    : MatrixOption.orRecorded(MatrixOption.parse(targetMatrix, "--target-matrix"), targetPath(), used,
+                            "the source was read from", "--target-matrix", progress);
+            try (CellChunks sourceCells = OptionGroups.genomeNamed("--source-genome", () -> MatrixOption.open(source,
+                    sourceOptions, labelKey, batchKey, sourceBatch, sourceM, "--source-matrix"));
                     CellChunks targetCells = OptionGroups.genomeNamed(target != null ? "--target-genome"
-                            : "--source-genome", () -> DatasetReader.open(targetPath(), targetOptions, labelKey,
-                                    batchKey, targetBatch))) {
+                            : "--source-genome", () -> MatrixOption.open(targetPath(), targetOptions, labelKey,
+                                    batchKey, targetBatch, targetM, "--target-matrix"))) {
                 dir = RunDirectory.create(outDir);
-                stages(stageList, sourceCells, targetCells, ts, as, ss, t, progress, t0);
+                stages(stageList, sourceCells, used, targetCells, ts, as, ss, t, progress, t0);
                 dir.keep();
                 done = true;
             } finally {
@@ -263,10 +275,11 @@ final class Pipeline {
         }
 
         /** Reads the source (only its cells) and trains on it; the source is not held once this returns. */
-        private JindModel train(CellChunks sourceCells, String[] targetGenes, TrainSettings ts,
+        private JindModel train(CellChunks sourceCells, MatrixChoice matrix, String[] targetGenes, TrainSettings ts,
                 ConsoleProgress progress) {
             Dataset src = readSource(sourceCells, source, progress);
-            return Jind.train(src, labelKey, List.of(new LinkedHashSet<>(List.of(targetGenes))), ts, progress);
+            return Jind.train(src, matrix, labelKey, List.of(new LinkedHashSet<>(List.of(targetGenes))), ts,
+                    progress);
         }
 
         private List<String> checkedStages() {
@@ -286,8 +299,9 @@ final class Pipeline {
             return s;
         }
 
-        private void stages(List<String> stageList, CellChunks sourceCells, CellChunks targetCells, TrainSettings ts,
-                AlignSettings as, SelfTrainSettings ss, double t, ConsoleProgress progress, long t0) {
+        private void stages(List<String> stageList, CellChunks sourceCells, MatrixChoice sourceMatrix,
+                CellChunks targetCells, TrainSettings ts, AlignSettings as, SelfTrainSettings ss, double t,
+                ConsoleProgress progress, long t0) {
             // The stages run in a fixed order, so each knows the type of the one before: the trained model, then the
             // aligned one, then JIND+. The target is prepared once, for the trained model; the later models share its
             // plan, so the same prepared batch serves alignment, self-training and every stage's annotation.
@@ -299,7 +313,7 @@ final class Pipeline {
                 long ts0 = System.nanoTime();
                 switch (stage) {
                     case "train" -> {
-                        model = train(sourceCells, targetCells.genes(), ts, progress);
+                        model = train(sourceCells, sourceMatrix, targetCells.genes(), ts, progress);
                         TargetLabels labels = new TargetLabels(labelKey);
                         prepared = Jind.prepare(model, CellChunks.peeking(targetCells, labels), Jind.CHUNK_CELLS,
                                 false, progress);

@@ -13,6 +13,8 @@ import org.jind.core.JindException;
 import org.jind.core.Progress;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.MatrixChoice;
+import org.jind.core.data.NoSuchMatrixException;
 import org.jind.core.data.ReadOptions;
 import org.jind.core.model.JindModel;
 import org.jind.core.prep.PreparedBatch;
@@ -63,6 +65,9 @@ final class Plots {
         String batchKey;
         @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
         String batch;
+        @Option(names = "--matrix", paramLabel = "NAME", description = MatrixOption.HELP
+                + " (default: the matrix the model was trained on)")
+        String matrix;
         @Option(names = "--label-key", paramLabel = "KEY", description = "annotation column with the true cell types"
                 + " (default: the model's; used when the batch has it for every cell)")
         String labelKey;
@@ -78,8 +83,8 @@ final class Plots {
             new Outputs().input("--model", model).input("--input", input).input("--labels", labels)
                     .outputsIn("--out", out, FILES);
             if (input == null && (labels != null || genome != null || batchKey != null || batch != null
-                    || labelKey != null)) {
-                throw new JindException("--labels, --genome, --batch-key, --batch and --label-key describe the batch"
+                    || labelKey != null || matrix != null)) {
+                throw new JindException("--labels, --genome, --batch-key, --batch, --label-key and --matrix describe the batch"
                         + " given with --input; add --input or leave them out.");
             }
             if (batch != null && batchKey == null) {
@@ -92,8 +97,15 @@ final class Plots {
                 figures = forModel(m, t);
             } else {
                 String key = labelKey != null ? labelKey : m.labelKey;
-                Dataset data = OptionGroups.genomeNamed("--genome", () -> DatasetReader.read(input,
-                        new ReadOptions(labels, genome), key, batchKey, batch));
+                MatrixChoice mc = MatrixOption.orRecorded(MatrixOption.parse(matrix, "--matrix"), input,
+                        m.plan.matrix(), "the model was trained on", "--matrix", new ConsoleProgress(false));
+                Dataset data;
+                try {
+                    data = OptionGroups.genomeNamed("--genome", () -> DatasetReader.read(input,
+                            new ReadOptions(labels, genome, mc), key, batchKey, batch));
+                } catch (NoSuchMatrixException e) {
+                    throw e.renamed("--matrix");
+                }
                 if (labelKey != null && !data.hasObs(labelKey)) {
                     throw new JindException("--label-key " + labelKey + " is not an annotation of " + input + ".");
                 }

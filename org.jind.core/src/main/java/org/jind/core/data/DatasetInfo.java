@@ -46,13 +46,29 @@ public final class DatasetInfo {
     private final List<Column> obs;
     private final Map<String, String[]> identifiers;
     private final Map<String, String[]> obsValues;
+    private final Matrices matrices;
+
+    /**
+     * The matrices of an AnnData file (X, raw, layers) and the one this description's genes are those of.
+     *
+     * @param read     the matrix described; null for formats with one matrix (10x, CSV/TSV)
+     * @param all      the file's matrices (empty for formats with one matrix)
+     * @param rawGenes how many genes raw names ({@code raw/var}), or -1 without raw
+     */
+    record Matrices(MatrixChoice read, List<MatrixChoice> all, int rawGenes) {
+        static final Matrices ONE = new Matrices(null, List.of(), -1);
+
+        Matrices {
+            all = List.copyOf(all);
+        }
+    }
 
     /**
      * @param identifiers gene names per identifier, the first being the one the reader names genes by; every array
      *                    has one name per gene, in the matrix's column order, unique
      */
     DatasetInfo(String source, String format, int cells, List<Column> obs, Map<String, String[]> identifiers) {
-        this(source, format, cells, obs, identifiers, Map.of());
+        this(source, format, cells, obs, identifiers, Map.of(), Matrices.ONE);
     }
 
     /**
@@ -61,6 +77,11 @@ public final class DatasetInfo {
      */
     DatasetInfo(String source, String format, int cells, List<Column> obs, Map<String, String[]> identifiers,
             Map<String, String[]> obsValues) {
+        this(source, format, cells, obs, identifiers, obsValues, Matrices.ONE);
+    }
+
+    DatasetInfo(String source, String format, int cells, List<Column> obs, Map<String, String[]> identifiers,
+            Map<String, String[]> obsValues, Matrices matrices) {
         if (identifiers.isEmpty()) {
             throw new IllegalArgumentException("no gene identifier");
         }
@@ -76,11 +97,36 @@ public final class DatasetInfo {
         this.obs = List.copyOf(obs);
         this.identifiers = Collections.unmodifiableMap(new LinkedHashMap<>(identifiers));
         this.obsValues = Map.copyOf(obsValues);
+        this.matrices = matrices;
     }
 
     /** Reads the metadata of {@code file} (as {@link DatasetReader#info}). */
     public static DatasetInfo of(Path file) {
         return DatasetReader.info(file);
+    }
+
+    /**
+     * The AnnData matrix whose genes and cells this describes (X unless another was asked for); null for formats
+     * with one matrix.
+     */
+    public MatrixChoice matrix() {
+        return matrices.read();
+    }
+
+    /** The matrices of an AnnData file: X, raw, the layers, those it has; empty for formats with one matrix. */
+    public List<MatrixChoice> matrices() {
+        return matrices.all();
+    }
+
+    /** The names of the AnnData file's layers. */
+    public List<String> layers() {
+        return matrices.all().stream().filter(m -> m.kind() == MatrixChoice.Kind.LAYER).map(MatrixChoice::layer)
+                .toList();
+    }
+
+    /** How many genes raw has (its own {@code raw/var}, often more than X's), or -1 when the file has no raw. */
+    public int rawGenes() {
+        return matrices.all().contains(MatrixChoice.RAW) ? matrices.rawGenes() : -1;
     }
 
     /** The file name, as messages name it. */
@@ -201,6 +247,7 @@ public final class DatasetInfo {
     @Override
     public String toString() {
         return source + " (" + format + "): " + cells + " cells × " + genes() + " genes, annotations "
-                + Arrays.toString(obs.stream().map(Column::name).toArray()) + ", gene identifiers " + identifiers.keySet();
+                + Arrays.toString(obs.stream().map(Column::name).toArray()) + ", gene identifiers " + identifiers.keySet()
+                + (matrices.read() == null ? "" : ", matrix " + matrices.read() + " of " + matrices.all());
     }
 }

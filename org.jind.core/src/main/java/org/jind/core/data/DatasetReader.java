@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class DatasetReader {
         ReadOptions o = options == null ? ReadOptions.NONE : options;
         return guarded(file, () -> switch (format(file, o)) {
             case MTX -> MtxReader.read(file, o.labels());
-            case H5AD -> H5adReader.read(file);
+            case H5AD -> H5adReader.read(file, o.matrix());
             case TENX_H5 -> TenxH5Reader.read(file, o);
             case DELIMITED -> DelimitedReader.read(file, annotations);
         });
@@ -45,7 +46,7 @@ public final class DatasetReader {
         ReadOptions o = options == null ? ReadOptions.NONE : options;
         return guarded(file, () -> switch (format(file, o)) {
             case MTX -> CellChunks.of(MtxReader.read(file, o.labels()));
-            case H5AD -> H5adReader.open(file);
+            case H5AD -> H5adReader.open(file, o.matrix());
             case TENX_H5 -> TenxH5Reader.open(file, o);
             case DELIMITED -> DelimitedReader.open(file, annotations);
         });
@@ -81,9 +82,9 @@ public final class DatasetReader {
     /** {@link #info(Path)} with the reading choices that decide the genes (a Cell Ranger 2 file's genome). */
     public static DatasetInfo info(Path file, ReadOptions options) {
         ReadOptions o = options == null ? ReadOptions.NONE : options;
-        return guarded(file, () -> switch (format(file, new ReadOptions(null, o.genome()))) {
+        return guarded(file, () -> switch (format(file, new ReadOptions(null, o.genome(), o.matrix()))) {
             case MTX -> MtxReader.info(file);
-            case H5AD -> H5adReader.info(file);
+            case H5AD -> H5adReader.info(file, o.matrix());
             case TENX_H5 -> TenxH5Reader.info(file, o);
             case DELIMITED -> DelimitedReader.info(file);
         });
@@ -92,9 +93,24 @@ public final class DatasetReader {
     private enum Format { H5AD, TENX_H5, MTX, DELIMITED }
 
     /**
+     * The matrices an AnnData file holds (X, raw, its layers; see {@link MatrixChoice}); empty for the formats with
+     * one matrix. Reads only the file's structure.
+     */
+    public static List<MatrixChoice> matrices(Path file) {
+        return guarded(file, () -> {
+            if (format(file) != Format.H5AD) {
+                return List.of();
+            }
+            try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
+                return H5adReader.matrices(h5);
+            }
+        });
+    }
+
+    /**
      * Recognises the format by content and name (HDF5 files by their groups: AnnData has X, 10x a matrix), or says
-     * clearly why the file cannot be read; a labels CSV only for 10x inputs, a genome only for 10x .h5 files,
-     * refused before reading.
+     * clearly why the file cannot be read; a labels CSV only for 10x inputs, a genome only for 10x .h5 files, raw
+     * or a layer only for AnnData, refused before reading.
      */
     private static Format format(Path file, ReadOptions options) throws IOException {
         Format f = format(file);
@@ -105,6 +121,11 @@ public final class DatasetReader {
         if (options.genome() != null && f != Format.TENX_H5) {
             throw new JindException("The genome '" + options.genome() + "' was chosen, but " + file.getFileName()
                     + " is not a 10x .h5 file; genomes are chosen in Cell Ranger 2 .h5 files only.");
+        }
+        MatrixChoice matrix = options.matrix();
+        if (matrix != null && matrix.kind() != MatrixChoice.Kind.X && f != Format.H5AD) {
+            throw new JindException(file.getFileName() + " holds one matrix; " + matrix.describe()
+                    + " is a matrix of AnnData (.h5ad) files only.");
         }
         return f;
     }
@@ -135,7 +156,7 @@ public final class DatasetReader {
         }
         if (startsWithHdf5Magic(file)) {
             try (io.jhdf.HdfFile h5 = new io.jhdf.HdfFile(file)) {
-                if (h5.getChild("X") != null) {
+                if (H5adReader.isAnnData(h5)) {
                     return Format.H5AD;
                 }
                 if (TenxH5Reader.isTenx(h5)) {
@@ -144,8 +165,8 @@ public final class DatasetReader {
             } catch (RuntimeException e) {
                 throw Hdf5Arrays.unreadable(file.getFileName().toString(), "HDF5", e);
             }
-            throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X') nor a 10x"
-                    + " Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
+            throw new JindException(file.getFileName() + " is an HDF5 file but neither AnnData (no 'X', no 'obs' and"
+                    + " 'var') nor a 10x Cell Ranger matrix (no 'matrix' group or genome group with indptr).");
         }
         if (name.endsWith(".h5ad") || name.endsWith(".h5")) {
             throw new JindException(file + " is not an HDF5 file (damaged or truncated?).");

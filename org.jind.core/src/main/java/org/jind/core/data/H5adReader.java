@@ -17,9 +17,10 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
 /**
- * AnnData {@code .h5ad}: {@code X} dense or sparse (CSR or CSC group with data/indices/indptr), the {@code obs}
- * index as cell ids and its columns as annotations, the {@code var} index as gene names (the data frames are
- * decoded by {@link AnnDataFrame}).
+ * AnnData {@code .h5ad}: the matrix chosen ({@link MatrixChoice}: {@code X}, {@code raw/X} or a layer) dense or
+ * sparse (CSR or CSC group with data/indices/indptr), the {@code obs} index as cell ids and its columns as
+ * annotations, the index of the matrix's var data frame ({@code var}, or {@code raw/var} for raw) as gene names (the
+ * data frames are decoded by {@link AnnDataFrame}).
  */
 final class H5adReader {
     private H5adReader() {
@@ -32,13 +33,14 @@ final class H5adReader {
     static final String[] ALIAS_COLUMNS = {"gene_symbols", "feature_name", "gene_symbol", "gene_name", "gene_names",
         "symbol", "gene_ids", "gene_id", "feature_id", "ensembl_id", "ensembl_ids"};
 
-    static Dataset read(Path file) {
+    /** @param matrix the matrix to read; null: X */
+    static Dataset read(Path file, MatrixChoice matrix) {
         String src = file.getFileName().toString();
         try (HdfFile h5 = new HdfFile(file)) {
             requireComplete(h5, file, src);
-            Node xNode = child(h5, "X", src);
-            Meta meta = meta(h5, src);
-            SparseMatrix x = readX(xNode, src);
+            Located m = locate(h5, matrix, src);
+            Meta meta = meta(h5, m.var(), src);
+            SparseMatrix x = readX(m.node(), m.path(), src);
             return new Dataset(x, meta.cells, meta.genes, meta.aliases, meta.obs, src);
         } catch (JindException e) {
             throw e;
@@ -48,14 +50,14 @@ final class H5adReader {
     }
 
     /** The file's cells in chunks: annotations and genes now, X a range of cells at a time. */
-    static CellChunks open(Path file) {
+    static CellChunks open(Path file, MatrixChoice matrix) {
         String src = file.getFileName().toString();
         HdfFile h5 = new HdfFile(file);
         try {
             requireComplete(h5, file, src);
-            Node xNode = child(h5, "X", src);
-            Meta meta = meta(h5, src);
-            HdfCells.Rows rows = rows(xNode, meta, src);
+            Located m = locate(h5, matrix, src);
+            Meta meta = meta(h5, m.var(), src);
+            HdfCells.Rows rows = rows(m.node(), m.path(), meta, src);
             return new HdfCells(h5, src, rows, meta.cells, meta.obs, meta.genes, meta.aliases, null, null);
         } catch (RuntimeException e) {
             h5.close();
@@ -66,13 +68,72 @@ final class H5adReader {
         }
     }
 
+    // ---- which matrix: X, raw/X (genes from raw/var) or a layer (genes from var) ----
+
+    /** The chosen matrix, where it is in the file, and the var dataframe naming its genes. */
+    private record Located(MatrixChoice choice, Node node, String path, Group var) {
+    }
+
+    /** Whether the file is AnnData: it has X, or the obs and var every AnnData file has (X is optional). */
+    static boolean isAnnData(HdfFile h5) {
+        return h5.getChild("X") != null || h5.getChild("obs") instanceof Group && h5.getChild("var") instanceof Group;
+    }
+
+    /**
+     * Finds {@code choice} (null: X); a file lacking it gets a sentence listing the matrices it has
+     * ({@link NoSuchMatrixException}).
+     */
+    private static Located locate(HdfFile h5, MatrixChoice choice, String src) {
+        MatrixChoice c = choice == null ? MatrixChoice.X : choice;
+        Node node = switch (c.kind()) {
+            case X -> h5.getChild("X");
+            case RAW -> h5.getChild("raw") instanceof Group raw ? raw.getChild("X") : null;
+            case LAYER -> h5.getChild("layers") instanceof Group layers ? layers.getChild(c.layer()) : null;
+        };
+        if (node == null) {
+            List<MatrixChoice> all = matrices(h5);
+            String problem = src + " has no " + (c.kind() == MatrixChoice.Kind.RAW ? "raw (raw/X)" : c.label());
+            if (all.isEmpty()) {
+                throw new JindException(problem + ", nor any other matrix (no raw/X, no layers): it holds no"
+                        + " expression values.");
+            }
+            throw new NoSuchMatrixException(problem, all, rawGenes(h5, src));
+        }
+        Node var = c.kind() == MatrixChoice.Kind.RAW ? ((Group) h5.getChild("raw")).getChild("var") : h5.getChild("var");
+        if (!(var instanceof Group g)) {
+            throw new JindException(src + " has no '" + c.varPath() + "', which names the genes of " + c.describe()
+                    + "; it does not look like an AnnData file.");
+        }
+        return new Located(c, node, c.path(), g);
+    }
+
+    /** The file's matrices, in the order X, raw, the layers (in the file's order). */
+    static List<MatrixChoice> matrices(HdfFile h5) {
+        List<MatrixChoice> out = new ArrayList<>();
+        if (h5.getChild("X") != null) {
+            out.add(MatrixChoice.X);
+        }
+        if (h5.getChild("raw") instanceof Group raw && raw.getChild("X") != null) {
+            out.add(MatrixChoice.RAW);
+        }
+        if (h5.getChild("layers") instanceof Group layers) {
+            layers.getChildren().keySet().forEach(name -> out.add(MatrixChoice.layer(name)));
+        }
+        return out;
+    }
+
+    /** How many genes raw/var names, or -1 without raw. */
+    private static int rawGenes(HdfFile h5, String src) {
+        return h5.getChild("raw") instanceof Group raw && raw.getChild("var") instanceof Group var
+                ? index(var, src).length : -1;
+    }
+
     /** What is known without X: cell ids, annotations, genes and their other identifiers. */
     private record Meta(String[] cells, Map<String, String[]> obs, String[] genes, String[] aliases) {
     }
 
-    private static Meta meta(HdfFile h5, String src) {
+    private static Meta meta(HdfFile h5, Group varGroup, String src) {
         Group obsGroup = frame(h5, "obs", src);
-        Group varGroup = frame(h5, "var", src);
         String[] cells = index(obsGroup, src);
         String[] genes = index(varGroup, src);
         Map<String, String[]> obs = new LinkedHashMap<>();
@@ -92,21 +153,22 @@ final class H5adReader {
         return null;
     }
 
-    private static HdfCells.Rows rows(Node xNode, Meta meta, String src) {
+    private static HdfCells.Rows rows(Node xNode, String path, Meta meta, String src) {
         if (xNode instanceof io.jhdf.api.Dataset ds) {
-            requireDims(ds, meta, src);
+            requireDims(ds, path, meta, src);
             return HdfCells.dense(ds);
         }
-        Sparse sp = sparse((Group) xNode, src);
+        Sparse sp = sparse((Group) xNode, path, src);
         requireShape(sp.shape, meta, src);
         return sp.csr ? HdfCells.csr(sp.indptr, sp.indices, sp.data, sp.shape[1], src)
                 : HdfCells.csc(sp.indptr, sp.indices, sp.data, sp.shape[1], src);
     }
 
-    private static void requireDims(io.jhdf.api.Dataset ds, Meta meta, String src) {
+    private static void requireDims(io.jhdf.api.Dataset ds, String path, Meta meta, String src) {
         int[] dims = ds.getDimensions();
         if (dims.length != 2) {
-            throw new JindException(src + ": X has " + dims.length + " dimensions; expected a cells × genes matrix.");
+            throw new JindException(src + ": " + path + " has " + dims.length
+                    + " dimensions; expected a cells × genes matrix.");
         }
         requireShape(dims, meta, src);
     }
@@ -123,7 +185,7 @@ final class H5adReader {
             io.jhdf.api.Dataset data) {
     }
 
-    private static Sparse sparse(Group g, String src) {
+    private static Sparse sparse(Group g, String path, String src) {
         String encoding = stringAttr(g, "encoding-type");
         if (encoding == null) {
             encoding = stringAttr(g, "h5sparse_format");
@@ -131,10 +193,11 @@ final class H5adReader {
         }
         Attribute shapeAttr = g.getAttribute("shape") != null ? g.getAttribute("shape") : g.getAttribute("h5sparse_shape");
         if (shapeAttr == null || encoding == null) {
-            throw new JindException(src + ": X is a group without a sparse encoding and shape; expected csr_matrix or csc_matrix.");
+            throw new JindException(src + ": " + path + " is a group without a sparse encoding and shape; expected"
+                    + " csr_matrix or csc_matrix.");
         }
         if (!encoding.equals("csr_matrix") && !encoding.equals("csc_matrix")) {
-            throw new JindException(src + ": X has the unsupported encoding '" + encoding + "'.");
+            throw new JindException(src + ": " + path + " has the unsupported encoding '" + encoding + "'.");
         }
         return new Sparse(encoding.equals("csr_matrix"), toInts(shapeAttr.getData()),
                 (io.jhdf.api.Dataset) child(g, "indptr", src), (io.jhdf.api.Dataset) child(g, "indices", src),
@@ -150,13 +213,13 @@ final class H5adReader {
      * (gene_symbols, feature_name, gene_ids, …). Missing entries of such a column take the var index's name, and
      * repeats are made unique as for 10x symbols, so every identifier names each gene once.
      */
-    static DatasetInfo info(Path file) {
+    static DatasetInfo info(Path file, MatrixChoice matrix) {
         String src = file.getFileName().toString();
         try (HdfFile h5 = new HdfFile(file)) {
             requireComplete(h5, file, src);
-            child(h5, "X", src);
+            Located m = locate(h5, matrix, src);
             Group obsGroup = frame(h5, "obs", src);
-            Group varGroup = frame(h5, "var", src);
+            Group varGroup = m.var();
             String[] cellIds = index(obsGroup, src);
             int cells = cellIds.length;
             String[] genes = index(varGroup, src);
@@ -182,7 +245,8 @@ final class H5adReader {
                     identifiers.put(name, MtxReader.makeUnique(names));
                 }
             });
-            return new DatasetInfo(src, "AnnData .h5ad", cells, obs, identifiers, obsValues);
+            return new DatasetInfo(src, "AnnData .h5ad", cells, obs, identifiers, obsValues,
+                    new DatasetInfo.Matrices(m.choice(), matrices(h5), rawGenes(h5, src)));
         } catch (JindException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -212,22 +276,23 @@ final class H5adReader {
         }
     }
 
-    private static SparseMatrix readX(Node xNode, String src) {
+    private static SparseMatrix readX(Node xNode, String path, String src) {
         if (xNode instanceof io.jhdf.api.Dataset ds) {
             int[] dims = ds.getDimensions();
             if (dims.length != 2) {
-                throw new JindException(src + ": X has " + dims.length + " dimensions; expected a cells × genes matrix.");
+                throw new JindException(src + ": " + path + " has " + dims.length
+                        + " dimensions; expected a cells × genes matrix.");
             }
             SparseMatrix.Builder b = new SparseMatrix.Builder(dims[1]);
             HdfCells.denseInto(ds, 0, dims[0], b);
             return b.build();
         }
-        Sparse sp = sparse((Group) xNode, src);
+        Sparse sp = sparse((Group) xNode, path, src);
         int[] shape = sp.shape;
         // read in slices: jHDF maps a dataset read at once into one buffer, which fails past 2 GB
-        int[] indptr = Hdf5Arrays.allInts(sp.indptr, "X/indptr", src);
-        int[] indices = Hdf5Arrays.allInts(sp.indices, "X/indices", src);
-        float[] values = Hdf5Arrays.allFloats(sp.data, "X/data", src);
+        int[] indptr = Hdf5Arrays.allInts(sp.indptr, path + "/indptr", src);
+        int[] indices = Hdf5Arrays.allInts(sp.indices, path + "/indices", src);
+        float[] values = Hdf5Arrays.allFloats(sp.data, path + "/data", src);
         return sp.csr ? withoutZeros(sorted(new SparseMatrix(shape[0], shape[1], indptr, indices, values)))
                 : withoutZeros(sorted(new SparseMatrix(shape[1], shape[0], indptr, indices, values)).transpose());
     }

@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.jind.core.JindException;
+import org.jind.core.data.MatrixChoice;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.GeneratorNet;
 import org.jind.core.nn.Param;
 import org.jind.core.nn.Tensors;
 import org.jind.core.prep.Preprocessing;
+import org.jind.core.prep.ValueType;
 import org.jind.core.random.TorchGenerator;
 
 import com.google.gson.Gson;
@@ -88,7 +90,8 @@ public sealed class JindModel permits AlignedModel {
 
     public String describe() {
         return "JIND model, " + stage.label() + ": " + classes.length + " cell types, " + genes()
-                + " genes, label column '" + labelKey + "'";
+                + " genes, label column '" + labelKey + "', trained on " + plan.values()
+                + (plan.matrix() == null ? "" : " (" + plan.matrix().describe() + ")");
     }
 
     /**
@@ -128,6 +131,12 @@ public sealed class JindModel permits AlignedModel {
         h.addProperty("labelKey", labelKey);
         h.add("classes", GSON.toJsonTree(classes));
         h.addProperty("counts", plan.counts());
+        if (plan.values().key() != null) { // normalised or scaled (absent in older files, which tell counts only)
+            h.addProperty("valueType", plan.values().key());
+        }
+        if (plan.matrix() != null) { // the AnnData matrix the source was read from (absent in older files)
+            h.addProperty("matrix", plan.matrix().toString());
+        }
         h.add("genes", GSON.toJsonTree(plan.selectedGenes()));
         h.add("libraryGenes", GSON.toJsonTree(plan.libraryGenes()));
         if (plan.libraryAliases() != null) { // the genes' other identifiers (absent in older files)
@@ -178,7 +187,11 @@ public sealed class JindModel permits AlignedModel {
             throw new JindException(name + " is damaged: it lists " + aliases.length + " gene aliases for "
                     + library.length + " genes.");
         }
-        Preprocessing.Plan plan = new Preprocessing.Plan(h.get("counts").getAsBoolean(), library, genes, aliases);
+        boolean counts = h.get("counts").getAsBoolean();
+        ValueType values = h.has("valueType") ? ValueType.ofKey(h.get("valueType").getAsString())
+                : counts ? ValueType.COUNTS : ValueType.NOT_COUNTS;
+        MatrixChoice matrix = h.has("matrix") ? MatrixChoice.of(h.get("matrix").getAsString(), "matrix") : null;
+        Preprocessing.Plan plan = new Preprocessing.Plan(values, library, genes, aliases, matrix);
         ClassifierNet net = new ClassifierNet(genes.length, classes.length, new TorchGenerator(0));
         for (Param p : net.params()) {
             load(a, p, name);

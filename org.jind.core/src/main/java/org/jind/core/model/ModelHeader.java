@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.jind.core.InvalidSettingException;
 import org.jind.core.JindException;
+import org.jind.core.prep.ValueType;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -42,6 +43,16 @@ final class ModelHeader {
         }
         if (!h.has("counts") || !h.get("counts").isJsonPrimitive() || !h.getAsJsonPrimitive("counts").isBoolean()) {
             throw invalid(name, "it lacks 'counts' (whether it was trained on raw counts)");
+        }
+        if (h.has("valueType")) { // recorded since the value type could be scaled; older files tell counts only
+            ValueType values = ValueType.ofKey(string(h, "valueType", name));
+            if (values == null || values.counts() != h.get("counts").getAsBoolean()) {
+                throw invalid(name, "its value type '" + h.get("valueType").getAsString() + "' is unknown or"
+                        + " contradicts 'counts' (known: counts, normalised, scaled)");
+            }
+        }
+        if (h.has("matrix") && string(h, "matrix", name).isBlank()) { // the AnnData matrix, absent in older files
+            throw invalid(name, "it names an empty matrix");
         }
         JsonObject ts = object(h, "trainSettings", name);
         for (String k : TRAIN_SETTINGS) {

@@ -17,10 +17,13 @@ import org.jind.core.data.SparseMatrix;
  * <li>fewer than {@link #MIN_GENE_OVERLAP} of the model's genes found (by either identifier): refused, even when
  * missing genes may be zero-filled (zero-filling most of the input makes every cell look alike);</li>
  * <li>some genes missing: refused unless {@code fillMissing}, then a warning;</li>
- * <li>value type (per chunk, in {@link #apply}): a model trained on raw counts refuses values that are not whole
- * numbers, and a model trained on normalised values refuses whole numbers above {@link #COUNTS_ABOVE} (raw counts).
- * Neither is transformed: the model does not know how its source was normalised, so any conversion would be a
- * guess.</li>
+ * <li>value type (per chunk, in {@link #apply}; see {@link ValueType}): a model trained on raw counts refuses values
+ * that are not whole numbers; a model trained on normalised or scaled values refuses whole numbers above
+ * {@link #COUNTS_ABOVE} (raw counts); one trained on normalised values refuses negative values (scaled data), and one
+ * trained on scaled values a chunk without any negative value (unscaled data). Scaled values differ from normalised
+ * ones in every gene (a cell without a gene's transcript is −mean/sd there, not 0): a model given the other kind
+ * rejects most cells or predicts nonsense. Nothing is transformed: the model does not know how its source was
+ * normalised or scaled, so any conversion would be a guess.</li>
  * </ul>
  */
 public final class BatchPreparer {
@@ -90,8 +93,9 @@ public final class BatchPreparer {
             throw new IllegalArgumentException("the matrix has " + raw.cols() + " columns, the batch " + dataGenes);
         }
         if (!plan.counts()) {
-            checkValueType(raw);
-            return raw.selectColumns(selectedCols);
+            SparseMatrix x = raw.selectColumns(selectedCols);
+            checkValueType(x);
+            return x;
         }
         return Preprocessing.normalise(raw.selectColumns(selectedCols), countsRowSums(raw));
     }
@@ -109,7 +113,7 @@ public final class BatchPreparer {
             for (int k = raw.rowStart(r); k < raw.rowEnd(r); k++) {
                 float v = raw.value(k);
                 if (v != Math.rint(v)) {
-                    throw notCounts(v);
+                    throw notCounts(raw, v);
                 }
                 negative |= v < 0;
                 if (inLibrary[raw.colIndex(k)]) {
@@ -124,26 +128,47 @@ public final class BatchPreparer {
         return sums;
     }
 
-    private static JindException notCounts(float v) {
+    /** Values not whole for a counts model: scaled ones (some negative) or normalised ones; {@code v} is one. */
+    private static JindException notCounts(SparseMatrix raw, float v) {
+        for (int k = 0; k < raw.nonZeros() && v >= 0; k++) {
+            v = raw.value(k) < 0 && raw.value(k) != Math.rint(raw.value(k)) ? raw.value(k) : v;
+        }
         return new JindException("The model was trained on raw counts, but these data are not whole numbers (e.g. " + v
-                + "): they look normalised. Give the raw counts of these cells (JIND normalises counts itself), or"
-                + " train a model on data normalised like these.");
+                + "): they look " + (v < 0 ? "scaled" : "normalised") + ". Give the raw counts of these cells (in"
+                + " .h5ad files often in raw or a layer, not X; JIND normalises counts itself), or train a model on"
+                + " data " + (v < 0 ? "scaled" : "normalised") + " like these.");
     }
 
-    private void checkValueType(SparseMatrix raw) {
+    /** The model's genes of a chunk, for a model not trained on counts: values of the model's type (see above). */
+    private void checkValueType(SparseMatrix x) {
         float max = Float.NEGATIVE_INFINITY;
-        for (int k = 0; k < raw.nonZeros(); k++) {
-            float v = raw.value(k);
-            if (v != Math.rint(v)) {
-                return; // normalised values, as the model expects
+        boolean whole = true;
+        float negative = 0; // the first negative value, or 0
+        for (int k = 0; k < x.nonZeros(); k++) {
+            float v = x.value(k);
+            whole &= v == Math.rint(v);
+            if (v < 0 && negative == 0) {
+                negative = v;
             }
             max = Math.max(max, v);
         }
-        if (max > COUNTS_ABOVE) {
-            throw new JindException("The model was trained on normalised values, but these data are whole numbers up"
-                    + " to " + (long) max + ": they look like raw counts. Normalise them the way the training data"
+        if (whole && max > COUNTS_ABOVE) {
+            throw new JindException("The model was trained on " + plan.values() + ", but these data are whole numbers"
+                    + " up to " + (long) max + ": they look like raw counts. Normalise them the way the training data"
                     + " were (e.g. log1p of counts per 10,000), or train a model on raw counts (JIND then normalises"
                     + " every batch itself).");
+        }
+        if (plan.values() == ValueType.NORMALISED && negative < 0) {
+            throw new JindException("The model was trained on normalised values, none negative, but these data have"
+                    + " negative values (e.g. " + negative + "): they look scaled (centred per gene). Give these cells'"
+                    + " values normalised as the training data were (in .h5ad files perhaps another matrix: X, raw or a"
+                    + " layer), or train a model on data scaled like these.");
+        }
+        if (plan.values() == ValueType.SCALED && negative == 0 && x.nonZeros() > 0) {
+            throw new JindException("The model was trained on scaled values (centred per gene, some negative), but"
+                    + " these data have no negative value: they look unscaled (counts or normalised). Give these"
+                    + " cells' values scaled as the training data were (in .h5ad files perhaps another matrix: X, raw"
+                    + " or a layer), or train a model on unscaled data (JIND normalises raw counts itself).");
         }
     }
 }

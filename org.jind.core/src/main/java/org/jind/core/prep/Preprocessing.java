@@ -9,6 +9,7 @@ import java.util.TreeSet;
 
 import org.jind.core.JindException;
 import org.jind.core.data.Dataset;
+import org.jind.core.data.MatrixChoice;
 import org.jind.core.data.SparseMatrix;
 
 /**
@@ -21,14 +22,37 @@ public final class Preprocessing {
     static final double SCALE = 1e4;
 
     /**
-     * What {@link #fit} decided, stored in the model.
+     * What {@link #fit} decided, stored in the model: what later batches must look like and how they are prepared.
      *
+     * @param values         the type of the source's values, which every later batch must have
      * @param libraryAliases the library genes under the source's other identifier (entries may be null), or null
      *                       when the source named genes one way only (and for models saved before it was recorded)
+     * @param matrix         the AnnData matrix the source was read from, which later batches are read from unless
+     *                       another is chosen; null when not known (another format, a table, an older model)
      */
-    public record Plan(boolean counts, String[] libraryGenes, String[] selectedGenes, String[] libraryAliases) {
+    public record Plan(ValueType values, String[] libraryGenes, String[] selectedGenes, String[] libraryAliases,
+            MatrixChoice matrix) {
+        public Plan {
+            java.util.Objects.requireNonNull(values);
+        }
+
+        /** A plan of counts, or of values not counts whose type (normalised or scaled) is not known. */
         public Plan(boolean counts, String[] libraryGenes, String[] selectedGenes) {
             this(counts, libraryGenes, selectedGenes, null);
+        }
+
+        public Plan(boolean counts, String[] libraryGenes, String[] selectedGenes, String[] libraryAliases) {
+            this(counts ? ValueType.COUNTS : ValueType.NOT_COUNTS, libraryGenes, selectedGenes, libraryAliases, null);
+        }
+
+        /** Whether the source was raw counts, which JIND normalises in every batch. */
+        public boolean counts() {
+            return values == ValueType.COUNTS;
+        }
+
+        /** This plan for a source read from the AnnData matrix {@code m}. */
+        public Plan withMatrix(MatrixChoice m) {
+            return new Plan(values, libraryGenes, selectedGenes, libraryAliases, m);
         }
 
         /** The selected genes under their other identifier, or null when none is known. */
@@ -91,9 +115,13 @@ public final class Preprocessing {
             libraryIndex[libraryCols[j]] = j;
         }
         boolean counts = isIntegral(x, libraryIndex);
+        ValueType values;
         if (counts) {
             requireNonNegative(x, libraryIndex, "the source");
             x = normalise(x, x.rowSums(libraryCols));
+            values = ValueType.COUNTS;
+        } else {
+            values = hasNegative(x, libraryIndex) ? ValueType.SCALED : ValueType.NORMALISED;
         }
         requireVariation(x, libraryIndex, library.length);
         float[] var = variances(x, libraryIndex, library.length);
@@ -104,7 +132,7 @@ public final class Preprocessing {
             selected[i] = library[order[i]];
             selectedCols[i] = libraryCols[order[i]];
         }
-        return new Fitted(new Plan(counts, library, selected, libraryAliases), x.selectColumns(selectedCols));
+        return new Fitted(new Plan(values, library, selected, libraryAliases, null), x.selectColumns(selectedCols));
     }
 
     /**
@@ -184,6 +212,19 @@ public final class Preprocessing {
         throw new JindException("The " + x.rows() + " cells are all the same: each of the " + m + " genes has one"
                 + " value in every cell (" + (allZero ? "all zero" : "the cells are copies of one") + "),"
                 + " so nothing tells cell types apart; check that the right cells and matrix were read.");
+    }
+
+    /**
+     * Whether a value in the columns with {@code libraryIndex ≥ 0} is negative: then they were centred (scaled);
+     * neither counts nor log-normalised values are ever negative.
+     */
+    private static boolean hasNegative(SparseMatrix x, int[] libraryIndex) {
+        for (int k = 0; k < x.nonZeros(); k++) {
+            if (x.value(k) < 0 && libraryIndex[x.colIndex(k)] >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static void requireNonNegative(SparseMatrix x, String what) {

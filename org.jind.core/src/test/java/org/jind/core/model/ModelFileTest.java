@@ -163,4 +163,35 @@ public class ModelFileTest {
             assertFalse(e.getMessage().contains("\n"));
         }
     }
+    @Test
+    public void theMatrixAndValueTypeAreRecordedAndFilesWithoutThemLoadAsBefore() {
+        assertEquals(org.jind.core.prep.ValueType.COUNTS, model.plan.values());
+        JindModel raw = new JindModel(model.labelKey, model.classes, model.plan.withMatrix(
+                org.jind.core.data.MatrixChoice.RAW), model.net, model.validation, model.trainSettings, model.history,
+                model.provenance, model.sourceCodes, model.sourceCodeLabels);
+        ModelFile.Content c = raw.encode();
+        assertEquals("raw", c.header().get("matrix").getAsString());
+        assertEquals("counts", c.header().get("valueType").getAsString());
+        JindModel back = JindModel.fromBytes(ModelFile.toBytes(c), "raw.jind");
+        assertEquals(org.jind.core.data.MatrixChoice.RAW, back.plan.matrix());
+        assertEquals(org.jind.core.prep.ValueType.COUNTS, back.plan.values());
+        assertTrue(back.describe(), back.describe().endsWith("trained on raw counts (raw)"));
+
+        // a file written before either was recorded: its matrix is not known, 'counts' tells the value type
+        c.header().remove("matrix");
+        c.header().remove("valueType");
+        c.header().addProperty("counts", false);
+        JindModel old = JindModel.fromBytes(ModelFile.toBytes(c), "old.jind");
+        assertEquals(null, old.plan.matrix());
+        assertEquals(org.jind.core.prep.ValueType.NOT_COUNTS, old.plan.values());
+
+        c.header().addProperty("valueType", "counts"); // contradicts counts: false
+        try {
+            JindModel.fromBytes(ModelFile.toBytes(c), "bad.jind");
+            fail();
+        } catch (JindException e) {
+            assertEquals("bad.jind is not a valid JIND model file: its value type 'counts' is unknown or contradicts"
+                    + " 'counts' (known: counts, normalised, scaled).", e.getMessage());
+        }
+    }
 }

@@ -16,6 +16,9 @@ import org.jind.core.data.CellChunks;
 import org.jind.core.data.Dataset;
 import org.jind.core.data.DatasetInfo;
 import org.jind.core.data.DatasetReader;
+import org.jind.core.data.MatrixChoice;
+import org.jind.core.data.NoSuchMatrixException;
+import org.jind.core.data.ReadOptions;
 import org.jind.core.data.SparseMatrix;
 import org.jind.core.prep.Preprocessing;
 
@@ -33,6 +36,7 @@ public final class SingleCellRead {
     public static final String TOP_GENES = "Number of most variable genes";
     public static final String GENE_IDENTIFIER = "Gene identifier";
     public static final String CELL_LIMIT = "Cell limit (0: all cells)";
+    public static final String MATRIX = "Matrix";
 
     /** What the gene columns are. */
     public enum GeneChoice {
@@ -72,9 +76,15 @@ public final class SingleCellRead {
      * @param batches     the batches to keep, comma-separated in the dialog
      * @param identifier  blank: the file's own gene names (the var index; 10x: symbols)
      * @param cellLimit   0: all kept cells
+     * @param matrix      for .h5ad files: X, raw or a layer; null: X
      */
     public record Options(String batchColumn, List<String> batches, GeneChoice genes, int topGenes, String identifier,
-            int cellLimit) {
+            int cellLimit, MatrixChoice matrix) {
+        public Options(String batchColumn, List<String> batches, GeneChoice genes, int topGenes, String identifier,
+                int cellLimit) {
+            this(batchColumn, batches, genes, topGenes, identifier, cellLimit, null);
+        }
+
         public Options {
             batchColumn = batchColumn == null ? "" : batchColumn.strip();
             batches = List.copyOf(batches);
@@ -99,10 +109,17 @@ public final class SingleCellRead {
         /** From the dialog's text: batches separated by commas, blanks ignored. */
         public static Options of(String batchColumn, String batches, String genes, int topGenes, String identifier,
                 int cellLimit) {
+            return of(batchColumn, batches, genes, topGenes, identifier, cellLimit, "");
+        }
+
+        /** @param matrix blank: X; else X, raw or a layer's name */
+        public static Options of(String batchColumn, String batches, String genes, int topGenes, String identifier,
+                int cellLimit, String matrix) {
+            MatrixChoice m = matrix == null || matrix.isBlank() ? null : MatrixChoice.of(matrix, "'" + MATRIX + "'");
             List<String> list = batches == null ? List.of()
                     : Arrays.stream(batches.split(",")).map(String::strip).filter(b -> !b.isEmpty()).distinct()
                             .toList();
-            return new Options(batchColumn, list, GeneChoice.of(genes), topGenes, identifier, cellLimit);
+            return new Options(batchColumn, list, GeneChoice.of(genes), topGenes, identifier, cellLimit, m);
         }
     }
 
@@ -139,6 +156,18 @@ public final class SingleCellRead {
         String n = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
         return (n.equals("matrix.mtx") || n.equals("matrix.mtx.gz")) && chosen.getParent() != null
                 ? chosen.getParent() : chosen;
+    }
+
+    /**
+     * The file's metadata for the chosen matrix (raw names its own genes); a matrix the file lacks is one sentence
+     * naming those it has and the dialog's option.
+     */
+    public static DatasetInfo info(Path file, Options o) {
+        try {
+            return DatasetReader.info(file, ReadOptions.NONE.withMatrix(o.matrix()));
+        } catch (NoSuchMatrixException e) {
+            throw e.renamed("'" + MATRIX + "'");
+        }
     }
 
     /**
@@ -450,7 +479,7 @@ public final class SingleCellRead {
     private static CellChunks chunks(Path file, DatasetInfo info) {
         Set<String> annotationColumns = new LinkedHashSet<>();
         info.obs().forEach(c -> annotationColumns.add(c.name()));
-        return DatasetReader.open(file, null, annotationColumns);
+        return DatasetReader.open(file, ReadOptions.NONE.withMatrix(info.matrix()), annotationColumns);
     }
 
     private static void cancelled(ProgressSink progress) {

@@ -411,4 +411,51 @@ public class SingleCellReadTest {
         }
         fail("expected: " + expected);
     }
+    @Test
+    public void rawIsReadWithItsOwnGenesAndAMissingMatrixNamesTheOption() throws Exception {
+        // CELLxGENE: X normalised over 2 genes, raw/X counts over 3, each dataframe per the AnnData spec
+        Path f = tmp.getRoot().toPath().resolve("cxg.h5ad");
+        try (WritableHdfFile h5 = HdfFile.write(f)) {
+            h5.putAttribute("encoding-type", "anndata");
+            h5.putAttribute("encoding-version", "0.1.0");
+            h5.putDataset("X", new float[][] {{0.5f, 0}, {0, 1.25f}});
+            frame(h5, "obs", new String[] {"a", "b"}, "cell_type", new String[] {"T", "B"});
+            frame(h5, "var", new String[] {"ENSG2", "ENSG3"}, "feature_name", new String[] {"CD3E", "LYZ"});
+            WritableGroup raw = h5.putGroup("raw");
+            raw.putAttribute("encoding-type", "raw");
+            raw.putAttribute("encoding-version", "0.1.0");
+            WritableGroup x = raw.putGroup("X");
+            x.putAttribute("encoding-type", "csr_matrix");
+            x.putAttribute("encoding-version", "0.1.0");
+            x.putAttribute("shape", new long[] {2, 3});
+            x.putDataset("data", new float[] {5, 1, 3});
+            x.putDataset("indices", new int[] {0, 1, 2});
+            x.putDataset("indptr", new int[] {0, 2, 3});
+            frame(raw, "var", new String[] {"ENSG1", "ENSG2", "ENSG3"}, "feature_name",
+                    new String[] {"MALAT1", "CD3E", "LYZ"});
+        }
+        Options o = Options.of("", "", GeneChoice.ALL.label(), 1, "feature_name", 0, "raw");
+        DatasetInfo info = SingleCellRead.info(f, o);
+        assertEquals(3, info.rawGenes());
+        Table t = read(f, info, o, SingleCellRead.plan(info, o, false, null));
+        assertArrayEquals(new String[] {"MALAT1", "CD3E", "LYZ"}, t.geneNames());
+        double[] row = new double[3];
+        t.genes(0, row);
+        assertArrayEquals(new double[] {5, 1, 0}, row, 0);
+        t.genes(1, row);
+        assertArrayEquals(new double[] {0, 0, 3}, row, 0);
+        assertMessage("cxg.h5ad has no layer 'counts'; it has X and raw (3 genes): choose one with 'Matrix'.",
+                () -> SingleCellRead.info(f, Options.of("", "", GeneChoice.ALL.label(), 1, "", 0, "counts")));
+    }
+
+    /** A dataframe as anndata writes it: its index and one text column. */
+    private static void frame(WritableGroup parent, String name, String[] index, String column, String[] values) {
+        WritableGroup df = parent.putGroup(name);
+        df.putAttribute("encoding-type", "dataframe");
+        df.putAttribute("encoding-version", "0.2.0");
+        df.putAttribute("_index", "_index");
+        df.putAttribute("column-order", new String[] {column});
+        df.putDataset("_index", index).putAttribute("encoding-type", "string-array");
+        df.putDataset(column, values).putAttribute("encoding-type", "string-array");
+    }
 }

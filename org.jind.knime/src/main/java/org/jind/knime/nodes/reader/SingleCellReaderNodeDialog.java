@@ -20,6 +20,8 @@ final class SingleCellReaderNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup(SingleCellRead.FILE);
         addDialogComponent(new DialogComponentFileChooser(s.file, "jind-single-cell-reader", JFileChooser.OPEN_DIALOG,
                 false, ".h5ad|.h5|.csv|.tsv|.txt|.gz|.mtx"));
+        addDialogComponent(new DialogComponentString(s.matrix, SingleCellRead.MATRIX
+                + " (.h5ad; blank: X; raw, or a layer's name):"));
         closeCurrentGroup();
         createNewGroup("Cells");
         addDialogComponent(new DialogComponentString(s.batchColumn, SingleCellRead.BATCH_COLUMN + ":"));

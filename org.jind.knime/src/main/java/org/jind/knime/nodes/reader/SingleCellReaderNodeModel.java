@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.jind.core.data.DatasetInfo;
-import org.jind.core.data.DatasetReader;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.OutputColumn;
 import org.jind.knime.logic.SingleCellRead;
@@ -61,8 +60,8 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         Path file = file();
-        DatasetInfo info = info(file);
         SingleCellRead.Options options = check(s::options);
+        DatasetInfo info = info(file, options);
         String[] modelGenes = null;
         if (inSpecs[0] != null) {
             ModelSummary model = ModelInput.summary(inSpecs[0]);
@@ -80,8 +79,8 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
         Path file = file();
-        DatasetInfo info = check(() -> DatasetReader.info(file)); // afresh: the file may have changed
         SingleCellRead.Options options = check(s::options);
+        DatasetInfo info = check(() -> SingleCellRead.info(file, options)); // afresh: the file may have changed
         String[] modelGenes = in[0] == null ? null : ((JindModelPortObject) in[0]).model().plan.selectedGenes();
         SingleCellRead.Plan plan = check(() -> SingleCellRead.plan(info, options, in[0] != null, modelGenes));
         KnimeProgress progress = new KnimeProgress(exec);
@@ -144,17 +143,17 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
         return SingleCellRead.dataPath(p);
     }
 
-    private DatasetInfo info(Path file) throws InvalidSettingsException {
+    private DatasetInfo info(Path file, SingleCellRead.Options options) throws InvalidSettingsException {
         String key;
         try {
-            key = file + "|" + Files.getLastModifiedTime(file) + "|" + Files.size(file);
+            key = file + "|" + Files.getLastModifiedTime(file) + "|" + Files.size(file) + "|" + options.matrix();
         } catch (IOException e) {
             key = null; // the reader names the problem
         }
         if (key != null && key.equals(cachedKey)) {
             return cachedInfo;
         }
-        DatasetInfo info = check(() -> DatasetReader.info(file));
+        DatasetInfo info = check(() -> SingleCellRead.info(file, options));
         cachedInfo = info;
         cachedKey = key;
         return info;

@@ -24,14 +24,16 @@ final class SingleCellReaderSettings {
     final SettingsModelString geneIdentifier = new SettingsModelString("gene_identifier", "");
     final SettingsModelIntegerBounded cellLimit = new SettingsModelIntegerBounded("cell_limit", 0, 0,
             Integer.MAX_VALUE);
+    /** Blank: X; else X, raw or a layer's name (.h5ad files). */
+    final SettingsModelString matrix = new SettingsModelString("matrix", "");
 
     List<SettingsModel> all() {
-        return List.of(file, batchColumn, batches, genes, topGenes, geneIdentifier, cellLimit);
+        return List.of(file, batchColumn, batches, genes, topGenes, geneIdentifier, cellLimit, matrix);
     }
 
     SingleCellRead.Options options() {
         return SingleCellRead.Options.of(batchColumn.getStringValue(), batches.getStringValue(),
                 genes.getStringValue(), topGenes.getIntValue(), geneIdentifier.getStringValue(),
-                cellLimit.getIntValue());
+                cellLimit.getIntValue(), matrix.getStringValue());
     }
 }
