@@ -60,7 +60,8 @@ final class OptionGroups {
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
         String batchKey;
 
-        @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
+        @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key);"
+                + " align, selftrain and annotate also take several, b1,b2 or all, each with its own alignment")
         String batch;
 
         /** The files these options read, for the check that no output replaces one of them. */
@@ -70,7 +71,25 @@ final class OptionGroups {
 
         /** The cells in chunks (annotate, evaluate: memory bounded by a chunk); close it. */
         CellChunks open(String labelKey) {
-            return DatasetReader.open(input, labels, labelKey, batchKey, batch);
+            return open(labelKey, batch);
+        }
+
+        /** The cells of one batch (of several named in --batch); close it. */
+        CellChunks open(String labelKey, String oneBatch) {
+            return DatasetReader.open(input, labels, labelKey, batchKey, oneBatch);
+        }
+
+        /** Whether --batch names several batches (then each is aligned, self-trained or annotated on its own). */
+        boolean severalBatches() {
+            return BatchSelection.several(batch);
+        }
+
+        /** The batches --batch names (several, or all of --batch-key's). */
+        java.util.List<String> batches() {
+            if (batchKey == null) {
+                throw new JindException("--batch needs --batch-key (the annotation column holding batch names).");
+            }
+            return BatchSelection.resolve("--batch", batch, input, batchKey, null);
         }
     }
 
