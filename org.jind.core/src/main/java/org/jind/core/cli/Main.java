@@ -121,7 +121,9 @@ public final class Main implements Runnable {
                     + ".");
         }
         if (PER_BATCH.contains(p.commandSpec().name()) && (BatchSelection.several(p.matchedOptionValue("--batch", null))
-                || BatchSelection.several(p.matchedOptionValue("--target-batch", null)))) {
+                || BatchSelection.several(p.matchedOptionValue("--target-batch", null))
+                || p.matchedOptionValue("--model", null) instanceof java.nio.file.Path m
+                        && org.jind.core.model.BatchModels.isFolder(m))) {
             // n batches at once, each with single-threaded kernels: a batch's numbers are those of running it
             // alone with one thread, and the cores are used by whole batches (no splitting of small products)
             n = 1;

@@ -452,7 +452,7 @@ final class Pipeline {
                 seconds[i] = (System.nanoTime() - s0) / 1e9;
                 String folder = stageFolder(stage);
                 if (folder != null) {
-                    Path file = outDir.resolve(folder).resolve(BatchModels.fileName(batch));
+                    Path file = dir.folder(folder).resolve(BatchModels.fileName(batch));
                     model.save(file); // as soon as it is made: the batches' models are not all held at once
                     dir.wrote(file);
                 }
@@ -630,6 +630,7 @@ final class Pipeline {
         private final Path dir;
         private final boolean created;
         private final List<Path> written = new ArrayList<>();
+        private final List<Path> folders = new ArrayList<>();
 
         private RunDirectory(Path dir, boolean created) {
             this.dir = dir;
@@ -651,10 +652,27 @@ final class Pipeline {
             written.add(file);
         }
 
+        /** A folder inside this one (created if missing; taken away again with a failed run if it created it). */
+        synchronized Path folder(String name) {
+            Path f = dir.resolve(name);
+            if (!Files.isDirectory(f)) {
+                try {
+                    Files.createDirectories(f);
+                } catch (IOException e) {
+                    throw new JindException("Cannot create " + f + ": " + Errors.describe(e) + ".");
+                }
+                folders.add(0, f); // removed before the folders around it
+            }
+            return f;
+        }
+
         synchronized void removeWhatWasWritten() {
             try {
                 for (Path p : written) {
                     Files.deleteIfExists(p);
+                }
+                for (Path f : folders) {
+                    Files.deleteIfExists(f);
                 }
                 if (created) {
                     Files.deleteIfExists(dir); // only if empty: never what someone else put there meanwhile
