@@ -44,6 +44,15 @@ final class BatchSelection {
             if (names.contains(except)) {
                 throw new JindException(option + " names the source batch '" + except + "'; leave it out.");
             }
+            if (batchKey != null) { // a misspelt batch is refused before any batch is worked on
+                DatasetInfo.of(file).obsColumn(batchKey).map(DatasetInfo.Column::levels).filter(l -> !l.isEmpty())
+                        .ifPresent(levels -> names.stream().filter(b -> !levels.contains(b)).findFirst()
+                                .ifPresent(b -> {
+                                    throw new JindException(option + " names batch '" + b + "', which is not in the"
+                                            + " column '" + batchKey + "' of " + file.getFileName() + " (it holds "
+                                            + String.join(", ", levels) + ").");
+                                }));
+            }
             return List.copyOf(names);
         }
         if (batchKey == null) {
