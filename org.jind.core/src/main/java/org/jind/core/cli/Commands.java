@@ -16,6 +16,7 @@ import org.jind.core.data.Dataset;
 import org.jind.core.data.DelimitedWriter;
 import org.jind.core.data.H5adWriter;
 import org.jind.core.eval.Metrics;
+import org.jind.core.model.BatchModels;
 import org.jind.core.model.JindModel;
 import org.jind.core.nn.Backend;
 import org.jind.core.prep.PreparedBatch;
@@ -70,7 +71,8 @@ final class Commands {
     static final class Annotate implements Runnable {
         @Mixin
         OptionGroups.Input input;
-        @Option(names = "--model", required = true, paramLabel = "FILE", description = "a JIND model (.jind)")
+        @Option(names = "--model", required = true, paramLabel = "PATH", description = "a JIND model (.jind), or a"
+                + " folder of models aligned to one batch each (each cell annotated by its batch's model)")
         Path model;
         @Option(names = "--out", required = true, paramLabel = "FILE", description = "predictions CSV to write")
         Path out;
@@ -94,6 +96,10 @@ final class Commands {
                     .output("--out", out);
             double t = theta.value();
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
+            if (BatchModels.isFolder(model) || input.severalBatches()) {
+                annotateBatches(t, progress);
+                return;
+            }
             JindModel m = JindModel.load(model);
             long[] cells = new long[2]; // annotated, Unassigned
             // read, predicted and written a chunk at a time: memory does not grow with the number of cells
@@ -112,6 +118,44 @@ final class Commands {
             progress.endLine();
             Outputs.messages(out).printf(Locale.ROOT, "Annotated %d cells (%.1f%% Unassigned) to %s%n", cells[0],
                     100.0 * cells[1] / cells[0], out);
+        }
+
+        /**
+         * Several batches, one after the other into one CSV: each batch's cells through the model aligned to it (from
+         * a model folder; a batch without one is refused before anything is written), or all through one model. Each
+         * batch's predictions are those of annotating it alone.
+         */
+        private void annotateBatches(double t, ConsoleProgress progress) {
+            BatchModels models = BatchModels.isFolder(model) ? BatchModels.load(model) : null;
+            if (input.batchKey == null && models != null) {
+                input.batchKey = models.batchKey();
+            }
+            List<String> batches = input.batch != null ? input.batches()
+                    : BatchSelection.resolve("--batch", BatchSelection.ALL, input.input, input.batchKey, null);
+            JindModel single = models == null ? JindModel.load(model) : null;
+            List<JindModel> perBatch = new ArrayList<>();
+            for (String b : batches) {
+                perBatch.add(models != null ? models.forBatch(b) : single);
+            }
+            JindModel first = perBatch.get(0);
+            long[] cells = new long[2]; // annotated, Unassigned
+            PredictionsCsv.write(out, first.classes, probabilities, rows -> {
+                for (int i = 0; i < batches.size(); i++) {
+                    JindModel m = perBatch.get(i);
+                    try (CellChunks data = input.open(labelKey != null ? labelKey : m.labelKey, batches.get(i), m,
+                            progress)) {
+                        Jind.annotate(m, data, Jind.CHUNK_CELLS, Backend.threads(), t, fill.fill,
+                                progress.forBatch(batches.get(i)), (chunk, a) -> {
+                                    rows.add(chunk.cellIds(), a);
+                                    cells[0] += a.cells();
+                                    cells[1] += Math.round(a.rejectedFraction() * a.cells());
+                                });
+                    }
+                }
+            });
+            progress.endLine();
+            Outputs.messages(out).printf(Locale.ROOT, "Annotated %d cells of %s (%.1f%% Unassigned) to %s%n", cells[0],
+                    org.jind.core.util.Plural.of(batches.size(), "batch", "batches"), 100.0 * cells[1] / cells[0], out);
         }
     }
 

@@ -96,7 +96,11 @@ public final class Main implements Runnable {
     }
 
     static final String THREADS_HELP = "threads for the whole process: the numerical backend's, and annotate and"
-            + " evaluate prepare and predict that many chunks at once (default: 1)";
+            + " evaluate prepare and predict that many chunks at once; align, selftrain and run given several batches"
+            + " work on that many batches at once, each on one thread (default: 1)";
+
+    /** The commands that, given several batches, work on {@code --threads} of them at once. */
+    private static final java.util.Set<String> PER_BATCH = java.util.Set.of("align", "selftrain", "run");
 
     /**
      * Applies {@code --threads} once, before the command runs: ND4J's thread count is process-wide, so it is a
@@ -115,6 +119,14 @@ public final class Main implements Runnable {
         if (n < 1) {
             throw new ParameterException(p.commandSpec().commandLine(), "--threads must be at least 1; it is " + n
                     + ".");
+        }
+        if (PER_BATCH.contains(p.commandSpec().name()) && (BatchSelection.several(p.matchedOptionValue("--batch", null))
+                || BatchSelection.several(p.matchedOptionValue("--target-batch", null))
+                || p.matchedOptionValue("--model", null) instanceof java.nio.file.Path m
+                        && org.jind.core.model.BatchModels.isFolder(m))) {
+            // n batches at once, each with single-threaded kernels: a batch's numbers are those of running it
+            // alone with one thread, and the cores are used by whole batches (no splitting of small products)
+            n = 1;
         }
         try {
             Backend.useThreads(n);

@@ -66,7 +66,8 @@ final class OptionGroups {
         @Option(names = "--batch-key", paramLabel = "KEY", description = "annotation column holding batch names")
         String batchKey;
 
-        @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key)")
+        @Option(names = "--batch", paramLabel = "NAME", description = "keep only this batch (needs --batch-key);"
+                + " align, selftrain and annotate also take several, b1,b2 or all, each with its own alignment")
         String batch;
 
         @Option(names = "--matrix", paramLabel = "NAME", description = MatrixOption.HELP
@@ -80,8 +81,13 @@ final class OptionGroups {
 
         /** The cells in chunks (train: memory bounded by a chunk until joined); close it. */
         CellChunks open(String labelKey) {
+            return open(labelKey, batch);
+        }
+
+        /** The cells of one batch (of several named in --batch); close it. */
+        CellChunks open(String labelKey, String oneBatch) {
             return genomeNamed("--genome", () -> MatrixOption.open(input, new ReadOptions(labels, genome), labelKey,
-                    batchKey, batch, chosen(), "--matrix"));
+                    batchKey, oneBatch, chosen(), "--matrix"));
         }
 
         /**
@@ -89,10 +95,15 @@ final class OptionGroups {
          * --matrix, else from the matrix the model was trained on when the input has it; close it.
          */
         CellChunks open(String labelKey, JindModel model, ConsoleProgress progress) {
+            return open(labelKey, batch, model, progress);
+        }
+
+        /** {@link #open(String, JindModel, ConsoleProgress)} of one batch (of several named in --batch). */
+        CellChunks open(String labelKey, String oneBatch, JindModel model, ConsoleProgress progress) {
             MatrixChoice m = MatrixOption.orRecorded(chosen(), input, model.plan.matrix(), "the model was trained on",
                     "--matrix", progress);
             return genomeNamed("--genome", () -> MatrixOption.open(input, new ReadOptions(labels, genome), labelKey,
-                    batchKey, batch, m, "--matrix"));
+                    batchKey, oneBatch, m, "--matrix"));
         }
 
         /** What a model trained on these cells records as its matrix. */
@@ -102,6 +113,19 @@ final class OptionGroups {
 
         private MatrixChoice chosen() {
             return MatrixOption.parse(matrix, "--matrix");
+        }
+
+        /** Whether --batch names several batches (then each is aligned, self-trained or annotated on its own). */
+        boolean severalBatches() {
+            return BatchSelection.several(batch);
+        }
+
+        /** The batches --batch names (several, or all of --batch-key's). */
+        java.util.List<String> batches() {
+            if (batchKey == null) {
+                throw new JindException("--batch needs --batch-key (the annotation column holding batch names).");
+            }
+            return BatchSelection.resolve("--batch", batch, input, batchKey, null);
         }
     }
 

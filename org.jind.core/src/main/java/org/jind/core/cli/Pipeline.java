@@ -9,6 +9,8 @@ import java.util.Locale;
 
 import org.jind.core.Jind;
 import org.jind.core.JindException;
+import org.jind.core.PerBatch;
+import org.jind.core.Progress;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.Aligner;
 import org.jind.core.align.SelfTrainSettings;
@@ -20,6 +22,7 @@ import org.jind.core.data.MatrixChoice;
 import org.jind.core.data.ReadOptions;
 import org.jind.core.eval.Metrics;
 import org.jind.core.model.AlignedModel;
+import org.jind.core.model.BatchModels;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.TrainSettings;
 import org.jind.core.prep.PreparedBatch;
@@ -67,6 +70,10 @@ final class Pipeline {
 
         @Override
         public void run() {
+            if (input.severalBatches()) {
+                alignSeveral();
+                return;
+            }
             Outputs outputs = input.inputs()
                     .input("--model", model);
             outputs.output("--out", out);
@@ -78,7 +85,9 @@ final class Pipeline {
             JindModel m = JindModel.load(model);
             PreparedBatch target = readPrepared(input, m, fill.fill, progress);
             Aligner.Result r = Jind.align(m, target, s, progress);
-            r.model().save(out);
+            AlignedModel aligned = input.batch != null ? BatchModels.named(r.model(), input.batchKey, input.batch)
+                    : r.model();
+            aligned.save(out);
             progress.endLine();
             Outputs.messages(out).printf(Locale.ROOT, "Saved the aligned model to %s (target rejection %.4f,"
                     + " unaligned %.4f)%n", out, r.bestRejection(), r.unalignedRejection());
@@ -87,6 +96,52 @@ final class Pipeline {
                 Plots.write(plots.dir, Plots.forPrepared(r.model(), target, null, s.theta()), Outputs.messages(out));
             }
         }
+
+        /** Each batch of --batch aligned on its own, --threads at a time; --out is the folder of their models. */
+        private void alignSeveral() {
+            if (plots.dir != null) {
+                throw new JindException("--plots draws one batch; align that batch alone to draw its figures.");
+            }
+            List<String> batches = input.batches();
+            input.inputs().input("--model", model).outputsIn("--out", out, fileNames(batches));
+            AlignSettings s = align.settings(seedThreads, theta.value());
+            ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
+            JindModel m = JindModel.load(model);
+            RunDirectory dir = RunDirectory.create(out);
+            boolean done = false;
+            try {
+                List<String> lines = PerBatch.run(batches, seedThreads.threads.threads, progress::forBatch, (b, p) -> {
+                    Aligner.Result r = Jind.align(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
+                    Path file = out.resolve(BatchModels.fileName(b));
+                    BatchModels.named(r.model(), input.batchKey, b).save(file);
+                    dir.wrote(file);
+                    return String.format(Locale.ROOT, "Saved the model aligned to %s to %s (target rejection %.4f,"
+                            + " unaligned %.4f)", b, file, r.bestRejection(), r.unalignedRejection());
+                });
+                dir.keep();
+                done = true;
+                progress.endLine();
+                lines.forEach(System.out::println);
+            } finally {
+                if (!done) {
+                    dir.removeWhatWasWritten();
+                }
+            }
+        }
+    }
+
+    /** The model file of each batch in a folder of batch models; two batches must not share one. */
+    static List<String> fileNames(List<String> batches) {
+        List<String> names = new ArrayList<>();
+        for (String b : batches) {
+            String f = BatchModels.fileName(b);
+            if (names.contains(f)) {
+                throw new JindException("Batches '" + batches.get(names.indexOf(f)) + "' and '" + b + "' would share"
+                        + " the model file " + f + "; align them in two calls.");
+            }
+            names.add(f);
+        }
+        return names;
     }
 
     @Command(name = "selftrain", description = "JIND+: refine an aligned model on its most confident predictions for"
@@ -109,6 +164,10 @@ final class Pipeline {
 
         @Override
         public void run() {
+            if (input.severalBatches() || BatchModels.isFolder(model)) {
+                selfTrainSeveral();
+                return;
+            }
             input.inputs().input("--model", model)
                     .output("--out", out);
             SelfTrainSettings s = selfTrain.settings(seedThreads);
@@ -119,6 +178,48 @@ final class Pipeline {
             progress.endLine();
             Outputs.messages(out).printf(Locale.ROOT, "Saved the JIND+ model to %s (%d pseudo-labelled cells, best"
                     + " epoch %d)%n", out, r.pseudoLabelled(), r.bestEpoch());
+        }
+
+        /**
+         * Each batch self-trained on its own, --threads at a time: --model is the folder of their aligned models
+         * (as align writes it), --out the folder of their JIND+ models; --batch names the batches (default: every
+         * batch with a model in the folder).
+         */
+        private void selfTrainSeveral() {
+            if (!BatchModels.isFolder(model)) {
+                throw new JindException("With several batches, --model is the folder of their aligned models (align"
+                        + " --batch b1,b2 --out FOLDER writes it); " + model + " is one model.");
+            }
+            BatchModels models = BatchModels.load(model);
+            if (input.batchKey == null) {
+                input.batchKey = models.batchKey();
+            }
+            List<String> batches = input.batch != null ? input.batches() : models.batches();
+            batches.forEach(models::forBatch); // a batch without its aligned model is refused before any work
+            input.inputs().input("--model", model).outputsIn("--out", out, fileNames(batches));
+            SelfTrainSettings s = selfTrain.settings(seedThreads);
+            ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
+            RunDirectory dir = RunDirectory.create(out);
+            boolean done = false;
+            try {
+                List<String> lines = PerBatch.run(batches, seedThreads.threads.threads, progress::forBatch, (b, p) -> {
+                    AlignedModel m = models.forBatch(b);
+                    SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
+                    Path file = out.resolve(BatchModels.fileName(b));
+                    r.model().save(file);
+                    dir.wrote(file);
+                    return String.format(Locale.ROOT, "Saved the JIND+ model of %s to %s (%d pseudo-labelled cells,"
+                            + " best epoch %d)", b, file, r.pseudoLabelled(), r.bestEpoch());
+                });
+                dir.keep();
+                done = true;
+                progress.endLine();
+                lines.forEach(System.out::println);
+            } finally {
+                if (!done) {
+                    dir.removeWhatWasWritten();
+                }
+            }
         }
     }
 
@@ -143,7 +244,16 @@ final class Pipeline {
 
     /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
     static PreparedBatch readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
-        try (CellChunks data = input.open(m.labelKey, m, progress)) {
+        return readPrepared(input, input.batch, m, fill, progress, progress);
+    }
+
+    /**
+     * {@link #readPrepared(OptionGroups.Input, JindModel, boolean, ConsoleProgress)} of one batch of several, its
+     * progress on {@code progress}; notes on the matrix read go to {@code console}.
+     */
+    static PreparedBatch readPrepared(OptionGroups.Input input, String batch, JindModel m, boolean fill,
+            Progress progress, ConsoleProgress console) {
+        try (CellChunks data = input.open(m.labelKey, batch, m, console)) {
             PreparedBatch p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
             if (p.cells() == 0) {
                 throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
@@ -215,6 +325,10 @@ final class Pipeline {
 
         @Override
         public void run() {
+            if (BatchSelection.several(targetBatch)) {
+                runSeveral();
+                return;
+            }
             List<String> stageList = checkedStages();
             List<String> outputs = new ArrayList<>();
             for (String stage : stageList) {
@@ -242,24 +356,11 @@ final class Pipeline {
             // held); the source is read whole for training and dropped after it, the target is kept only prepared.
             RunDirectory dir = null;
             boolean done = false;
-            ReadOptions sourceOptions = new ReadOptions(sourceLabels, sourceGenome);
-            // without --target the target is the source file, read as the source is unless told otherwise
-            ReadOptions targetOptions = target != null ? new ReadOptions(targetLabels, targetGenome)
-                    : new ReadOptions(targetLabels != null ? targetLabels : sourceLabels,
-                            targetGenome != null ? targetGenome : sourceGenome);
-            MatrixChoice sourceM = MatrixOption.parse(sourceMatrix, "--source-matrix");
-            MatrixChoice used = MatrixOption.used(source, sourceM); // what the model records
-            // the target defaults to the source's matrix, as every later step defaults to the model's
-            MatrixChoice targetM = target == null && targetMatrix == null ? sourceM
-                    : MatrixOption.orRecorded(MatrixOption.parse(targetMatrix, "--target-matrix"), targetPath(), used,
-                            "the source was read from", "--target-matrix", progress);
-            try (CellChunks sourceCells = OptionGroups.genomeNamed("--source-genome", () -> MatrixOption.open(source,
-                    sourceOptions, labelKey, batchKey, sourceBatch, sourceM, "--source-matrix"));
-                    CellChunks targetCells = OptionGroups.genomeNamed(target != null ? "--target-genome"
-                            : "--source-genome", () -> MatrixOption.open(targetPath(), targetOptions, labelKey,
-                                    batchKey, targetBatch, targetM, "--target-matrix"))) {
+            Reading r = reading(progress);
+            try (CellChunks sourceCells = openSource(r, sourceBatch);
+                    CellChunks targetCells = openTarget(r, targetBatch)) {
                 dir = RunDirectory.create(outDir);
-                stages(stageList, sourceCells, used, targetCells, ts, as, ss, t, progress, t0);
+                stages(stageList, sourceCells, r.used(), targetCells, ts, as, ss, t, progress, t0);
                 dir.keep();
                 done = true;
             } finally {
@@ -267,6 +368,157 @@ final class Pipeline {
                     dir.removeWhatWasWritten();
                 }
             }
+        }
+
+        /**
+         * Several target batches: one training, then each batch aligned and self-trained on its own, --threads of them
+         * at a time, exactly as if it were run alone. --out-dir gets model.jind, the folders aligned/ and jindplus/
+         * with one model per batch (as align and selftrain write them for several batches) and one predictions file
+         * per stage holding every batch, batch after batch.
+         */
+        private void runSeveral() {
+            List<String> stageList = checkedStages();
+            if (batchKey == null) {
+                throw new JindException("--target-batch needs --batch-key (the annotation column holding batch names).");
+            }
+            if (plots.dir != null) {
+                throw new JindException("--plots draws one batch; run that batch alone to draw its figures.");
+            }
+            List<String> batches = BatchSelection.resolve("--target-batch", targetBatch, targetPath(), batchKey,
+                    target == null ? sourceBatch : null);
+            List<String> modelFiles = fileNames(batches);
+            List<String> outputs = new ArrayList<>();
+            for (String stage : stageList) {
+                String folder = stageFolder(stage);
+                if (folder == null) {
+                    outputs.add(STAGE_FILES.get(0));
+                } else {
+                    modelFiles.forEach(f -> outputs.add(folder + "/" + f));
+                }
+                outputs.add(predictionsFile(stage));
+            }
+            new Outputs().input("--source", source).input("--target", target).outputsIn("--out-dir", outDir, outputs);
+            TrainSettings ts = train.settings(seedThreads);
+            double t = theta.value();
+            AlignSettings as = align.settings(seedThreads, t);
+            SelfTrainSettings ss = selfTrain.settings(seedThreads);
+            ConsoleProgress progress = new ConsoleProgress(quiet.quiet || json);
+            long t0 = System.nanoTime();
+            RunDirectory dir = null;
+            boolean done = false;
+            try {
+                JindModel trained;
+                Reading reading = reading(progress);
+                try (CellChunks sourceCells = openSource(reading, sourceBatch);
+                        CellChunks targetCells = openTarget(reading, null)) {
+                    dir = RunDirectory.create(outDir);
+                    trained = train(sourceCells, reading.used(), targetCells.genes(), ts, progress);
+                }
+                double trainSeconds = (System.nanoTime() - t0) / 1e9;
+                Path modelFile = outDir.resolve(STAGE_FILES.get(0));
+                trained.save(modelFile);
+                dir.wrote(modelFile);
+                RunDirectory written = dir;
+                List<BatchRun> runs = PerBatch.run(batches, seedThreads.threads.threads, progress::forBatch,
+                        (b, p) -> runBatch(b, reading, trained, stageList, as, ss, t, written, p));
+                progress.endLine();
+                for (int i = 0; i < stageList.size(); i++) {
+                    String stage = stageList.get(i);
+                    List<Annotation> parts = new ArrayList<>();
+                    List<String> ids = new ArrayList<>();
+                    for (BatchRun r : runs) {
+                        parts.add(r.annotations().get(i));
+                        ids.addAll(List.of(r.cellIds()));
+                    }
+                    Path predictions = outDir.resolve(predictionsFile(stage));
+                    PredictionsCsv.write(predictions, ids.toArray(new String[0]), Annotation.concat(parts), true);
+                    dir.wrote(predictions);
+                    for (BatchRun r : runs) {
+                        String folder = stageFolder(stage);
+                        Path file = folder == null ? modelFile : outDir.resolve(folder).resolve(BatchModels.fileName(
+                                r.batch()));
+                        printStage(stage, r.batch(), r.truth() == null ? null : Metrics.of(r.annotations().get(i),
+                                r.truth()), r.annotations().get(i), i == 0 ? trainSeconds : r.seconds()[i], file);
+                    }
+                }
+                printTotal((System.nanoTime() - t0) / 1e9);
+                dir.keep();
+                done = true;
+            } finally {
+                if (!done && dir != null) {
+                    dir.removeWhatWasWritten();
+                }
+            }
+        }
+
+        /**
+         * How run reads its source and target: labels, genome and matrix as chosen, the target's defaulting to the
+         * source's when the target is the source file; {@code used} is the matrix the trained model records.
+         */
+        private record Reading(ReadOptions source, ReadOptions target, MatrixChoice used) {
+        }
+
+        private Reading reading(ConsoleProgress progress) {
+            MatrixChoice sourceM = MatrixOption.parse(sourceMatrix, "--source-matrix");
+            MatrixChoice used = MatrixOption.used(source, sourceM); // what the model records
+            // the target defaults to the source's matrix, as every later step defaults to the model's
+            MatrixChoice targetM = target == null && targetMatrix == null ? sourceM
+                    : MatrixOption.orRecorded(MatrixOption.parse(targetMatrix, "--target-matrix"), targetPath(), used,
+                            "the source was read from", "--target-matrix", progress);
+            // without --target the target is the source file, read as the source is unless told otherwise
+            ReadOptions targetOptions = target != null ? new ReadOptions(targetLabels, targetGenome, targetM)
+                    : new ReadOptions(targetLabels != null ? targetLabels : sourceLabels,
+                            targetGenome != null ? targetGenome : sourceGenome, targetM);
+            return new Reading(new ReadOptions(sourceLabels, sourceGenome, sourceM), targetOptions, used);
+        }
+
+        private CellChunks openSource(Reading r, String batch) {
+            return OptionGroups.genomeNamed("--source-genome", () -> MatrixOption.open(source, r.source(), labelKey,
+                    batchKey, batch, r.source().matrix(), "--source-matrix"));
+        }
+
+        private CellChunks openTarget(Reading r, String batch) {
+            return OptionGroups.genomeNamed(target != null ? "--target-genome" : "--source-genome",
+                    () -> MatrixOption.open(targetPath(), r.target(), labelKey, batch == null ? null : batchKey, batch,
+                            r.target().matrix(), "--target-matrix"));
+        }
+
+        /** One target batch of several: prepared for the trained model, then its own alignment and self-training. */
+        private BatchRun runBatch(String batch, Reading reading, JindModel trained, List<String> stageList, AlignSettings as,
+                SelfTrainSettings ss, double t, RunDirectory dir, Progress progress) {
+            PreparedBatch prepared;
+            String[] truth;
+            try (CellChunks cells = openTarget(reading, batch)) {
+                TargetLabels labels = new TargetLabels(labelKey);
+                prepared = Jind.prepare(trained, CellChunks.peeking(cells, labels), Jind.CHUNK_CELLS, false, progress);
+                if (prepared.cells() == 0) {
+                    throw new JindException(targetPath().getFileName() + ": batch '" + batch + "' holds no cells.");
+                }
+                truth = labels.truth(progress);
+            }
+            List<Annotation> annotations = new ArrayList<>();
+            double[] seconds = new double[stageList.size()];
+            JindModel model = trained;
+            AlignedModel aligned = null;
+            for (int i = 0; i < stageList.size(); i++) {
+                long s0 = System.nanoTime();
+                String stage = stageList.get(i);
+                if (stage.equals("align")) {
+                    model = aligned = BatchModels.named(Jind.align(trained, prepared, as, progress).model(), batchKey,
+                            batch);
+                } else if (stage.equals("selftrain")) {
+                    model = Jind.selfTrain(aligned, prepared, ss, progress).model();
+                }
+                seconds[i] = (System.nanoTime() - s0) / 1e9;
+                String folder = stageFolder(stage);
+                if (folder != null) {
+                    Path file = dir.folder(folder).resolve(BatchModels.fileName(batch));
+                    model.save(file); // as soon as it is made: the batches' models are not all held at once
+                    dir.wrote(file);
+                }
+                annotations.add(Jind.annotate(model, prepared, t, progress));
+            }
+            return new BatchRun(batch, prepared.cellIds(), annotations, seconds, truth);
         }
 
         /** --target, or the source file when the target batch is in it. */
@@ -334,20 +586,32 @@ final class Pipeline {
                 PredictionsCsv.write(predictions, prepared.cellIds(), a, true);
                 Metrics m = truth != null ? Metrics.of(a, truth) : null;
                 progress.endLine();
-                if (json) {
-                    System.out.println(Commands.stageJson(stage, m, seconds));
-                } else {
-                    System.out.printf(Locale.ROOT, "%-10s %s  (%.1f s)  -> %s%n", stage, m == null
-                            ? String.format(Locale.ROOT, "rejected %.4f", a.rejectedFraction())
-                            : String.format(Locale.ROOT, "raw %.4f  rej %.4f  eff %.4f", m.raw(), m.rej(), m.eff()),
-                            seconds, file);
-                }
+                printStage(stage, null, m, a, seconds, file);
             }
             if (plots.dir != null) { // the last stage's model on the target; with --json on stderr, as progress is
                 Plots.write(plots.dir, Plots.forPrepared(model, prepared, truth, t),
                         json ? System.err : System.out);
             }
-            double total = (System.nanoTime() - t0) / 1e9;
+            printTotal((System.nanoTime() - t0) / 1e9);
+        }
+
+        /** One stage's line (or JSON object): its scores when the target is labelled, else its rejection. */
+        private void printStage(String stage, String batch, Metrics m, Annotation a, double seconds, Path file) {
+            if (json) {
+                JsonObject o = Commands.stageJson(stage, m, seconds);
+                if (batch != null) {
+                    o.addProperty("batch", batch);
+                }
+                System.out.println(o);
+            } else {
+                System.out.printf(Locale.ROOT, "%-10s %s%s  (%.1f s)  -> %s%n", stage, batch == null ? ""
+                        : batch + "  ", m == null ? String.format(Locale.ROOT, "rejected %.4f", a.rejectedFraction())
+                        : String.format(Locale.ROOT, "raw %.4f  rej %.4f  eff %.4f", m.raw(), m.rej(), m.eff()),
+                        seconds, file);
+            }
+        }
+
+        private void printTotal(double total) {
             if (json) {
                 JsonObject o = new JsonObject();
                 o.addProperty("stage", "total");
@@ -357,6 +621,23 @@ final class Pipeline {
                 System.out.printf(Locale.ROOT, "total      %.1f s%n", total);
             }
         }
+    }
+
+    /**
+     * What one target batch of several gave: per stage its annotation and seconds, the cells' ids, and the labels
+     * when every cell has one.
+     */
+    private record BatchRun(String batch, String[] cellIds, List<Annotation> annotations, double[] seconds,
+            String[] truth) {
+    }
+
+    /** With several target batches, the folder of a stage's models in --out-dir (null: the one trained model). */
+    static String stageFolder(String stage) {
+        return switch (stage) {
+            case "align" -> "aligned";
+            case "selftrain" -> "jindplus";
+            default -> null;
+        };
     }
 
     static String predictionsFile(String stage) {
@@ -386,7 +667,7 @@ final class Pipeline {
          * The labels when every target cell has one, else null (the stages are not scored); a partly labelled
          * target is still aligned, with a warning.
          */
-        String[] truth(ConsoleProgress progress) {
+        String[] truth(Progress progress) {
             if (absent) {
                 return null;
             }
@@ -429,6 +710,25 @@ final class Pipeline {
         /** The run is complete: what it wrote stays. */
         void keep() {
             undo.keep();
+        }
+
+        /**
+         * Notes a file this run has written (files are written atomically: whole or not at all), also from the
+         * worker threads of several batches, whose writes the undo of the starting thread does not see.
+         */
+        void wrote(Path file) {
+            undo.record(file);
+        }
+
+        /** A folder inside this one (created if missing; taken away again with a failed run if it created it). */
+        Path folder(String name) {
+            Path f = dir.resolve(name);
+            try {
+                undo.createDirectories(f);
+            } catch (IOException e) {
+                throw new JindException("Cannot create " + f + ": " + Errors.describe(e) + ".");
+            }
+            return f;
         }
 
         void removeWhatWasWritten() {

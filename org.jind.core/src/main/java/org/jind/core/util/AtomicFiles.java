@@ -257,7 +257,8 @@ public final class AtomicFiles {
     }
 
     /** Creates the missing folders of {@code dir}, recording them in the calling thread's open undos. */
-    private static void createDirectories(Path dir) throws IOException {
+    /** Creates the folder and its missing parents, recorded by the calling thread's undos; returns those created. */
+    private static List<Path> createDirectories(Path dir) throws IOException {
         List<Path> missing = new ArrayList<>();
         for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
             missing.add(d);
@@ -265,9 +266,10 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         for (Undo u : OPEN) {
             if (u.owner == Thread.currentThread()) {
-                u.dirs.addAll(missing); // deepest first: the order they are removed in
+                u.dirs.addAll(0, missing); // deepest first: the order they are removed in
             }
         }
+        return missing;
     }
 
     private static void refuseWhenExiting() {
@@ -303,7 +305,23 @@ public final class AtomicFiles {
         public void createDirectories(Path dir) throws IOException {
             synchronized (LOCK) {
                 refuseWhenExiting();
-                AtomicFiles.createDirectories(dir.toAbsolutePath());
+                List<Path> created = AtomicFiles.createDirectories(dir.toAbsolutePath());
+                if (owner != Thread.currentThread()) { // a worker thread's: recorded here too
+                    dirs.addAll(0, created);
+                }
+            }
+        }
+
+        /**
+         * Records a regular file written by another thread (a worker of this work), so that it is taken back with
+         * the rest; the starting thread's own writes are recorded as they are written.
+         */
+        public void record(Path file) {
+            synchronized (LOCK) {
+                Path f = file.toAbsolutePath();
+                if (!files.contains(f)) {
+                    files.add(f);
+                }
             }
         }
 
