@@ -53,7 +53,8 @@ final class Pipeline {
         OptionGroups.Input input;
         @Option(names = "--model", required = true, paramLabel = "FILE", description = "a trained JIND model")
         Path model;
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the aligned model")
+        @Option(names = "--out", required = true, paramLabel = "PATH", description = "where to write the aligned model;"
+                + " with several batches a folder, one <batch>.jind each")
         Path out;
         @Mixin
         OptionGroups.Align align;
@@ -149,9 +150,11 @@ final class Pipeline {
     static final class SelfTrain implements Runnable {
         @Mixin
         OptionGroups.Input input;
-        @Option(names = "--model", required = true, paramLabel = "FILE", description = "an aligned JIND model")
+        @Option(names = "--model", required = true, paramLabel = "PATH", description = "an aligned JIND model, or a"
+                + " folder of models aligned to one batch each")
         Path model;
-        @Option(names = "--out", required = true, paramLabel = "FILE", description = "where to write the JIND+ model")
+        @Option(names = "--out", required = true, paramLabel = "PATH", description = "where to write the JIND+ model;"
+                + " with a model folder a folder, one <batch>.jind each")
         Path out;
         @Mixin
         OptionGroups.SelfTrain selfTrain;
@@ -287,7 +290,8 @@ final class Pipeline {
                 + " (default without --target: --source-genome)")
         String targetGenome;
         @Option(names = "--target-batch", paramLabel = "NAME",
-                description = "the target batch within --target (needs --batch-key)")
+                description = "the target batch within --target (needs --batch-key); several: b1,b2 or all (but the"
+                        + " source), each aligned and self-trained on its own, --threads at a time")
         String targetBatch;
         @Option(names = "--source-matrix", paramLabel = "NAME", description = MatrixOption.HELP + ", of --source"
                 + " (default: X)")
