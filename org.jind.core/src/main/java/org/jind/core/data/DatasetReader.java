@@ -14,7 +14,7 @@ import org.jind.core.util.Errors;
 
 /**
  * Reads expression data in the formats single-cell users have, recognised by content and name:
- * AnnData {@code .h5ad}, a 10x Cell Ranger HDF5 file, a 10x MatrixMarket directory, or a wide CSV/TSV
+ * AnnData {@code .h5ad} (X, raw or a layer: {@link MatrixChoice}), a 10x Cell Ranger HDF5 file, a 10x MatrixMarket directory, or a wide CSV/TSV
  * (optionally gzipped).
  */
 public final class DatasetReader {
