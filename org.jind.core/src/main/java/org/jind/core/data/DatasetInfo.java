@@ -17,9 +17,10 @@ import org.jind.core.JindException;
  * kinds, and the gene names under every identifier the file offers (the var index, and var columns such as
  * {@code gene_symbols} or {@code gene_ids}). Cheap enough for a KNIME node's configure and dialog. Immutable.
  * <p>
- * The contract with {@link DatasetReader#read}: the dataset read from the same file has these cells, the
- * annotation columns named here, and its genes in the order of {@link #geneNames}; its gene names are those
- * of {@link #indexIdentifier()}.
+ * The contract with {@link DatasetReader#read}: the dataset read from the same file (and the same AnnData
+ * {@link #matrix()}) has these cells, the annotation columns named here, and its genes in the order of
+ * {@link #geneNames}; its gene names are those of {@link #indexIdentifier()}. For AnnData it also lists the file's
+ * matrices ({@link #matrices()}: X, raw with its gene count, the layers).
  */
 public final class DatasetInfo {
     /** How an annotation column's values are best typed: text (also every categorical), whole numbers, numbers. */

@@ -14,8 +14,9 @@ import org.jind.core.util.Errors;
 
 /**
  * Reads expression data in the formats single-cell users have, recognised by content and name:
- * AnnData {@code .h5ad}, a 10x Cell Ranger HDF5 file, a 10x MatrixMarket set (its folder, Cell Ranger's or GEO's
- * with a common prefix, or its matrix file), or a wide CSV/TSV (optionally gzipped).
+ * AnnData {@code .h5ad} (X, raw or a layer: {@link MatrixChoice}), a 10x Cell Ranger HDF5 file, a 10x MatrixMarket
+ * set (its folder, Cell Ranger's or GEO's with a common prefix, or its matrix file), or a wide CSV/TSV (optionally
+ * gzipped).
  */
 public final class DatasetReader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
