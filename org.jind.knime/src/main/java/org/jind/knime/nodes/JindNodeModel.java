@@ -29,10 +29,22 @@ public abstract class JindNodeModel extends NodeModel {
     private static final AtomicBoolean BLAS_ADVICE_GIVEN = new AtomicBoolean();
 
     private final List<SettingsModel> settings;
+    /** Settings added after the node first shipped: workflows saved before lack them and keep their defaults. */
+    private final List<SettingsModel> addedLater;
 
     protected JindNodeModel(PortType[] in, PortType[] out, List<SettingsModel> settings) {
+        this(in, out, settings, List.of());
+    }
+
+    /**
+     * @param addedLater those of {@code settings} a workflow saved by an earlier version may lack (loaded when
+     *        present, else left at their defaults)
+     */
+    protected JindNodeModel(PortType[] in, PortType[] out, List<SettingsModel> settings,
+            List<SettingsModel> addedLater) {
         super(in, out);
         this.settings = List.copyOf(settings);
+        this.addedLater = List.copyOf(addedLater);
         if (!BLAS_ADVICE_GIVEN.getAndSet(true)) { // once per KNIME session, in its log rather than on every node
             String advice = Backend.blasAdvice();
             if (advice != null) {
@@ -52,7 +64,9 @@ public abstract class JindNodeModel extends NodeModel {
     protected void validateSettings(NodeSettingsRO s) throws InvalidSettingsException {
         validateValues(s);
         for (SettingsModel m : settings) {
-            m.validateSettings(s);
+            if (!addedLater.contains(m)) {
+                m.validateSettings(s);
+            }
         }
     }
 
@@ -73,7 +87,15 @@ public abstract class JindNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(NodeSettingsRO s) throws InvalidSettingsException {
         for (SettingsModel m : settings) {
-            m.loadSettingsFrom(s);
+            if (!addedLater.contains(m)) {
+                m.loadSettingsFrom(s);
+                continue;
+            }
+            try {
+                m.loadSettingsFrom(s);
+            } catch (InvalidSettingsException absent) { // saved before the setting existed: its default stays
+                // nothing to load
+            }
         }
     }
 

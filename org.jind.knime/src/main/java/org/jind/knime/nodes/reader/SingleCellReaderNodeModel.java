@@ -53,7 +53,7 @@ final class SingleCellReaderNodeModel extends JindNodeModel {
 
     private SingleCellReaderNodeModel(SingleCellReaderSettings s) {
         super(new PortType[] {PortTypeRegistry.getInstance().getPortType(JindModelPortObject.class, true)},
-                new PortType[] {BufferedDataTable.TYPE}, s.all());
+                new PortType[] {BufferedDataTable.TYPE}, s.all(), List.of(s.matrix));
         this.s = s;
     }
 
