@@ -9,7 +9,9 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.webui.node.dialog.defaultdialog.internal.file.FileReaderWidget;
 import org.knime.core.webui.node.dialog.defaultdialog.internal.file.FileSelectionWidget;
+import org.knime.core.webui.node.dialog.defaultdialog.internal.file.FileSystemOption;
 import org.knime.core.webui.node.dialog.defaultdialog.internal.file.SingleFileSelectionMode;
+import org.knime.core.webui.node.dialog.defaultdialog.internal.file.WithFileSystem;
 import org.knime.node.parameters.NodeParameters;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
@@ -76,6 +78,7 @@ public final class SingleCellReaderParameters implements NodeParameters {
             + " wherever it is copied).")
     @FileReaderWidget(fileExtensions = {"h5ad", "h5", "csv", "tsv", "txt", "gz", "mtx"})
     @FileSelectionWidget(SingleFileSelectionMode.FILE_OR_FOLDER)
+    @WithFileSystem(FileSystemOption.LOCAL) // browses local files; a typed knime:// URL is kept as typed
     @Persist(configKey = "file")
     String file = "";
 
