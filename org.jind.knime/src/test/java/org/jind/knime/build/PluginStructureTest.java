@@ -45,8 +45,9 @@ public class PluginStructureTest {
 
     static {
         FACTORIES.put("org.jind.knime.nodes.reader.SingleCellReaderNodeFactory", new Expected(List.of(
-                SingleCellRead.FILE, SingleCellRead.MATRIX, SingleCellRead.BATCH_COLUMN, SingleCellRead.BATCHES, SingleCellRead.CELL_LIMIT,
-                SingleCellRead.GENES, SingleCellRead.TOP_GENES, SingleCellRead.GENE_IDENTIFIER), 1, 1));
+                SingleCellRead.FILE, SingleCellRead.MATRIX, SingleCellRead.BATCH_COLUMN, SingleCellRead.BATCHES,
+                SingleCellRead.CELL_LIMIT, SingleCellRead.GENES, SingleCellRead.TOP_GENES,
+                SingleCellRead.GENE_IDENTIFIER), 1, 1));
         FACTORIES.put("org.jind.knime.nodes.train.TrainJindNodeFactory", new Expected(List.of(
                 NodeParameters.LABEL_COLUMN, NodeParameters.GENE_COLUMNS, NodeParameters.MISSING_VALUES,
                 NodeParameters.GENES_KEPT, NodeParameters.EPOCHS, NodeParameters.BATCH_SIZE,
