@@ -108,25 +108,44 @@ final class Pipeline {
             AlignSettings s = align.settings(seedThreads, theta.value());
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
-            RunDirectory dir = RunDirectory.create(out);
-            boolean done = false;
-            try {
-                List<String> lines = PerBatch.run(batches, seedThreads.threads.threads, progress::forBatch, (b, p) -> {
-                    Aligner.Result r = Jind.align(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
-                    Path file = out.resolve(BatchModels.fileName(b));
-                    BatchModels.named(r.model(), input.batchKey, b).save(file);
-                    dir.wrote(file);
-                    return String.format(Locale.ROOT, "Saved the model aligned to %s to %s (target rejection %.4f,"
-                            + " unaligned %.4f)", b, file, r.bestRejection(), r.unalignedRejection());
-                });
-                dir.keep();
-                done = true;
-                progress.endLine();
-                lines.forEach(System.out::println);
-            } finally {
-                if (!done) {
-                    dir.removeWhatWasWritten();
-                }
+            eachBatchInto(out, batches, seedThreads.threads.threads, progress, (b, p, file) -> {
+                Aligner.Result r = Jind.align(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
+                BatchModels.named(r.model(), input.batchKey, b).save(file);
+                return String.format(Locale.ROOT, "Saved the model aligned to %s to %s (target rejection %.4f,"
+                        + " unaligned %.4f)", b, file, r.bestRejection(), r.unalignedRejection());
+            });
+        }
+    }
+
+    /** One batch's work in {@link #eachBatchInto}: writes {@code file}, returns the line that says so. */
+    @FunctionalInterface
+    interface BatchFileTask {
+        String run(String batch, Progress progress, Path file);
+    }
+
+    /**
+     * Runs {@code task} for each batch, {@code threads} at a time, each writing its model into the folder {@code out}
+     * (align, selftrain with several batches): all the files, or none when a batch fails or the run is stopped; the
+     * tasks' lines are printed in the batches' order at the end.
+     */
+    static void eachBatchInto(Path out, List<String> batches, int threads, ConsoleProgress progress,
+            BatchFileTask task) {
+        RunDirectory dir = RunDirectory.create(out);
+        boolean done = false;
+        try {
+            List<String> lines = PerBatch.run(batches, threads, progress::forBatch, (b, p) -> {
+                Path file = out.resolve(BatchModels.fileName(b));
+                String line = task.run(b, p, file);
+                dir.wrote(file);
+                return line;
+            });
+            dir.keep();
+            done = true;
+            progress.endLine();
+            lines.forEach(System.out::println);
+        } finally {
+            if (!done) {
+                dir.removeWhatWasWritten();
             }
         }
     }
@@ -202,27 +221,13 @@ final class Pipeline {
             input.inputs().input("--model", model).outputsIn("--out", out, fileNames(batches));
             SelfTrainSettings s = selfTrain.settings(seedThreads);
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
-            RunDirectory dir = RunDirectory.create(out);
-            boolean done = false;
-            try {
-                List<String> lines = PerBatch.run(batches, seedThreads.threads.threads, progress::forBatch, (b, p) -> {
-                    AlignedModel m = models.forBatch(b);
-                    SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
-                    Path file = out.resolve(BatchModels.fileName(b));
-                    r.model().save(file);
-                    dir.wrote(file);
-                    return String.format(Locale.ROOT, "Saved the JIND+ model of %s to %s (%d pseudo-labelled cells,"
-                            + " best epoch %d)", b, file, r.pseudoLabelled(), r.bestEpoch());
-                });
-                dir.keep();
-                done = true;
-                progress.endLine();
-                lines.forEach(System.out::println);
-            } finally {
-                if (!done) {
-                    dir.removeWhatWasWritten();
-                }
-            }
+            eachBatchInto(out, batches, seedThreads.threads.threads, progress, (b, p, file) -> {
+                AlignedModel m = models.forBatch(b);
+                SelfTrainer.Result r = Jind.selfTrain(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
+                r.model().save(file);
+                return String.format(Locale.ROOT, "Saved the JIND+ model of %s to %s (%d pseudo-labelled cells,"
+                        + " best epoch %d)", b, file, r.pseudoLabelled(), r.bestEpoch());
+            });
         }
     }
 
