@@ -15,4 +15,8 @@ public abstract class NodeFactory<T extends NodeModel> {
     protected abstract boolean hasDialog();
 
     protected abstract NodeDialogPane createNodeDialogPane();
+
+    public enum NodeType {
+        Source
+    }
 }

@@ -54,6 +54,11 @@ public final class JindModelPortObject extends AbstractPortObject {
         return PortTypeRegistry.getInstance().getPortType(JindModelPortObject.class);
     }
 
+    /** The type of an optional input port for a JIND model. */
+    public static PortType optionalType() {
+        return PortTypeRegistry.getInstance().getPortType(JindModelPortObject.class, true);
+    }
+
     /** A fresh copy of the model (decoding checks the file again). */
     public JindModel model() {
         return JindModel.fromBytes(modelFile, "the JIND model at the input port");

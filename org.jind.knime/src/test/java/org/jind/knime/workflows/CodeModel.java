@@ -219,12 +219,130 @@ final class CodeModel {
                     }
                 }
                 """);
+        // the node API: DefaultNode records its ports and parameters class; NumberInputWidget's bounds answer
+        FAKES.put("org.knime.node.DefaultNodeFactory", """
+                package org.knime.node;
+                public abstract class DefaultNodeFactory {
+                    public final DefaultNode jindNode;
+                    protected DefaultNodeFactory(DefaultNode node) {
+                        jindNode = node;
+                    }
+                }
+                """);
+        FAKES.put("org.knime.node.DefaultNode", """
+                package org.knime.node;
+                import java.util.ArrayList;
+                import java.util.List;
+                import java.util.function.Function;
+                import org.knime.core.node.BufferedDataTable;
+                import org.knime.core.node.NodeFactory.NodeType;
+                import org.knime.core.node.port.PortType;
+                import org.knime.node.DefaultModel.RequireModelParameters;
+                public final class DefaultNode implements RequirePorts, RequirePorts.PortsAdder {
+                    public final List<PortType> jindIn = new ArrayList<>();
+                    public final List<PortType> jindOut = new ArrayList<>();
+                    public Class<?> jindParameters;
+                    public String jindName;
+                    private DefaultNode() {
+                    }
+                    public static RequireName create() {
+                        DefaultNode n = new DefaultNode();
+                        return name -> {
+                            n.jindName = name;
+                            return icon -> shortDescription -> fullDescription -> (major, minor, revision) -> n;
+                        };
+                    }
+                    public RequireModel ports(java.util.function.Consumer<PortsAdder> ports) {
+                        ports.accept(this);
+                        return model -> {
+                            model.apply(c -> {
+                                jindParameters = c;
+                                return configure -> execute -> null;
+                            });
+                            return this;
+                        };
+                    }
+                    public PortsAdder addInputPort(String name, String description, PortType portType) {
+                        jindIn.add(portType);
+                        return this;
+                    }
+                    public PortsAdder addOutputTable(String name, String description) {
+                        jindOut.add(BufferedDataTable.TYPE);
+                        return this;
+                    }
+                    public DefaultNode nodeType(NodeType nodeType) {
+                        return this;
+                    }
+                    public DefaultNode keywords(String... keywords) {
+                        return this;
+                    }
+                    public interface RequireName {
+                        RequireIcon name(String name);
+                    }
+                    public interface RequireIcon {
+                        RequireShortDescription icon(String icon);
+                    }
+                    public interface RequireShortDescription {
+                        RequireFullDescription shortDescription(String shortDescription);
+                    }
+                    public interface RequireFullDescription {
+                        RequireSinceVersion fullDescription(String fullDescription);
+                    }
+                    public interface RequireSinceVersion {
+                        RequirePorts sinceVersion(int major, int minor, int revision);
+                    }
+                    public interface RequireModel {
+                        DefaultNode model(Function<RequireModelParameters, DefaultModel> model);
+                    }
+                }
+                """);
+        FAKES.put("org.knime.node.RequirePorts", """
+                package org.knime.node;
+                import org.knime.core.node.port.PortType;
+                public interface RequirePorts {
+                    DefaultNode.RequireModel ports(java.util.function.Consumer<PortsAdder> ports);
+                    interface PortsAdder {
+                        PortsAdder addInputPort(String name, String description, PortType portType);
+                        PortsAdder addOutputTable(String name, String description);
+                    }
+                }
+                """);
+        String validation = "org.knime.node.parameters.widget.number.NumberInputWidgetValidation";
+        FAKES.put(validation, """
+                package org.knime.node.parameters.widget.number;
+                public sealed interface NumberInputWidgetValidation {
+                    abstract non-sealed class MinValidation implements NumberInputWidgetValidation {
+                        public abstract double jindMin();
+                        public static final class IsNonNegativeValidation extends MinValidation {
+                            public double jindMin() {
+                                return 0;
+                            }
+                        }
+                        public static final class IsPositiveIntegerValidation extends MinValidation {
+                            public double jindMin() {
+                                return 1;
+                            }
+                        }
+                    }
+                    abstract non-sealed class MaxValidation implements NumberInputWidgetValidation {
+                        public MaxValidation() {
+                        }
+                        protected abstract double getMax();
+                        public final double jindMax() {
+                            return getMax();
+                        }
+                    }
+                }
+                """);
         FAKES.put("org.knime.core.node.NodeFactory", """
                 package org.knime.core.node;
                 public abstract class NodeFactory<T extends NodeModel> {
                     protected NodeFactory() {
                     }
                     public abstract T createNodeModel();
+                    public enum NodeType {
+                        Source
+                    }
                 }
                 """);
     }
@@ -234,9 +352,16 @@ final class CodeModel {
     private CodeModel() {
     }
 
+    /** The name a node of KNIME's node API gives itself, or null for a classic node (its name is in its XML). */
+    static String nodeName(String factoryClass) {
+        Parameters p = Parameters.of(factoryClass);
+        return p == null ? null : p.name;
+    }
+
     /** The node the factory creates, as its code defines it. */
     static Node of(String factoryClass) {
-        return new Instance(factoryClass).describe();
+        Parameters p = Parameters.of(factoryClass);
+        return p != null ? p.describe() : new Instance(factoryClass).describe();
     }
 
     /**
@@ -245,6 +370,10 @@ final class CodeModel {
      * node model runs in configure and execute. Returns the failures (exception messages), empty when all pass.
      */
     static List<String> check(String factoryClass, Map<String, Object> values) {
+        Parameters p = Parameters.of(factoryClass);
+        if (p != null) {
+            return p.check(values);
+        }
         Instance i = new Instance(factoryClass);
         for (Object m : i.settingsModels()) {
             Map<String, Object> fake = fake(m);
@@ -257,11 +386,15 @@ final class CodeModel {
                 }
             }
         }
+        return callChecks(i.settingsHolder());
+    }
+
+    /** Calls every no-argument value-returning method of the settings (or parameters) object: the node's checks. */
+    private static List<String> callChecks(Object holder) {
         List<String> failures = new ArrayList<>();
-        Object holder = i.settingsHolder();
         for (Method m : holder.getClass().getDeclaredMethods()) {
             if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getName().equals("all")
-                    || m.isSynthetic() || m.getReturnType() == void.class) {
+                    || m.isSynthetic() || (m.getReturnType() == void.class && !m.getName().equals("validate"))) {
                 continue;
             }
             try {
@@ -274,6 +407,214 @@ final class CodeModel {
             }
         }
         return failures;
+    }
+
+    /**
+     * A node of KNIME's node API: its DefaultNode (recorded by the fakes) and its parameters class, whose fields
+     * are the settings: the key of {@code @Persist(configKey)} or of the field's {@code @Persistor}, the field's
+     * initial value as default (a persistor's saved value), the bounds of {@code @NumberInputWidget}.
+     */
+    private static final class Parameters {
+        final String factory;
+        final List<String> in;
+        final List<String> out;
+        final Class<?> type;
+        final String name;
+
+        private Parameters(String factory, List<String> in, List<String> out, Class<?> type, String name) {
+            this.factory = factory;
+            this.name = name;
+            this.in = in;
+            this.out = out;
+            this.type = type;
+        }
+
+        /** The node's parameters, or null when the factory is a classic NodeFactory. */
+        static Parameters of(String factoryClass) {
+            try {
+                Class<?> f = Class.forName(factoryClass, true, loader());
+                if (!f.getSuperclass().getName().equals("org.knime.node.DefaultNodeFactory")) {
+                    return null;
+                }
+                Object node = field(f.getDeclaredConstructor().newInstance(), "org.knime.node.DefaultNodeFactory",
+                        "jindNode");
+                return new Parameters(factoryClass, ports(node, "jindIn"), ports(node, "jindOut"),
+                        (Class<?>) field(node, "org.knime.node.DefaultNode", "jindParameters"),
+                        (String) field(node, "org.knime.node.DefaultNode", "jindName"));
+            } catch (InvocationTargetException e) {
+                throw new AssertionError(factoryClass + " could not be created: " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(factoryClass + " could not be created: " + e, e);
+            }
+        }
+
+        private static List<String> ports(Object node, String name) {
+            List<String> out = new ArrayList<>();
+            for (Object t : (List<?>) field(node, "org.knime.node.DefaultNode", name)) {
+                out.add((String) field(t, "org.knime.core.node.port.PortType", "jindObjectClass"));
+            }
+            return List.copyOf(out);
+        }
+
+        Object create() {
+            try {
+                var c = type.getDeclaredConstructor();
+                c.setAccessible(true);
+                return c.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        List<Field> fields() {
+            List<Field> fields = new ArrayList<>();
+            for (Field f : type.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+                    f.setAccessible(true);
+                    fields.add(f);
+                }
+            }
+            return fields;
+        }
+
+        Node describe() {
+            Object p = create();
+            List<Setting> settings = new ArrayList<>();
+            for (Field f : fields()) {
+                Object persistor = persistor(f);
+                try {
+                    if (persistor != null) {
+                        Map<String, Object> saved = new LinkedHashMap<>();
+                        invoke(persistor, "save", f.get(p), settings(saved));
+                        Map.Entry<String, Object> e = saved.entrySet().iterator().next();
+                        settings.add(new Setting(e.getKey(), null, kind(e.getValue().getClass()), e.getValue(),
+                                null, null));
+                    } else {
+                        Number[] bounds = bounds(f);
+                        settings.add(new Setting(key(f), null, kind(f.getType()), f.get(p), bounds[0], bounds[1]));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return new Node(factory, in, out, List.copyOf(settings));
+        }
+
+        List<String> check(Map<String, Object> values) {
+            Object p = create();
+            for (Field f : fields()) {
+                Object persistor = persistor(f);
+                try {
+                    if (persistor != null) {
+                        String[][] paths = (String[][]) invoke(persistor, "getConfigPaths");
+                        if (values.containsKey(paths[0][0])) {
+                            try {
+                                f.set(p, invoke(persistor, "load", settings(values)));
+                            } catch (InvocationTargetException e) {
+                                return List.of(f.getName() + ": " + e.getCause());
+                            }
+                        }
+                    } else if (values.containsKey(key(f))) {
+                        f.set(p, values.get(key(f)));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return callChecks(p);
+        }
+
+        private static String kind(Class<?> c) {
+            return c == String.class ? "string" : c == int.class || c == Integer.class ? "int"
+                    : c == double.class || c == Double.class ? "double"
+                    : c == boolean.class || c == Boolean.class ? "boolean" : "unknown " + c.getName();
+        }
+
+        private static Object annotation(Field f, String name) {
+            for (var a : f.getAnnotations()) {
+                if (a.annotationType().getName().equals(name)) {
+                    return a;
+                }
+            }
+            return null;
+        }
+
+        private static String key(Field f) throws ReflectiveOperationException {
+            Object persist = annotation(f, "org.knime.node.parameters.persistence.Persist");
+            if (persist == null) {
+                throw new AssertionError(f + " has no @Persist(configKey): its key would follow the field's name");
+            }
+            return (String) invoke(persist, "configKey");
+        }
+
+        private static Object persistor(Field f) {
+            Object a = annotation(f, "org.knime.node.parameters.persistence.Persistor");
+            if (a == null) {
+                return null;
+            }
+            try {
+                var c = ((Class<?>) invoke(a, "value")).getDeclaredConstructor();
+                c.setAccessible(true);
+                return c.newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        /** min and max of a number field (null, null without a NumberInputWidget); unbounded: the type's range. */
+        private static Number[] bounds(Field f) throws ReflectiveOperationException {
+            Object w = annotation(f, "org.knime.node.parameters.widget.number.NumberInputWidget");
+            if (w == null) {
+                return new Number[2];
+            }
+            boolean isInt = f.getType() == int.class;
+            Class<?> min = (Class<?>) invoke(w, "minValidation");
+            Class<?> max = (Class<?>) invoke(w, "maxValidation");
+            Number lo = Modifier.isAbstract(min.getModifiers()) ? (isInt ? Integer.MIN_VALUE : -Double.MAX_VALUE)
+                    : (Number) invoke(newInstance(min), "jindMin");
+            Number hi = Modifier.isAbstract(max.getModifiers()) ? (isInt ? Integer.MAX_VALUE : Double.MAX_VALUE)
+                    : (Number) invoke(newInstance(max), "jindMax");
+            return new Number[] {lo, hi};
+        }
+
+        private static Object newInstance(Class<?> c) throws ReflectiveOperationException {
+            var k = c.getDeclaredConstructor();
+            k.setAccessible(true);
+            return k.newInstance();
+        }
+
+        /** NodeSettingsRO and NodeSettingsWO (as the loader has them) over a map of values. */
+        private static Object settings(Map<String, Object> values) throws ClassNotFoundException {
+            ClassLoader l = loader();
+            return java.lang.reflect.Proxy.newProxyInstance(l, new Class<?>[] {
+                Class.forName("org.knime.core.node.NodeSettingsRO", false, l),
+                Class.forName("org.knime.core.node.NodeSettingsWO", false, l)}, (proxy, m, args) -> {
+                    if (m.getName().startsWith("add")) {
+                        values.put((String) args[0], args[1]);
+                        return null;
+                    }
+                    if (m.getName().startsWith("get")) {
+                        return values.get(args[0]);
+                    }
+                    throw new UnsupportedOperationException(m.toString());
+                });
+        }
+
+        private static Object invoke(Object o, String name, Object... args) throws ReflectiveOperationException {
+            for (Method m : o.getClass().getMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    return m.invoke(o, args);
+                }
+            }
+            for (Method m : o.getClass().getDeclaredMethods()) {
+                if (m.getName().equals(name) && m.getParameterCount() == args.length) {
+                    m.setAccessible(true);
+                    return m.invoke(o, args);
+                }
+            }
+            throw new NoSuchMethodException(o.getClass() + "." + name);
+        }
     }
 
     /** A node model created by its factory in the isolated loader. */

@@ -140,10 +140,17 @@ final class ExampleWorkflow {
         return nodeName.replaceAll("[^a-zA-Z0-9 ]", "_") + " (#" + id + ")";
     }
 
-    /** The node's name: the factory description's name for ours, "CSV Reader" for KNIME's reader. */
+    /**
+     * The node's name: the name a node of KNIME's node API gives itself, the factory description's name for our
+     * classic nodes, "CSV Reader" for KNIME's reader.
+     */
     static String nodeName(String factory) throws IOException {
         if (factory.equals(CSV_READER)) {
             return "CSV Reader";
+        }
+        String modern = CodeModel.nodeName(factory);
+        if (modern != null) {
+            return modern;
         }
         String xml = resource(factory.replace('.', '/') + ".xml");
         Matcher m = Pattern.compile("<name>([^<]*)</name>").matcher(xml);

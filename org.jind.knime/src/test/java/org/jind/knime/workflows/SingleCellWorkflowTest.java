@@ -108,8 +108,10 @@ public class SingleCellWorkflowTest {
             Map<String, Object> values = new HashMap<>();
             for (CodeModel.Setting s : code.settings()) {
                 keys.add(s.key());
-                keys.add(s.key() + "_Internals");
-                assertEquals(s.modelId(), n.model().child(s.key() + "_Internals").getString("SettingsModelID"));
+                if (s.modelId() != null) {
+                    keys.add(s.key() + "_Internals");
+                    assertEquals(s.modelId(), n.model().child(s.key() + "_Internals").getString("SettingsModelID"));
+                }
                 if (s.kind().equals("columnfilter")) {
                     assertEquals("every accepted column", List.of(), n.model().child(s.key())
                             .getStringArray("excluded_names"));
@@ -120,7 +122,15 @@ public class SingleCellWorkflowTest {
                         + " after a deliberate change)", wanted.getOrDefault(s.key(), s.defaultValue()), v);
                 values.put(s.key(), v);
             }
-            assertEquals(n.folder(), new TreeSet<>(keys), new TreeSet<>(n.model().keys()));
+            Set<String> saved = new TreeSet<>(n.model().keys());
+            for (CodeModel.Setting s : code.settings()) {
+                if (s.modelId() == null) {
+                    // a node of KNIME's node API loads the workflow saved by its classic version: the settings
+                    // models' internals beside each value are left over, ignored on loading, dropped on saving
+                    saved.remove(s.key() + "_Internals");
+                }
+            }
+            assertEquals(n.folder(), new TreeSet<>(keys), saved);
             assertTrue(n.folder() + " overrides existing settings", keys.containsAll(wanted.keySet()));
             assertEquals(n.folder() + ": the settings classes' checks", List.of(), CodeModel.check(n.factory(),
                     values));

@@ -1,0 +1,16 @@
+// Compile-only stand-in of a KNIME API type (see knime-api-stub/README.md); never shipped, nothing here runs.
+package org.knime.node.parameters.updates;
+
+@FunctionalInterface
+public interface EffectPredicateProvider {
+    EffectPredicate init(PredicateInitializer i);
+
+    interface PredicateInitializer {
+        <E extends Enum<E>> EnumReference<E> getEnum(Class<? extends ParameterReference<E>> reference);
+
+        interface EnumReference<E extends Enum<E>> {
+            @SuppressWarnings("unchecked")
+            EffectPredicate isOneOf(E... values);
+        }
+    }
+}
