@@ -4,19 +4,20 @@ package org.knime.node.parameters.widget.choices.util;
 import org.knime.node.parameters.widget.choices.ColumnChoicesProvider;
 
 // KNIME's implements FilteredInputTableColumnsProvider (a ColumnChoicesProvider), which our code never names
+// constructors private: KNIME creates the providers, our code only names them
 public class CompatibleColumnsProvider implements ColumnChoicesProvider {
     private CompatibleColumnsProvider() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
     public static class StringColumnsProvider extends CompatibleColumnsProvider {
-        protected StringColumnsProvider() {
+        private StringColumnsProvider() {
             throw new UnsupportedOperationException("KNIME API stand-in");
         }
     }
 
     public static class DoubleColumnsProvider extends CompatibleColumnsProvider {
-        protected DoubleColumnsProvider() {
+        private DoubleColumnsProvider() {
             throw new UnsupportedOperationException("KNIME API stand-in");
         }
     }
