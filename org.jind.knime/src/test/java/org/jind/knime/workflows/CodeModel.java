@@ -489,6 +489,15 @@ final class CodeModel {
         return callChecks(i.settingsHolder());
     }
 
+    /**
+     * For a node whose settings are a parameters class: the settings it saves after loading the given ones (column
+     * filters left out; KNIME's persistor saves them, checked in the real core). Null for a classic node.
+     */
+    static Map<String, Object> resave(String factoryClass, Map<String, Object> values) {
+        Parameters p = Parameters.of(factoryClass);
+        return p == null ? null : p.resave(values);
+    }
+
     /** Calls every no-argument value-returning method of the settings (or parameters) object: the node's checks. */
     private static List<String> callChecks(Object holder) {
         List<String> failures = new ArrayList<>();
@@ -627,6 +636,41 @@ final class CodeModel {
 
         List<String> check(Map<String, Object> values) {
             Object p = create();
+            List<String> failures = load(p, values);
+            return failures.isEmpty() ? callChecks(p) : failures;
+        }
+
+        /**
+         * The settings the parameters save after loading the given ones (a column filter, saved by KNIME's own
+         * persistor, left out): what a node saves, and its dialog shows, for settings read from a workflow.
+         */
+        Map<String, Object> resave(Map<String, Object> values) {
+            Object p = create();
+            List<String> failures = load(p, values);
+            if (!failures.isEmpty()) {
+                throw new AssertionError(factory + " cannot load " + values + ": " + failures);
+            }
+            Map<String, Object> saved = new LinkedHashMap<>();
+            for (Field f : fields()) {
+                Object persistor = persistor(f);
+                try {
+                    if (f.getType().getSimpleName().equals("ColumnFilter")) {
+                        continue;
+                    }
+                    if (persistor != null) {
+                        invoke(persistor, "save", f.get(p), settings(saved));
+                    } else {
+                        saved.put(key(f), f.get(p));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return saved;
+        }
+
+        /** Loads the values into the parameters object as KNIME would; the failures, empty when all load. */
+        private List<String> load(Object p, Map<String, Object> values) {
             for (Field f : fields()) {
                 Object persistor = persistor(f);
                 try {
@@ -646,7 +690,7 @@ final class CodeModel {
                     throw new AssertionError(e);
                 }
             }
-            return callChecks(p);
+            return List.of();
         }
 
         /** The value types of the column filter's choices provider (e.g. DoubleValue's name). */

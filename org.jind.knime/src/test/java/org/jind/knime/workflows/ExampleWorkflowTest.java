@@ -319,6 +319,11 @@ public class ExampleWorkflowTest {
             }
             assertEquals(n.folder() + ": the settings classes' checks", List.of(), CodeModel.check(n.factory(),
                     values));
+            Map<String, Object> resaved = CodeModel.resave(n.factory(), values);
+            if (resaved != null) {
+                // what the node saves (and its dialog, closed with OK, applies) is what the workflow holds
+                assertEquals(n.folder() + ": settings saved after loading the workflow's", values, resaved);
+            }
         }
         // and the checks are live: a wrong value is caught
         assertFalse(CodeModel.check(ANNOTATE, Map.of("theta", 1.0)).isEmpty());

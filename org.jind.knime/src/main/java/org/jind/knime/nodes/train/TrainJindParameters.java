@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jind.core.model.TrainSettings;
+import org.jind.knime.logic.ColumnInfo;
+import org.jind.knime.logic.LabelColumn;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.NodeParameters;
+import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModernNodes;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
@@ -13,6 +16,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
@@ -57,8 +61,9 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
 
     @Layout(CellTypesSection.class)
     @Widget(title = NodeParameters.LABEL_COLUMN, description = "The string column holding each cell's type. Every"
-            + " cell needs a label, and every type at least two cells (one may go to validation). Left blank, the"
-            + " node chooses it when configured, and warns that it did: a string column whose name says cell type or"
+            + " cell needs a label, and every type at least two cells (one may go to validation). A new node chooses"
+            + " it when first connected (left blank, e.g. by a flow variable, when configured, with a warning): a"
+            + " string column whose name says cell type or"
             + " label (<tt>cell_type</tt>, <tt>celltype</tt>, <tt>Cell Type</tt>, <tt>cell_ontology_class</tt>,"
             + " <tt>label(s)</tt>, <tt>annotation(s)</tt>, …), else one whose domain lists several possible values;"
             + " a column with a single value (such as the batch column of a one-batch table) only when there is no"
@@ -122,6 +127,24 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
             + " with seed N.")
     @Persist(configKey = "seed")
     int seed = Math.toIntExact(D.seed());
+
+    /** The method's defaults, label column blank (chosen at configure time, see {@link TrainJindModel}). */
+    TrainJindParameters() {
+    }
+
+    /**
+     * A new node's parameters, made by KNIME when the node is first connected: the label column is preselected
+     * (see {@link LabelColumn#guess}), so the dialog shows the choice and the workflow saves it.
+     */
+    TrainJindParameters(NodeParametersInput input) {
+        input.getInTableSpec(0).ifPresent(spec -> {
+            List<ColumnInfo> columns = KnimeTables.columns(spec);
+            int guess = LabelColumn.guess(columns);
+            if (guess >= 0) {
+                labelColumn = columns.get(guess).name();
+            }
+        });
+    }
 
     /** The core's settings, checked with sentences that name the dialog options. */
     TrainSettings toCore() {
