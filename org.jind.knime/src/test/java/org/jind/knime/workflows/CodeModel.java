@@ -416,6 +416,20 @@ final class CodeModel {
                     }
                 }
                 """);
+        // JindModelPortObject.type() registers the model port's web view: nothing to record
+        FAKES.put("org.knime.core.webui.node.port.PortViewManager", """
+                package org.knime.core.webui.node.port;
+                public final class PortViewManager {
+                    public static void registerPortViews(Class<?> portObjectClass,
+                            java.util.List<PortViewDescriptor> viewDescriptors,
+                            java.util.List<Integer> configuredIndices, java.util.List<Integer> executedIndices) {
+                    }
+                    public static final class PortViewDescriptor {
+                        public PortViewDescriptor(String label, Object viewFactory) {
+                        }
+                    }
+                }
+                """);
         FAKES.put("org.knime.core.webui.node.impl.PortDescription", """
                 package org.knime.core.webui.node.impl;
                 public final class PortDescription {

@@ -2,6 +2,7 @@ package org.jind.knime.nodes.scorer;
 
 import org.jind.knime.nodes.ModernNodes;
 import org.jind.knime.views.FigureNodeView;
+import org.jind.knime.views.FigureWebView;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.NodeDescription;
 import org.knime.core.node.NodeDialogPane;
@@ -14,14 +15,17 @@ import org.knime.core.webui.node.dialog.SettingsType;
 import org.knime.core.webui.node.dialog.defaultdialog.DefaultNodeDialog;
 import org.knime.core.webui.node.impl.PortDescription;
 import org.knime.core.webui.node.impl.WebUINodeFactory;
+import org.knime.core.webui.node.view.NodeViewFactory;
 
 /**
  * JIND Scorer: its dialog, settings and the options of its description come from {@link JindScorerParameters}
  * (KNIME's modern dialog). The factory stays a classic one implementing {@link NodeDialogFactory} because the node
- * has a view of its own, the confusion heatmap, which KNIME's modern factories ({@code DefaultNodeFactory},
- * {@code WebUINodeFactory}) offer only as a web view.
+ * has a view of its own, the confusion heatmap drawn from the node's internals: the Swing view for the classic UI
+ * and the web view ({@link NodeViewFactory}) for the modern one. KNIME's modern factories offer neither a Swing
+ * view ({@code WebUINodeFactory}) nor a web view of per-node data without a script ({@code DefaultNodeFactory}).
  */
-public final class JindScorerNodeFactory extends NodeFactory<JindScorerNodeModel> implements NodeDialogFactory {
+public final class JindScorerNodeFactory extends NodeFactory<JindScorerNodeModel>
+        implements NodeDialogFactory, NodeViewFactory<JindScorerNodeModel> {
 
     private static final String NAME = "JIND Scorer";
 
@@ -90,6 +94,12 @@ public final class JindScorerNodeFactory extends NodeFactory<JindScorerNodeModel
     @Override
     public NodeView<JindScorerNodeModel> createNodeView(int viewIndex, JindScorerNodeModel nodeModel) {
         return new FigureNodeView<>(nodeModel);
+    }
+
+    /** The same figures in KNIME's modern UI. */
+    @Override
+    public org.knime.core.webui.node.view.NodeView createNodeView(JindScorerNodeModel nodeModel) {
+        return FigureWebView.of(nodeModel);
     }
 
     @Override
