@@ -14,6 +14,12 @@ public interface RequirePorts {
     interface PortsAdder {
         PortsAdder addInputPort(String name, String description, PortType portType);
 
+        PortsAdder addOutputPort(String name, String description, PortType portType);
+
+        default PortsAdder addInputTable(String name, String description) {
+            throw new UnsupportedOperationException("KNIME API stand-in");
+        }
+
         default PortsAdder addOutputTable(String name, String description) {
             throw new UnsupportedOperationException("KNIME API stand-in");
         }

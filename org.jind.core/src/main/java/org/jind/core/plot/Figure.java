@@ -12,8 +12,10 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.jind.core.util.AtomicFiles;
 
 /**
@@ -30,9 +32,13 @@ public record Figure(String name, JFreeChart chart, int width, int height) {
 
     /** Draws into {@code area} of {@code g} (a Swing view's paint method, an image, an SVG). */
     public void draw(Graphics2D g, Rectangle2D area) {
+        draw(g, area, null);
+    }
+
+    private void draw(Graphics2D g, Rectangle2D area, ChartRenderingInfo info) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.draw(g, area);
+        chart.draw(g, area, info);
     }
 
     /** The figure at its preferred size as an opaque RGB image. */
@@ -68,6 +74,20 @@ public record Figure(String name, JFreeChart chart, int width, int height) {
         g.setDefsKeyPrefix("jind"); // the default prefix holds the clock, which would make every file differ
         draw(g, new Rectangle2D.Double(0, 0, width, height));
         return g.getSVGDocument();
+    }
+
+    /**
+     * An {@code <svg>} element (no XML prologue) to place inside an HTML page: it scales with the page (a view box
+     * at the preferred size, no fixed dimensions), and its definitions' ids start with {@code idPrefix}, so several
+     * figures in one page do not share clip paths.
+     *
+     * @param info receives the chart's entities (points, with their series and item) as drawn; may be null
+     */
+    public String svgElement(String idPrefix, ChartRenderingInfo info) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(idPrefix);
+        draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+        return g.getSVGElement(idPrefix, false, new ViewBox(0, 0, width, height), null, null);
     }
 
     /** Writes {@code name.png} and {@code name.svg} into {@code dir}, each atomically. */

@@ -8,6 +8,7 @@ import javax.swing.JComponent;
 import org.jind.core.model.JindModel;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ModelPayload;
+import org.jind.knime.views.ModelWebView;
 import org.jind.knime.views.Views;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -48,9 +49,10 @@ public final class JindModelPortObject extends AbstractPortObject {
 
     /**
      * The port type, looked up when a node model is created: KNIME's registry reads plugin.xml, which exists
-     * only inside KNIME, so this must not run in a static initialiser.
+     * only inside KNIME, so this must not run in a static initialiser. Registers the port's web view with it.
      */
     public static PortType type() {
+        ModelWebView.register();
         return PortTypeRegistry.getInstance().getPortType(JindModelPortObject.class);
     }
 

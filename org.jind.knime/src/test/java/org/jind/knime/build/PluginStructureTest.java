@@ -125,11 +125,13 @@ public class PluginStructureTest {
         for (Map.Entry<String, Expected> e : FACTORIES.entrySet()) {
             Class<?> factory = loadable(e.getKey());
             assertTrue(Modifier.isPublic(factory.getDeclaredConstructor().getModifiers()));
-            if (Reflect.load("org/knime/node/DefaultNodeFactory").isAssignableFrom(factory)) {
-                // KNIME's node API: the description is generated from the factory's DefaultNode and the
-                // parameters class (the real-KNIME kit's "nodes" scenario checks it); the icon lies beside it
+            if (Reflect.load("org/knime/node/DefaultNodeFactory").isAssignableFrom(factory)
+                    || Reflect.load("org/knime/core/webui/node/dialog/NodeDialogFactory").isAssignableFrom(factory)) {
+                // KNIME's node API (or a classic factory with its modern dialog): the description is generated
+                // from the parameters class (the real-KNIME kit's "nodes" scenario checks it); the icon lies
+                // beside the factory
                 String icon = factory.getSimpleName().replace("NodeFactory", "").replace("SingleCell", "")
-                        .toLowerCase(java.util.Locale.ROOT) + ".png";
+                        .toLowerCase(java.util.Locale.ROOT).replace("jind", "") + ".png";
                 URL png = factory.getResource(icon);
                 assertNotNull(factory.getSimpleName() + " icon " + icon, png);
                 assertPng16(png.openStream(), icon);
@@ -189,10 +191,10 @@ public class PluginStructureTest {
         for (String s : List.of("plugin.xml", "META-INF/", "icons/", "source.. = src/main/java/")) {
             assertTrue("build.properties has " + s, build.contains(s));
         }
-        // the node XMLs and icons are packaged with the classes (Maven copies them as resources)
+        // the node icons (and the classic nodes' XMLs) are packaged with the classes (Maven copies them as resources)
         Path classes = Build.classes();
         assertTrue(Files.exists(classes.resolve("plugin.xml")));
-        assertTrue(Files.exists(classes.resolve("org/jind/knime/nodes/train/TrainJindNodeFactory.xml")));
+        assertTrue(Files.exists(classes.resolve("org/jind/knime/nodes/train/train.png")));
     }
 
     private static void assertPorts(Document d, String tag, int count, String xmlName) {

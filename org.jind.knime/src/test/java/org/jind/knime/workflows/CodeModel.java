@@ -270,6 +270,14 @@ final class CodeModel {
                         jindOut.add(BufferedDataTable.TYPE);
                         return this;
                     }
+                    public PortsAdder addInputTable(String name, String description) {
+                        jindIn.add(BufferedDataTable.TYPE);
+                        return this;
+                    }
+                    public PortsAdder addOutputPort(String name, String description, PortType portType) {
+                        jindOut.add(portType);
+                        return this;
+                    }
                     public DefaultNode nodeType(NodeType nodeType) {
                         return this;
                     }
@@ -304,6 +312,8 @@ final class CodeModel {
                     interface PortsAdder {
                         PortsAdder addInputPort(String name, String description, PortType portType);
                         PortsAdder addOutputTable(String name, String description);
+                        PortsAdder addInputTable(String name, String description);
+                        PortsAdder addOutputPort(String name, String description, PortType portType);
                     }
                 }
                 """);
@@ -341,7 +351,111 @@ final class CodeModel {
                     }
                     public abstract T createNodeModel();
                     public enum NodeType {
-                        Source
+                        Source, Learner, Other
+                    }
+                }
+                """);
+    }
+
+    static {
+        // a column filter records its default (all columns of the accepted types) and the legacy persistor its key;
+        // the column choices providers record the value types they accept
+        FAKES.put("org.knime.node.parameters.widget.choices.filter.ColumnFilter", """
+                package org.knime.node.parameters.widget.choices.filter;
+                public final class ColumnFilter {
+                    public boolean jindIncludeUnknown;
+                    public ColumnFilter() {
+                    }
+                    public ColumnFilter withIncludeUnknownColumns() {
+                        jindIncludeUnknown = true;
+                        return this;
+                    }
+                }
+                """);
+        FAKES.put("org.knime.node.parameters.persistence.legacy.LegacyColumnFilterPersistor", """
+                package org.knime.node.parameters.persistence.legacy;
+                public abstract class LegacyColumnFilterPersistor {
+                    private final String key;
+                    protected LegacyColumnFilterPersistor(String configKey) {
+                        key = configKey;
+                    }
+                    public String[][] getConfigPaths() {
+                        return new String[][] {{key, "filter-type"}};
+                    }
+                }
+                """);
+        FAKES.put("org.knime.node.parameters.widget.choices.util.CompatibleColumnsProvider", """
+                package org.knime.node.parameters.widget.choices.util;
+                public class CompatibleColumnsProvider {
+                    public final java.util.List<String> jindTypes;
+                    CompatibleColumnsProvider(Class<?> type) {
+                        jindTypes = java.util.List.of(type.getName());
+                    }
+                    public static class StringColumnsProvider extends CompatibleColumnsProvider {
+                        protected StringColumnsProvider() {
+                            super(org.knime.core.data.StringValue.class);
+                        }
+                    }
+                    public static class DoubleColumnsProvider extends CompatibleColumnsProvider {
+                        protected DoubleColumnsProvider() {
+                            super(org.knime.core.data.DoubleValue.class);
+                        }
+                    }
+                }
+                """);
+        // a classic factory with the modern dialog: its WebUINodeModel records the parameters class, the
+        // description builder the node's name
+        FAKES.put("org.knime.core.webui.node.impl.WebUINodeModel", """
+                package org.knime.core.webui.node.impl;
+                import org.knime.core.node.port.PortType;
+                public abstract class WebUINodeModel<S> extends org.knime.core.node.NodeModel {
+                    public final Class<S> jindParameters;
+                    protected WebUINodeModel(PortType[] in, PortType[] out, Class<S> parameters) {
+                        super(in, out);
+                        jindParameters = parameters;
+                    }
+                }
+                """);
+        // JindModelPortObject.type() registers the model port's web view: nothing to record
+        FAKES.put("org.knime.core.webui.node.port.PortViewManager", """
+                package org.knime.core.webui.node.port;
+                public final class PortViewManager {
+                    public static void registerPortViews(Class<?> portObjectClass,
+                            java.util.List<PortViewDescriptor> viewDescriptors,
+                            java.util.List<Integer> configuredIndices, java.util.List<Integer> executedIndices) {
+                    }
+                    public static final class PortViewDescriptor {
+                        public PortViewDescriptor(String label, Object viewFactory) {
+                        }
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.webui.node.impl.PortDescription", """
+                package org.knime.core.webui.node.impl;
+                public final class PortDescription {
+                    public PortDescription(String name, org.knime.core.node.port.PortType type, String description) {
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.node.NodeDescription", """
+                package org.knime.core.node;
+                public class NodeDescription {
+                    public final String jindName;
+                    public NodeDescription(String name) {
+                        jindName = name;
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.webui.node.impl.WebUINodeFactory", """
+                package org.knime.core.webui.node.impl;
+                import org.knime.core.node.NodeDescription;
+                import org.knime.core.node.NodeFactory.NodeType;
+                public final class WebUINodeFactory {
+                    public static NodeDescription createNodeDescription(String name, String icon,
+                            PortDescription[] in, PortDescription[] out, String shortDescription,
+                            String fullDescription, Class<?> model, Class<?> view, String viewDescription,
+                            NodeType type, String[] keywords) {
+                        return new NodeDescription(name);
                     }
                 }
                 """);
@@ -389,6 +503,15 @@ final class CodeModel {
         return callChecks(i.settingsHolder());
     }
 
+    /**
+     * For a node whose settings are a parameters class: the settings it saves after loading the given ones (column
+     * filters left out; KNIME's persistor saves them, checked in the real core). Null for a classic node.
+     */
+    static Map<String, Object> resave(String factoryClass, Map<String, Object> values) {
+        Parameters p = Parameters.of(factoryClass);
+        return p == null ? null : p.resave(values);
+    }
+
     /** Calls every no-argument value-returning method of the settings (or parameters) object: the node's checks. */
     private static List<String> callChecks(Object holder) {
         List<String> failures = new ArrayList<>();
@@ -429,10 +552,24 @@ final class CodeModel {
             this.type = type;
         }
 
-        /** The node's parameters, or null when the factory is a classic NodeFactory. */
+        /**
+         * The node's parameters, or null when the factory is a classic NodeFactory with a classic dialog. A classic
+         * factory with the modern dialog ({@code NodeDialogFactory}) has them in its WebUINodeModel.
+         */
         static Parameters of(String factoryClass) {
             try {
                 Class<?> f = Class.forName(factoryClass, true, loader());
+                if (Class.forName("org.knime.core.webui.node.dialog.NodeDialogFactory", false, loader())
+                        .isAssignableFrom(f)) {
+                    Object factory = f.getDeclaredConstructor().newInstance();
+                    Object model = f.getMethod("createNodeModel").invoke(factory);
+                    Method description = f.getDeclaredMethod("createNodeDescription");
+                    description.setAccessible(true);
+                    return new Parameters(factoryClass, ports(model, "jindIn"), ports(model, "jindOut"),
+                            (Class<?>) field(model, "org.knime.core.webui.node.impl.WebUINodeModel", "jindParameters"),
+                            (String) field(description.invoke(factory), "org.knime.core.node.NodeDescription",
+                                    "jindName"));
+                }
                 if (!f.getSuperclass().getName().equals("org.knime.node.DefaultNodeFactory")) {
                     return null;
                 }
@@ -450,7 +587,10 @@ final class CodeModel {
 
         private static List<String> ports(Object node, String name) {
             List<String> out = new ArrayList<>();
-            for (Object t : (List<?>) field(node, "org.knime.node.DefaultNode", name)) {
+            Object types = node.getClass().getName().equals("org.knime.node.DefaultNode")
+                    ? field(node, "org.knime.node.DefaultNode", name)
+                    : List.of((Object[]) field(node, "org.knime.core.node.NodeModel", name));
+            for (Object t : (List<?>) types) {
                 out.add((String) field(t, "org.knime.core.node.port.PortType", "jindObjectClass"));
             }
             return List.copyOf(out);
@@ -483,7 +623,15 @@ final class CodeModel {
             for (Field f : fields()) {
                 Object persistor = persistor(f);
                 try {
-                    if (persistor != null) {
+                    if (f.getType().getSimpleName().equals("ColumnFilter")) {
+                        // saved by KNIME's legacy persistor in the classic filter's format; default: every column
+                        // of the accepted types, as the classic filter's
+                        String key = ((String[][]) invoke(persistor, "getConfigPaths"))[0][0];
+                        if (!(Boolean) field(f.get(p), f.getType().getName(), "jindIncludeUnknown")) {
+                            throw new AssertionError(f + ": a new node should include every accepted column");
+                        }
+                        settings.add(new Setting(key, null, "columnfilter", columnTypes(f), null, null));
+                    } else if (persistor != null) {
                         Map<String, Object> saved = new LinkedHashMap<>();
                         invoke(persistor, "save", f.get(p), settings(saved));
                         Map.Entry<String, Object> e = saved.entrySet().iterator().next();
@@ -502,6 +650,41 @@ final class CodeModel {
 
         List<String> check(Map<String, Object> values) {
             Object p = create();
+            List<String> failures = load(p, values);
+            return failures.isEmpty() ? callChecks(p) : failures;
+        }
+
+        /**
+         * The settings the parameters save after loading the given ones (a column filter, saved by KNIME's own
+         * persistor, left out): what a node saves, and its dialog shows, for settings read from a workflow.
+         */
+        Map<String, Object> resave(Map<String, Object> values) {
+            Object p = create();
+            List<String> failures = load(p, values);
+            if (!failures.isEmpty()) {
+                throw new AssertionError(factory + " cannot load " + values + ": " + failures);
+            }
+            Map<String, Object> saved = new LinkedHashMap<>();
+            for (Field f : fields()) {
+                Object persistor = persistor(f);
+                try {
+                    if (f.getType().getSimpleName().equals("ColumnFilter")) {
+                        continue;
+                    }
+                    if (persistor != null) {
+                        invoke(persistor, "save", f.get(p), settings(saved));
+                    } else {
+                        saved.put(key(f), f.get(p));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return saved;
+        }
+
+        /** Loads the values into the parameters object as KNIME would; the failures, empty when all load. */
+        private List<String> load(Object p, Map<String, Object> values) {
             for (Field f : fields()) {
                 Object persistor = persistor(f);
                 try {
@@ -521,7 +704,15 @@ final class CodeModel {
                     throw new AssertionError(e);
                 }
             }
-            return callChecks(p);
+            return List.of();
+        }
+
+        /** The value types of the column filter's choices provider (e.g. DoubleValue's name). */
+        private static Object columnTypes(Field f) throws ReflectiveOperationException {
+            Object w = annotation(f, "org.knime.node.parameters.widget.choices.filter.ColumnFilterWidget");
+            Object provider = newInstance((Class<?>) invoke(w, "choicesProvider"));
+            return field(provider, "org.knime.node.parameters.widget.choices.util.CompatibleColumnsProvider",
+                    "jindTypes");
         }
 
         private static String kind(Class<?> c) {

@@ -228,8 +228,10 @@ public class ExampleWorkflowTest {
             assertTrue(factory + " is registered in plugin.xml", registered.contains(factory));
             jindCounts.merge(factory, 1, Integer::sum);
             Class<?> c = Class.forName(factory, false, getClass().getClassLoader());
+            // (the stand-in's DefaultNodeFactory leaves out its NodeFactory supertype, which our code never names)
             assertTrue(factory + " is a NodeFactory", Class.forName("org.knime.core.node.NodeFactory", false,
-                    getClass().getClassLoader()).isAssignableFrom(c));
+                    getClass().getClassLoader()).isAssignableFrom(c) || Class.forName(
+                    "org.knime.node.DefaultNodeFactory", false, getClass().getClassLoader()).isAssignableFrom(c));
             assertEquals("node-name is the factory description's name", ExampleWorkflow.nodeName(factory),
                     s.getString("node-name"));
             assertEquals(manifest.getValue("Bundle-SymbolicName").split(";")[0].strip(),
@@ -269,7 +271,11 @@ public class ExampleWorkflowTest {
                 String where = n.folder() + " '" + s.key() + "'";
                 KnimeConfig internals = model.child(s.key() + "_Internals");
                 assertEquals(where + " internals", List.of("SettingsModelID", "EnabledStatus"), internals.keys());
-                assertEquals(where + " settings model id", s.modelId(), internals.getString("SettingsModelID"));
+                // a node of KNIME's node API loads the workflow saved by its classic version: the settings models'
+                // internals beside each value are left over, ignored on loading, dropped on saving
+                if (s.modelId() != null) {
+                    assertEquals(where + " settings model id", s.modelId(), internals.getString("SettingsModelID"));
+                }
                 assertTrue(where + " enabled", internals.getBoolean("EnabledStatus"));
                 Object value = value(model, s);
                 if (s.min() != null) {
@@ -313,6 +319,11 @@ public class ExampleWorkflowTest {
             }
             assertEquals(n.folder() + ": the settings classes' checks", List.of(), CodeModel.check(n.factory(),
                     values));
+            Map<String, Object> resaved = CodeModel.resave(n.factory(), values);
+            if (resaved != null) {
+                // what the node saves (and its dialog, closed with OK, applies) is what the workflow holds
+                assertEquals(n.folder() + ": settings saved after loading the workflow's", values, resaved);
+            }
         }
         // and the checks are live: a wrong value is caught
         assertFalse(CodeModel.check(ANNOTATE, Map.of("theta", 1.0)).isEmpty());

@@ -134,6 +134,12 @@ public class SingleCellWorkflowTest {
             assertTrue(n.folder() + " overrides existing settings", keys.containsAll(wanted.keySet()));
             assertEquals(n.folder() + ": the settings classes' checks", List.of(), CodeModel.check(n.factory(),
                     values));
+            Map<String, Object> resaved = CodeModel.resave(n.factory(), values);
+            if (resaved != null) {
+                // what the node saves (and its dialog, closed with OK, applies) is what the workflow holds, so
+                // KNIME sees no change and keeps the node's results
+                assertEquals(n.folder() + ": settings saved after loading the workflow's", values, resaved);
+            }
         }
     }
 
