@@ -2,6 +2,7 @@ package org.jind.knime.logic;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +81,15 @@ public final class PortModels {
     public byte[] forBatch(String batch, String what) {
         byte[] f = byBatch.get(batch);
         if (f == null) {
-            throw new JindException(capitalised(what) + " has no model aligned to batch '" + batch + "' of column '"
-                    + batchColumn + "' (it holds " + String.join(", ", byBatch.keySet()) + "); align that batch"
-                    + " too, or filter its rows out.");
+            throw new JindException(noModelFor(what, batch, batchColumn, byBatch.keySet()));
         }
         return f;
+    }
+
+    /** The sentence refusing {@code batch}, which {@code what} (holding {@code held}) has no model for. */
+    public static String noModelFor(String what, String batch, String batchColumn, Collection<String> held) {
+        return capitalised(what) + " has no model aligned to batch '" + batch + "' of column '" + batchColumn
+                + "' (it holds " + String.join(", ", held) + "); align that batch too, or filter its rows out.";
     }
 
     /** The single model's file or the first batch's: what all of them share (genes, cell types, training). */

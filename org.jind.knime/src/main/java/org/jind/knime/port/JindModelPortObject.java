@@ -103,6 +103,13 @@ public final class JindModelPortObject extends AbstractPortObject {
         return JindModel.fromBytes(models.forBatch(batch, AT_PORT), AT_PORT + " for batch '" + batch + "'");
     }
 
+    /** Refuses a batch this port has no model for, with {@link #modelFor}'s sentence, without decoding any model. */
+    public void requireModelFor(String batch) {
+        if (models.hasBatches()) {
+            models.forBatch(batch, AT_PORT);
+        }
+    }
+
     /** The one model, or the first batch's: for what all batches' models share (genes, cell types, training). */
     public JindModel anyModel() {
         return JindModel.fromBytes(models.any(), AT_PORT);

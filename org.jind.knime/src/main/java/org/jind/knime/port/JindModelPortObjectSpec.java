@@ -10,6 +10,7 @@ import javax.swing.JComponent;
 import org.jind.core.JindException;
 import org.jind.core.model.Stage;
 import org.jind.knime.logic.ModelSummary;
+import org.jind.knime.logic.PortModels;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
@@ -77,6 +78,22 @@ public final class JindModelPortObjectSpec extends AbstractSimplePortObjectSpec 
     /** The batches with a model, in the port's order; empty for one model or while unknown. */
     public List<String> batches() {
         return batches == null ? List.of() : batches;
+    }
+
+    /**
+     * At configure time: refuses the first of {@code batches} (a table's batches) that this port, with one model per
+     * batch and its batches known, has no model for; nothing otherwise (execute checks with the models).
+     */
+    public void requireModelsFor(List<String> batches) throws InvalidSettingsException {
+        if (batchColumn == null || this.batches == null || batches == null) {
+            return;
+        }
+        for (String b : batches) {
+            if (!this.batches.contains(b)) {
+                throw new InvalidSettingsException(PortModels.noModelFor("the JIND model at the input port", b,
+                        batchColumn, this.batches));
+            }
+        }
     }
 
     /** This spec with another stage (same batches). */
