@@ -44,7 +44,7 @@ public final class ModelWebView implements PortView {
 
     @Override
     public Page getPage() {
-        return FigureWebView.page(() -> FigurePage.ofModel(port.model()));
+        return FigureWebView.page(() -> FigurePage.ofModel(port.anyModel()));
     }
 
     @Override

@@ -261,13 +261,13 @@ public class ExampleWorkflowTest {
             CodeModel.Node code = CodeModel.of(n.factory());
             KnimeConfig model = n.model();
             Set<String> expected = new LinkedHashSet<>();
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 expected.add(s.key() + "_Internals");
                 expected.add(s.key());
             }
             assertEquals(n.folder() + ": model keys are the keys of the node's settings models",
                     new TreeSet<>(expected), new TreeSet<>(model.keys()));
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 String where = n.folder() + " '" + s.key() + "'";
                 KnimeConfig internals = model.child(s.key() + "_Internals");
                 assertEquals(where + " internals", List.of("SettingsModelID", "EnabledStatus"), internals.keys());
@@ -292,7 +292,7 @@ public class ExampleWorkflowTest {
         for (WfNode n : jindNodes()) {
             CodeModel.Node code = CodeModel.of(n.factory());
             Map<String, Object> wanted = NOT_DEFAULT.getOrDefault(n.factory(), Map.of());
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 Object expected = wanted.getOrDefault(s.key(), s.defaultValue());
                 if (s.kind().equals("columnfilter")) {
                     assertIncludesEveryAcceptedColumn(n.folder(), n.model().child(s.key()));
@@ -312,7 +312,7 @@ public class ExampleWorkflowTest {
         for (WfNode n : jindNodes()) {
             CodeModel.Node code = CodeModel.of(n.factory());
             Map<String, Object> values = new HashMap<>();
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 if (!s.kind().equals("columnfilter")) {
                     values.put(s.key(), value(n.model(), s));
                 }
