@@ -6,13 +6,6 @@ import org.knime.core.data.DataValue;
 public class DialogComponentColumnNameSelection extends DialogComponent {
     @SuppressWarnings("unchecked")
     public DialogComponentColumnNameSelection(SettingsModelString model, String label, int specIndex,
-            Class<? extends DataValue>... classFilter) {
-        super(model);
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
-    @SuppressWarnings("unchecked")
-    public DialogComponentColumnNameSelection(SettingsModelString model, String label, int specIndex,
             boolean isRequired, boolean addNoneCol, Class<? extends DataValue>... classFilter) {
         super(model);
         throw new UnsupportedOperationException("KNIME API stand-in");
