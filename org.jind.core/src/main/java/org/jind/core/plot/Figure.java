@@ -88,16 +88,24 @@ public record Figure(String name, JFreeChart chart, int width, int height) {
 
     /**
      * An {@code <svg>} element (no XML prologue) to place inside an HTML page: it scales with the page (a view box
-     * at the preferred size, no fixed dimensions), and its definitions' ids start with {@code idPrefix}, so several
-     * figures in one page do not share clip paths.
-     *
-     * @param info receives the chart's entities (points, with their series and item) as drawn; may be null
+     * at the preferred size, no fixed dimensions), its definitions' ids start with {@code idPrefix}, so several
+     * figures in one page do not share clip paths, coordinates are rounded to a tenth of a pixel (invisible, and a
+     * third of the size), and every point carries a hover title ({@link HoverTitles}).
      */
-    public String svgElement(String idPrefix, ChartRenderingInfo info) {
+    public String svgElement(String idPrefix) {
         SVGGraphics2D g = new SVGGraphics2D(width, height);
         g.setDefsKeyPrefix(idPrefix);
+        g.setGeomDoubleConverter(Figure::tenth); // a scatter of 20,000 cells: 49 MB at full precision, 15 MB so
+        ChartRenderingInfo info = new ChartRenderingInfo();
         draw(g, new Rectangle2D.Double(0, 0, width, height), info);
-        return g.getSVGElement(idPrefix, false, new ViewBox(0, 0, width, height), null, null);
+        return HoverTitles.add(g.getSVGElement(idPrefix, false, new ViewBox(0, 0, width, height), null, null),
+                chart.getPlot(), info);
+    }
+
+    /** A coordinate to a tenth of a pixel, as short as it gets ("12.5", "3"). */
+    private static String tenth(double v) {
+        double r = Math.rint(v * 10) / 10;
+        return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
     }
 
     /** Writes {@code name.png} and {@code name.svg} into {@code dir}, each atomically. */
