@@ -17,6 +17,6 @@ public abstract class NodeFactory<T extends NodeModel> {
     protected abstract NodeDialogPane createNodeDialogPane();
 
     public enum NodeType {
-        Source
+        Source, Predictor
     }
 }

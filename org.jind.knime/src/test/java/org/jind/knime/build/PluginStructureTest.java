@@ -125,11 +125,13 @@ public class PluginStructureTest {
         for (Map.Entry<String, Expected> e : FACTORIES.entrySet()) {
             Class<?> factory = loadable(e.getKey());
             assertTrue(Modifier.isPublic(factory.getDeclaredConstructor().getModifiers()));
-            if (Reflect.load("org/knime/node/DefaultNodeFactory").isAssignableFrom(factory)) {
-                // KNIME's node API: the description is generated from the factory's DefaultNode and the
-                // parameters class (the real-KNIME kit's "nodes" scenario checks it); the icon lies beside it
-                String icon = factory.getSimpleName().replace("NodeFactory", "").replace("SingleCell", "")
-                        .toLowerCase(java.util.Locale.ROOT) + ".png";
+            if (Reflect.load("org/knime/node/DefaultNodeFactory").isAssignableFrom(factory)
+                    || Reflect.load("org/knime/core/webui/node/impl/WebUINodeFactory").isAssignableFrom(factory)) {
+                // KNIME's node API: the description is generated from the factory's DefaultNode (or
+                // WebUINodeConfiguration) and the parameters class (the real-KNIME kit's "nodes" scenario checks
+                // it); the icon lies beside it
+                String icon = factory.getPackageName().substring(factory.getPackageName().lastIndexOf('.') + 1)
+                        + ".png"; // named after the node's package
                 URL png = factory.getResource(icon);
                 assertNotNull(factory.getSimpleName() + " icon " + icon, png);
                 assertPng16(png.openStream(), icon);

@@ -307,6 +307,91 @@ final class CodeModel {
                     }
                 }
                 """);
+        // the web UI node classes (Annotate & Reject streams, so it is not a DefaultNode): the configuration records
+        // its name, ports and parameters class as DefaultNode does
+        FAKES.put("org.knime.core.webui.node.impl.WebUINodeFactory", """
+                package org.knime.core.webui.node.impl;
+                import org.knime.core.node.NodeFactory;
+                import org.knime.core.node.NodeModel;
+                public abstract class WebUINodeFactory<M extends NodeModel> extends NodeFactory<M> {
+                    public final WebUINodeConfiguration jindNode;
+                    protected WebUINodeFactory(WebUINodeConfiguration configuration) {
+                        jindNode = configuration;
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.webui.node.impl.WebUINodeConfiguration", """
+                package org.knime.core.webui.node.impl;
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.knime.core.node.BufferedDataTable;
+                import org.knime.core.node.NodeFactory.NodeType;
+                import org.knime.core.node.port.PortType;
+                public final class WebUINodeConfiguration {
+                    public final List<PortType> jindIn = new ArrayList<>();
+                    public final List<PortType> jindOut = new ArrayList<>();
+                    public Class<?> jindParameters;
+                    public String jindName;
+                    private WebUINodeConfiguration() {
+                    }
+                    public static Builder builder() {
+                        return new Builder();
+                    }
+                    public static final class Builder {
+                        public RequireIcon name(String name) {
+                            WebUINodeConfiguration c = new WebUINodeConfiguration();
+                            c.jindName = name;
+                            return icon -> shortDescription -> fullDescription -> parameters -> {
+                                c.jindParameters = parameters;
+                                return new NodeOptionals(c);
+                            };
+                        }
+                    }
+                    public interface RequireIcon {
+                        RequireShortDescription icon(String icon);
+                    }
+                    public interface RequireShortDescription {
+                        RequireFullDescription shortDescription(String shortDescription);
+                    }
+                    public interface RequireFullDescription {
+                        RequireModelSettingsClass fullDescription(String fullDescription);
+                    }
+                    public interface RequireModelSettingsClass {
+                        NodeOptionals modelSettingsClass(
+                                Class<? extends org.knime.node.parameters.NodeParameters> modelSettingsClass);
+                    }
+                    public static final class NodeOptionals {
+                        private final WebUINodeConfiguration c;
+                        NodeOptionals(WebUINodeConfiguration c) {
+                            this.c = c;
+                        }
+                        public NodeOptionals nodeType(NodeType nodeType) {
+                            return this;
+                        }
+                        public NodeOptionals addInputPort(String name, PortType type, String description) {
+                            c.jindIn.add(type);
+                            return this;
+                        }
+                        public NodeOptionals addInputTable(String name, String description) {
+                            c.jindIn.add(BufferedDataTable.TYPE);
+                            return this;
+                        }
+                        public NodeOptionals addOutputTable(String name, String description) {
+                            c.jindOut.add(BufferedDataTable.TYPE);
+                            return this;
+                        }
+                        public NodeOptionals keywords(String... keywords) {
+                            return this;
+                        }
+                        public NodeOptionals addExternalResource(String href, String description) {
+                            return this;
+                        }
+                        public WebUINodeConfiguration build() {
+                            return c;
+                        }
+                    }
+                }
+                """);
         String validation = "org.knime.node.parameters.widget.number.NumberInputWidgetValidation";
         FAKES.put(validation, """
                 package org.knime.node.parameters.widget.number;
@@ -341,7 +426,7 @@ final class CodeModel {
                     }
                     public abstract T createNodeModel();
                     public enum NodeType {
-                        Source
+                        Source, Predictor
                     }
                 }
                 """);
@@ -410,7 +495,8 @@ final class CodeModel {
     }
 
     /**
-     * A node of KNIME's node API: its DefaultNode (recorded by the fakes) and its parameters class, whose fields
+     * A node of KNIME's node API: its DefaultNode or WebUINodeConfiguration (recorded by the fakes) and its
+     * parameters class, whose fields
      * are the settings: the key of {@code @Persist(configKey)} or of the field's {@code @Persistor}, the field's
      * initial value as default (a persistor's saved value), the bounds of {@code @NumberInputWidget}.
      */
@@ -433,14 +519,18 @@ final class CodeModel {
         static Parameters of(String factoryClass) {
             try {
                 Class<?> f = Class.forName(factoryClass, true, loader());
-                if (!f.getSuperclass().getName().equals("org.knime.node.DefaultNodeFactory")) {
+                String base = f.getSuperclass().getName();
+                String recorder;
+                if (base.equals("org.knime.node.DefaultNodeFactory")) {
+                    recorder = "org.knime.node.DefaultNode";
+                } else if (base.equals("org.knime.core.webui.node.impl.WebUINodeFactory")) {
+                    recorder = "org.knime.core.webui.node.impl.WebUINodeConfiguration";
+                } else {
                     return null;
                 }
-                Object node = field(f.getDeclaredConstructor().newInstance(), "org.knime.node.DefaultNodeFactory",
-                        "jindNode");
-                return new Parameters(factoryClass, ports(node, "jindIn"), ports(node, "jindOut"),
-                        (Class<?>) field(node, "org.knime.node.DefaultNode", "jindParameters"),
-                        (String) field(node, "org.knime.node.DefaultNode", "jindName"));
+                Object node = field(f.getDeclaredConstructor().newInstance(), base, "jindNode");
+                return new Parameters(factoryClass, ports(node, recorder, "jindIn"), ports(node, recorder, "jindOut"),
+                        (Class<?>) field(node, recorder, "jindParameters"), (String) field(node, recorder, "jindName"));
             } catch (InvocationTargetException e) {
                 throw new AssertionError(factoryClass + " could not be created: " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -448,9 +538,9 @@ final class CodeModel {
             }
         }
 
-        private static List<String> ports(Object node, String name) {
+        private static List<String> ports(Object node, String recorder, String name) {
             List<String> out = new ArrayList<>();
-            for (Object t : (List<?>) field(node, "org.knime.node.DefaultNode", name)) {
+            for (Object t : (List<?>) field(node, recorder, name)) {
                 out.add((String) field(t, "org.knime.core.node.port.PortType", "jindObjectClass"));
             }
             return List.copyOf(out);

@@ -2,6 +2,7 @@ package org.jind.knime.nodes.annotate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -15,10 +16,10 @@ import org.jind.knime.logic.ModelChecks;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.OutputColumn;
 import org.jind.knime.logic.StreamingAnnotator;
-import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModelInput;
+import org.jind.knime.nodes.ModernNodes;
 import org.jind.knime.port.JindModelPortObject;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -29,10 +30,8 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
-import org.knime.core.node.port.PortType;
 import org.knime.core.node.streamable.InputPortRole;
 import org.knime.core.node.streamable.OutputPortRole;
 import org.knime.core.node.streamable.PartitionInfo;
@@ -42,6 +41,8 @@ import org.knime.core.node.streamable.PortOutput;
 import org.knime.core.node.streamable.RowInput;
 import org.knime.core.node.streamable.RowOutput;
 import org.knime.core.node.streamable.StreamableOperator;
+import org.knime.core.webui.node.impl.WebUINodeConfiguration;
+import org.knime.core.webui.node.impl.WebUINodeModel;
 
 /**
  * Annotate &amp; Reject: a model of any stage and a table in; the same table (every row and column, in order)
@@ -49,53 +50,45 @@ import org.knime.core.node.streamable.StreamableOperator;
  * table is read, annotated and written {@link StreamingAnnotator#CHUNK_ROWS} rows at a time, by execute and by
  * KNIME's streaming executor alike (the same code, so the same rows).
  */
-final class AnnotateRejectNodeModel extends JindNodeModel {
-    private final AnnotateRejectSettings s;
+@SuppressWarnings("deprecation") // WebUINodeModel: deprecated for DefaultNode since 5.6, which cannot stream
+final class AnnotateRejectNodeModel extends WebUINodeModel<AnnotateRejectParameters> {
 
-    AnnotateRejectNodeModel() {
-        this(new AnnotateRejectSettings());
-    }
-
-    private AnnotateRejectNodeModel(AnnotateRejectSettings s) {
-        super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE},
-                new PortType[] {BufferedDataTable.TYPE}, s.all());
-        this.s = s;
+    AnnotateRejectNodeModel(WebUINodeConfiguration configuration) {
+        super(configuration, AnnotateRejectParameters.class);
+        ModernNodes.adviseBlasOnce();
     }
 
     @Override
-    protected void validateValues(NodeSettingsRO settings) throws InvalidSettingsException {
-        validateTheta(settings);
-    }
-
-    @Override
-    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs, AnnotateRejectParameters s)
+            throws InvalidSettingsException {
         ModelSummary model = ModelInput.summary(inSpecs[0]);
-        DataTableSpec table = input(inSpecs[1], DataTableSpec.class, "table");
-        check(s::theta);
-        check(s::missingValuePolicy);
-        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes.getBooleanValue()));
+        DataTableSpec table = ModernNodes.input(inSpecs[1], DataTableSpec.class, "table");
+        s.theta();
+        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
         // unknown cell types (the label column had no domain) mean unknown probability columns: "not yet"
-        return new PortObjectSpec[] {outputSpec(table, model)};
+        return new PortObjectSpec[] {outputSpec(table, model, s)};
     }
 
     /** The input table's columns and the appended ones, or null while the appended ones are not known. */
-    private DataTableSpec outputSpec(DataTableSpec table, ModelSummary model) throws InvalidSettingsException {
+    private static DataTableSpec outputSpec(DataTableSpec table, ModelSummary model, AnnotateRejectParameters s)
+            throws InvalidSettingsException {
         List<String> existing = KnimeTables.names(KnimeTables.columns(table));
-        AnnotateOutput.Names names = check(s::names);
-        List<OutputColumn> columns = check(() -> AnnotateOutput.columns(existing, model, names,
-                s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue()));
+        AnnotateOutput.Names names = s.names();
+        List<OutputColumn> columns = ModernNodes.check(() -> AnnotateOutput.columns(existing, model, names,
+                s.appendProbabilities, s.appendLatent));
         return columns == null ? null : new DataTableSpec(table, KnimeTables.spec(columns));
     }
 
     @Override
-    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec, AnnotateRejectParameters s)
+            throws Exception {
         JindModel model = ((JindModelPortObject) in[0]).model();
         BufferedDataTable table = (BufferedDataTable) in[1];
         DataTableSpec spec = table.getDataTableSpec();
-        BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, ModelSummary.of(model)));
+        BufferedDataContainer out = exec.createDataContainer(outputSpec(spec, ModelSummary.of(model), s));
         try (CloseableRowIterator rows = table.iterator()) {
-            annotate(model, spec, () -> rows.hasNext() ? rows.next() : null, out::addRowToTable, table.size(), true,
-                    exec);
+            annotate(s, model, spec, () -> rows.hasNext() ? rows.next() : null, out::addRowToTable, table.size(),
+                    true, exec);
         } finally {
             out.close();
         }
@@ -114,9 +107,9 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
     }
 
     @Override
-    public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
-            throws InvalidSettingsException {
-        DataTableSpec spec = input(inSpecs[1], DataTableSpec.class, "table");
+    protected StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs,
+            AnnotateRejectParameters s) throws InvalidSettingsException {
+        DataTableSpec spec = ModernNodes.input(inSpecs[1], DataTableSpec.class, "table");
         // a partition holds part of the cells: it cannot tell whether they are the batch a model was aligned to
         boolean wholeTable = partitionInfo.getPartitionCount() <= 1;
         // the streamed rows must have the columns configure announced, which came from the model's spec
@@ -125,15 +118,15 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
             @Override
             public void runFinal(PortInput[] inputs, PortOutput[] outputs, ExecutionContext exec) throws Exception {
                 JindModel model = ((JindModelPortObject) ((PortObjectInput) inputs[0]).getPortObject()).model();
-                if (s.appendProbabilities.getBooleanValue()) {
-                    check(() -> {
+                if (s.appendProbabilities) {
+                    ModernNodes.check(() -> {
                         ModelChecks.requireAnnouncedCellTypes(announced, ModelSummary.of(model));
                         return null;
                     });
                 }
                 RowInput rows = (RowInput) inputs[1];
                 RowOutput out = (RowOutput) outputs[0];
-                annotate(model, spec, rows::poll, out::push, -1, wholeTable, exec);
+                annotate(s, model, spec, rows::poll, out::push, -1, wholeTable, exec);
                 rows.close();
                 out.close();
             }
@@ -157,18 +150,17 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
      * {@code wholeTable} false in one partition of a distributed run. Execute and the streaming operator both run
      * this.
      */
-    private void annotate(JindModel model, DataTableSpec spec, Rows in, Output out, long rowCount,
-            boolean wholeTable, ExecutionContext exec) throws Exception {
-        double theta = check(s::theta);
-        MissingValuePolicy policy = check(s::missingValuePolicy);
-        boolean fill = s.fillAbsentGenes.getBooleanValue();
+    private void annotate(AnnotateRejectParameters s, JindModel model, DataTableSpec spec, Rows in, Output out,
+            long rowCount, boolean wholeTable, ExecutionContext exec) throws Exception {
+        double theta = s.theta();
+        MissingValuePolicy policy = s.missingValuePolicy();
+        boolean fill = s.fillAbsentGenes;
         List<ColumnInfo> columns = KnimeTables.columns(spec);
         List<String> warnings = new ArrayList<>();
         warnings.add(ModelInput.checkGenes(ModelSummary.of(model), columns, fill));
         GeneColumns.ForModel genes = GeneColumns.readForModel(columns, model);
-        StreamingAnnotator annotator = check(() -> new StreamingAnnotator(model, genes.names(), theta, policy,
-                s.appendProbabilities.getBooleanValue(), s.appendLatent.getBooleanValue(),
-                StreamingAnnotator.CHUNK_ROWS, wholeTable));
+        StreamingAnnotator annotator = ModernNodes.check(() -> new StreamingAnnotator(model, genes.names(), theta,
+                policy, s.appendProbabilities, s.appendLatent, StreamingAnnotator.CHUNK_ROWS, wholeTable));
         KnimeProgress progress = new KnimeProgress(exec);
         Deque<DataRow> pending = new ArrayDeque<>();
         double[] values = new double[genes.names().length]; // absent genes stay 0
@@ -185,6 +177,18 @@ final class AnnotateRejectNodeModel extends JindNodeModel {
         write(annotator.annotateChunk(), pending, out);
         warnings.addAll(annotator.warnings());
         warn(warnings);
+    }
+
+    /** Shows the warnings (nulls and repeats skipped), if any, as one message. */
+    private void warn(String... warnings) {
+        warn(Arrays.asList(warnings));
+    }
+
+    private void warn(List<String> warnings) {
+        String shown = ModernNodes.warning(warnings);
+        if (shown != null) {
+            setWarningMessage(shown);
+        }
     }
 
     /** Writes each pending input row with its appended values. */
