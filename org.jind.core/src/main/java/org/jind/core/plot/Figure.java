@@ -28,6 +28,16 @@ public record Figure(String name, JFreeChart chart, int width, int height) {
         return chart.getTitle() == null ? name : chart.getTitle().getText();
     }
 
+    /**
+     * This figure as one of several batches' (a view with a figure set per batch): the title starts with the batch,
+     * the name ends with it (as a file name allows). The chart is changed in place: it is this figure's own.
+     */
+    public Figure ofBatch(String batch) {
+        String title = "Batch '" + batch + "': " + title();
+        chart.setTitle(title);
+        return new Figure(name + "_" + batch.replaceAll("[^A-Za-z0-9._-]", "_"), chart, width, height);
+    }
+
     /** Draws into {@code area} of {@code g} (a Swing view's paint method, an image, an SVG). */
     public void draw(Graphics2D g, Rectangle2D area) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

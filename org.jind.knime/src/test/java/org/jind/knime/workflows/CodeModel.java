@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -37,8 +38,21 @@ final class CodeModel {
     record Setting(String key, String modelId, String kind, Object defaultValue, Number min, Number max) {
     }
 
-    /** One node: port object classes (by name) and settings, in the order the node model saves them. */
-    record Node(String factory, List<String> in, List<String> out, List<Setting> settings) {
+    /**
+     * One node: port object classes (by name) and settings, in the order the node model saves them; the keys of
+     * {@code addedLater} are settings a workflow saved before they existed lacks (it loads with their defaults).
+     */
+    record Node(String factory, List<String> in, List<String> out, List<Setting> settings, Set<String> addedLater) {
+        Node(String factory, List<String> in, List<String> out, List<Setting> settings) {
+            this(factory, in, out, settings, Set.of());
+        }
+
+        /** The settings a saved workflow holds ({@code savedKeys}): all but those added after it was saved. */
+        List<Setting> savedIn(List<String> savedKeys) {
+            return settings.stream().filter(s -> !addedLater.contains(s.key()) || savedKeys.contains(s.key()))
+                    .toList();
+        }
+
         Setting setting(String key) {
             return settings.stream().filter(s -> s.key().equals(key)).findFirst()
                     .orElseThrow(() -> new AssertionError(factory + " has no setting '" + key + "'"));
@@ -587,7 +601,23 @@ final class CodeModel {
                     throw new AssertionError(e);
                 }
             }
-            return new Node(factory, in, out, List.copyOf(settings));
+            return new Node(factory, in, out, List.copyOf(settings), addedLater());
+        }
+
+        /** The keys of {@code @Migrate(loadDefaultIfAbsent = true)} fields: workflows saved before lack them. */
+        private java.util.Set<String> addedLater() {
+            java.util.Set<String> later = new java.util.HashSet<>();
+            for (Field f : fields()) {
+                Object migrate = annotation(f, "org.knime.node.parameters.migration.Migrate");
+                try {
+                    if (migrate != null && (Boolean) invoke(migrate, "loadDefaultIfAbsent")) {
+                        later.add(key(f));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return java.util.Set.copyOf(later);
         }
 
         List<String> check(Map<String, Object> values) {
@@ -752,7 +782,11 @@ final class CodeModel {
                 settings.add(new Setting((String) d.get("key"), (String) d.get("id"), (String) d.get("kind"),
                         d.get("default"), (Number) d.get("min"), (Number) d.get("max")));
             }
-            return new Node(factory, ports("jindIn"), ports("jindOut"), List.copyOf(settings));
+            Set<String> later = new java.util.HashSet<>();
+            for (Object m : (List<?>) field(model, "org.jind.knime.nodes.JindNodeModel", "addedLater")) {
+                later.add((String) fake(m).get("key"));
+            }
+            return new Node(factory, ports("jindIn"), ports("jindOut"), List.copyOf(settings), Set.copyOf(later));
         }
 
         private List<String> ports(String fieldName) {

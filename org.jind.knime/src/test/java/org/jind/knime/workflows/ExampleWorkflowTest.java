@@ -260,7 +260,7 @@ public class ExampleWorkflowTest {
             KnimeConfig model = n.model();
             Set<String> expected = new LinkedHashSet<>();
             Set<String> saved = new TreeSet<>(model.keys());
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 if (s.modelId() != null) {
                     expected.add(s.key() + "_Internals");
                 } else {
@@ -272,7 +272,7 @@ public class ExampleWorkflowTest {
             }
             assertEquals(n.folder() + ": model keys are the keys of the node's settings models",
                     new TreeSet<>(expected), saved);
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 String where = n.folder() + " '" + s.key() + "'";
                 if (s.modelId() != null) {
                     KnimeConfig internals = model.child(s.key() + "_Internals");
@@ -295,7 +295,7 @@ public class ExampleWorkflowTest {
         for (WfNode n : jindNodes()) {
             CodeModel.Node code = CodeModel.of(n.factory());
             Map<String, Object> wanted = NOT_DEFAULT.getOrDefault(n.factory(), Map.of());
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 Object expected = wanted.getOrDefault(s.key(), s.defaultValue());
                 if (s.kind().equals("columnfilter")) {
                     assertIncludesEveryAcceptedColumn(n.folder(), n.model().child(s.key()));
@@ -315,7 +315,7 @@ public class ExampleWorkflowTest {
         for (WfNode n : jindNodes()) {
             CodeModel.Node code = CodeModel.of(n.factory());
             Map<String, Object> values = new HashMap<>();
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 if (!s.kind().equals("columnfilter")) {
                     values.put(s.key(), value(n.model(), s));
                 }

@@ -106,7 +106,7 @@ public class SingleCellWorkflowTest {
             Map<String, Object> wanted = SingleCellWorkflow.SETTINGS.getOrDefault(n.id(), Map.of());
             Set<String> keys = new LinkedHashSet<>();
             Map<String, Object> values = new HashMap<>();
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 keys.add(s.key());
                 if (s.modelId() != null) {
                     keys.add(s.key() + "_Internals");
@@ -123,7 +123,7 @@ public class SingleCellWorkflowTest {
                 values.put(s.key(), v);
             }
             Set<String> saved = new TreeSet<>(n.model().keys());
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 if (s.modelId() == null) {
                     // a node of KNIME's node API loads the workflow saved by its classic version: the settings
                     // models' internals beside each value are left over, ignored on loading, dropped on saving

@@ -10,4 +10,11 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         super(model);
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
+
+    @SuppressWarnings("unchecked")
+    public DialogComponentColumnNameSelection(SettingsModelString model, String label, int specIndex,
+            boolean isRequired, boolean addNoneCol, Class<? extends DataValue>... classFilter) {
+        super(model);
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
 }

@@ -91,7 +91,7 @@ final class SingleCellReaderModel {
             DatasetInfo info = ModernNodes.check(() -> SingleCellRead.info(file, options));
             PortObject model = in.getInPortObject(0);
             String[] modelGenes = model == null ? null
-                    : ((JindModelPortObject) model).model().plan.selectedGenes();
+                    : ((JindModelPortObject) model).anyModel().plan.selectedGenes();
             SingleCellRead.Plan plan = ModernNodes.check(() -> SingleCellRead.plan(info, options, model != null,
                     modelGenes));
             KnimeProgress progress = new KnimeProgress(exec);
