@@ -1,16 +1,21 @@
 package org.jind.knime.nodes.annotate;
 
+import java.util.List;
+
 import org.jind.knime.logic.AnnotateOutput;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.NodeParameters;
 import org.jind.knime.nodes.ModernNodes;
+import org.knime.core.data.DataColumnSpec;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
+import org.knime.node.parameters.migration.Migrate;
 import org.knime.node.parameters.persistence.NodeParametersPersistor;
 import org.knime.node.parameters.persistence.Persist;
 import org.knime.node.parameters.persistence.Persistor;
@@ -20,7 +25,10 @@ import org.knime.node.parameters.updates.EffectPredicate;
 import org.knime.node.parameters.updates.EffectPredicateProvider;
 import org.knime.node.parameters.updates.ParameterReference;
 import org.knime.node.parameters.updates.ValueReference;
+import org.knime.node.parameters.widget.choices.ChoicesProvider;
+import org.knime.node.parameters.widget.choices.ColumnChoicesProvider;
 import org.knime.node.parameters.widget.choices.Label;
+import org.knime.node.parameters.widget.choices.util.ColumnSelectionUtil;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 
@@ -130,6 +138,23 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
     @Persist(configKey = "fill_absent_genes")
     boolean fillAbsentGenes = false;
 
+    /** The title of the batch column option, which the node's messages name. */
+    static final String BATCH_COLUMN = "Batch column";
+
+    @Layout(InputSection.class)
+    @Widget(title = BATCH_COLUMN, description = "Only for a model port that holds one model per batch (Align Batch"
+            + " or Self-train JIND+ run with a batch column): the string column of this table that names each"
+            + " cell's batch. Each cell is annotated with its own batch's model, never another batch's generator; a"
+            + " cell of a batch the port has no model for, or without a batch, stops the node with a sentence naming"
+            + " it (align that batch too, or filter its rows out). Blank: the column the models were aligned by, by"
+            + " its name. With a port that holds one model, every cell gets that model and a set column only draws a"
+            + " warning. Streaming reads the rows in chunks of 1,024 and annotates each chunk's rows batch by batch,"
+            + " so streamed and normal execution give the same rows.")
+    @ChoicesProvider(StringColumns.class)
+    @Persist(configKey = "batch_column")
+    @Migrate(loadDefaultIfAbsent = true) // added after the node first shipped: older workflows use the port's column
+    String batchColumn = "";
+
     /** θ, checked, with the sentence the dialog, flow variables and the core share. */
     double theta() throws InvalidSettingsException {
         return ModernNodes.check(() -> NodeParameters.theta(theta));
@@ -149,6 +174,14 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
     public void validate() throws InvalidSettingsException {
         theta();
         names();
+    }
+
+    /** The string columns of the cell table (input port 1), for the batch column. */
+    static final class StringColumns implements ColumnChoicesProvider {
+        @Override
+        public List<DataColumnSpec> columnChoices(NodeParametersInput context) {
+            return ColumnSelectionUtil.getStringColumns(context, 1);
+        }
     }
 
     static final class AppendProbabilitiesReference implements ParameterReference<Boolean> {
