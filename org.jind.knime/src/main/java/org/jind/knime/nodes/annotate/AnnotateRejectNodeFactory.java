@@ -58,7 +58,7 @@ public final class AnnotateRejectNodeFactory extends WebUINodeFactory<AnnotateRe
             a flow variable under its settings key (<tt>theta</tt>, <tt>raw_prediction_column</tt>,
             <tt>prediction_column</tt>, <tt>confidence_column</tt>, <tt>append_probabilities</tt>,
             <tt>probability_column_pattern</tt>, <tt>append_latent_code</tt>, <tt>missing_values</tt>,
-            <tt>fill_absent_genes</tt>).</p>
+            <tt>fill_absent_genes</tt>, <tt>batch_column</tt>).</p>
             """ + ModernNodes.CITATION;
 
     static final WebUINodeConfiguration CONFIGURATION = WebUINodeConfiguration.builder()
