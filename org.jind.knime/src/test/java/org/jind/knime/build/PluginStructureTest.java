@@ -59,11 +59,12 @@ public class PluginStructureTest {
                 NodeParameters.BATCH_SIZE, NodeParameters.MAX_EPOCHS, NodeParameters.PATIENCE, NodeParameters.THETA,
                 NodeParameters.CONSIDER_UNALIGNED, NodeParameters.SEED,
                 NodeParameters.MISSING_VALUES,
-                NodeParameters.FILL_ABSENT_GENES), 2, 2));
+                NodeParameters.FILL_ABSENT_GENES, NodeParameters.BATCH_COLUMN, NodeParameters.BATCHES_AT_ONCE), 2, 2));
         FACTORIES.put("org.jind.knime.nodes.selftrain.SelfTrainJindPlusNodeFactory", new Expected(List.of(
                 NodeParameters.KEEP_FRACTION, NodeParameters.LEARNING_RATE, NodeParameters.BATCH_SIZE,
                 NodeParameters.EPOCHS, NodeParameters.VALIDATION_FRACTION, NodeParameters.SEED,
-                NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES), 2, 1));
+                NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES, NodeParameters.BATCH_COLUMN,
+                NodeParameters.BATCHES_AT_ONCE), 2, 1));
         FACTORIES.put("org.jind.knime.nodes.annotate.AnnotateRejectNodeFactory", new Expected(List.of(
                 NodeParameters.THETA, NodeParameters.RAW_COLUMN, NodeParameters.PREDICTION_COLUMN,
                 NodeParameters.CONFIDENCE_COLUMN, NodeParameters.APPEND_PROBABILITIES,
