@@ -22,6 +22,6 @@ public abstract class NodeFactory<T extends NodeModel> {
     }
 
     public enum NodeType {
-        Source, Learner, Other
+        Source, Learner, Predictor, Other
     }
 }

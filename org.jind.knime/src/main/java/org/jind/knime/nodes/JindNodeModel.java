@@ -117,11 +117,7 @@ public abstract class JindNodeModel extends NodeModel {
 
     /** The spec at an input port, or a sentence when the upstream node has not produced one yet. */
     protected static <T> T input(PortObjectSpec spec, Class<T> type, String what) throws InvalidSettingsException {
-        if (spec == null) {
-            throw new InvalidSettingsException("No " + what + " at the input yet; configure or execute the node before"
-                    + " this one.");
-        }
-        return type.cast(spec);
+        return ModernNodes.input(spec, type, what);
     }
 
     /** Runs a configure-time check, turning the core's user-facing error into KNIME's configure error. */

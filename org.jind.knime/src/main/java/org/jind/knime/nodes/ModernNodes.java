@@ -10,6 +10,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.KNIMEException;
 import org.knime.core.node.NodeLogger;
+import org.knime.core.node.port.PortObjectSpec;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 
 /**
@@ -44,6 +45,15 @@ public final class ModernNodes {
         } catch (JindException e) {
             throw new InvalidSettingsException(e.getMessage());
         }
+    }
+
+    /** The spec at an input port, or a sentence when the upstream node has not produced one yet. */
+    public static <T> T input(PortObjectSpec spec, Class<T> type, String what) throws InvalidSettingsException {
+        if (spec == null) {
+            throw new InvalidSettingsException("No " + what + " at the input yet; configure or execute the node before"
+                    + " this one.");
+        }
+        return type.cast(spec);
     }
 
     /** The warnings (nulls and repeats skipped) as one message, or null when there are none. */
@@ -90,6 +100,19 @@ public final class ModernNodes {
         @Override
         protected double getMax() {
             return 1_000_000;
+        }
+    }
+
+    /** The exclusive upper bound 1 of fractions such as θ (every value below 1 is allowed, 1 itself is not). */
+    public static final class BelowOne extends MaxValidation {
+        @Override
+        protected double getMax() {
+            return 1;
+        }
+
+        @Override
+        public boolean isExclusive() {
+            return true;
         }
     }
 }

@@ -127,12 +127,13 @@ public class PluginStructureTest {
             Class<?> factory = loadable(e.getKey());
             assertTrue(Modifier.isPublic(factory.getDeclaredConstructor().getModifiers()));
             if (Reflect.load("org/knime/node/DefaultNodeFactory").isAssignableFrom(factory)
+                    || Reflect.load("org/knime/core/webui/node/impl/WebUINodeFactory").isAssignableFrom(factory)
                     || Reflect.load("org/knime/core/webui/node/dialog/NodeDialogFactory").isAssignableFrom(factory)) {
                 // KNIME's node API (or a classic factory with its modern dialog): the description is generated
                 // from the parameters class (the real-KNIME kit's "nodes" scenario checks it); the icon lies
-                // beside the factory
-                String icon = factory.getSimpleName().replace("NodeFactory", "").replace("SingleCell", "")
-                        .toLowerCase(java.util.Locale.ROOT).replace("jind", "") + ".png";
+                // beside the factory, named after the node's package
+                String icon = factory.getPackageName().substring(factory.getPackageName().lastIndexOf('.') + 1)
+                        + ".png";
                 URL png = factory.getResource(icon);
                 assertNotNull(factory.getSimpleName() + " icon " + icon, png);
                 assertPng16(png.openStream(), icon);

@@ -53,6 +53,21 @@ final class CodeModel {
                     .toList();
         }
 
+        /**
+         * What the node saves after loading {@code loaded} (a workflow's values): the same values, and the settings
+         * added after it was saved at their defaults (KNIME compares against what the node saves, so the dialog's
+         * OK is still no change).
+         */
+        Map<String, Object> savedAfterLoading(Map<String, Object> loaded) {
+            Map<String, Object> out = new java.util.HashMap<>(loaded);
+            for (Setting s : settings) {
+                if (addedLater.contains(s.key()) && !loaded.containsKey(s.key())) {
+                    out.put(s.key(), s.defaultValue());
+                }
+            }
+            return out;
+        }
+
         Setting setting(String key) {
             return settings.stream().filter(s -> s.key().equals(key)).findFirst()
                     .orElseThrow(() -> new AssertionError(factory + " has no setting '" + key + "'"));
@@ -331,6 +346,97 @@ final class CodeModel {
                     }
                 }
                 """);
+        // the web UI node classes (Annotate & Reject streams, so it is not a DefaultNode): the configuration records
+        // its name, ports and parameters class as DefaultNode does
+        FAKES.put("org.knime.core.webui.node.impl.WebUINodeFactory", """
+                package org.knime.core.webui.node.impl;
+                import org.knime.core.node.NodeFactory;
+                import org.knime.core.node.NodeModel;
+                public abstract class WebUINodeFactory<M extends NodeModel> extends NodeFactory<M> {
+                    public final WebUINodeConfiguration jindNode;
+                    protected WebUINodeFactory(WebUINodeConfiguration configuration) {
+                        jindNode = configuration;
+                    }
+                    public static org.knime.core.node.NodeDescription createNodeDescription(String name, String icon,
+                            PortDescription[] in, PortDescription[] out, String shortDescription,
+                            String fullDescription, Class<?> model, Class<?> view, String viewDescription,
+                            org.knime.core.node.NodeFactory.NodeType type, String[] keywords) {
+                        return new org.knime.core.node.NodeDescription(name);
+                    }
+                }
+                """);
+        FAKES.put("org.knime.core.webui.node.impl.WebUINodeConfiguration", """
+                package org.knime.core.webui.node.impl;
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.knime.core.node.BufferedDataTable;
+                import org.knime.core.node.NodeFactory.NodeType;
+                import org.knime.core.node.port.PortType;
+                public final class WebUINodeConfiguration {
+                    public final List<PortType> jindIn = new ArrayList<>();
+                    public final List<PortType> jindOut = new ArrayList<>();
+                    public Class<?> jindParameters;
+                    public String jindName;
+                    private WebUINodeConfiguration() {
+                    }
+                    public static Builder builder() {
+                        return new Builder();
+                    }
+                    public static final class Builder {
+                        public RequireIcon name(String name) {
+                            WebUINodeConfiguration c = new WebUINodeConfiguration();
+                            c.jindName = name;
+                            return icon -> shortDescription -> fullDescription -> parameters -> {
+                                c.jindParameters = parameters;
+                                return new NodeOptionals(c);
+                            };
+                        }
+                    }
+                    public interface RequireIcon {
+                        RequireShortDescription icon(String icon);
+                    }
+                    public interface RequireShortDescription {
+                        RequireFullDescription shortDescription(String shortDescription);
+                    }
+                    public interface RequireFullDescription {
+                        RequireModelSettingsClass fullDescription(String fullDescription);
+                    }
+                    public interface RequireModelSettingsClass {
+                        NodeOptionals modelSettingsClass(
+                                Class<? extends org.knime.node.parameters.NodeParameters> modelSettingsClass);
+                    }
+                    public static final class NodeOptionals {
+                        private final WebUINodeConfiguration c;
+                        NodeOptionals(WebUINodeConfiguration c) {
+                            this.c = c;
+                        }
+                        public NodeOptionals nodeType(NodeType nodeType) {
+                            return this;
+                        }
+                        public NodeOptionals addInputPort(String name, PortType type, String description) {
+                            c.jindIn.add(type);
+                            return this;
+                        }
+                        public NodeOptionals addInputTable(String name, String description) {
+                            c.jindIn.add(BufferedDataTable.TYPE);
+                            return this;
+                        }
+                        public NodeOptionals addOutputTable(String name, String description) {
+                            c.jindOut.add(BufferedDataTable.TYPE);
+                            return this;
+                        }
+                        public NodeOptionals keywords(String... keywords) {
+                            return this;
+                        }
+                        public NodeOptionals addExternalResource(String href, String description) {
+                            return this;
+                        }
+                        public WebUINodeConfiguration build() {
+                            return c;
+                        }
+                    }
+                }
+                """);
         String validation = "org.knime.node.parameters.widget.number.NumberInputWidgetValidation";
         FAKES.put(validation, """
                 package org.knime.node.parameters.widget.number;
@@ -365,7 +471,7 @@ final class CodeModel {
                     }
                     public abstract T createNodeModel();
                     public enum NodeType {
-                        Source, Learner, Other
+                        Source, Learner, Predictor, Other
                     }
                 }
                 """);
@@ -428,6 +534,10 @@ final class CodeModel {
                         super(in, out);
                         jindParameters = parameters;
                     }
+                    protected WebUINodeModel(WebUINodeConfiguration configuration, Class<S> parameters) {
+                        super(new PortType[0], new PortType[0]);
+                        jindParameters = parameters;
+                    }
                 }
                 """);
         // JindModelPortObject.type() registers the model port's web view: nothing to record
@@ -457,19 +567,6 @@ final class CodeModel {
                     public final String jindName;
                     public NodeDescription(String name) {
                         jindName = name;
-                    }
-                }
-                """);
-        FAKES.put("org.knime.core.webui.node.impl.WebUINodeFactory", """
-                package org.knime.core.webui.node.impl;
-                import org.knime.core.node.NodeDescription;
-                import org.knime.core.node.NodeFactory.NodeType;
-                public final class WebUINodeFactory {
-                    public static NodeDescription createNodeDescription(String name, String icon,
-                            PortDescription[] in, PortDescription[] out, String shortDescription,
-                            String fullDescription, Class<?> model, Class<?> view, String viewDescription,
-                            NodeType type, String[] keywords) {
-                        return new NodeDescription(name);
                     }
                 }
                 """);
@@ -547,7 +644,8 @@ final class CodeModel {
     }
 
     /**
-     * A node of KNIME's node API: its DefaultNode (recorded by the fakes) and its parameters class, whose fields
+     * A node of KNIME's node API: its DefaultNode or WebUINodeConfiguration (recorded by the fakes) and its
+     * parameters class, whose fields
      * are the settings: the key of {@code @Persist(configKey)} or of the field's {@code @Persistor}, the field's
      * initial value as default (a persistor's saved value), the bounds of {@code @NumberInputWidget}.
      */
@@ -579,19 +677,24 @@ final class CodeModel {
                     Object model = f.getMethod("createNodeModel").invoke(factory);
                     Method description = f.getDeclaredMethod("createNodeDescription");
                     description.setAccessible(true);
-                    return new Parameters(factoryClass, ports(model, "jindIn"), ports(model, "jindOut"),
+                    return new Parameters(factoryClass, ports(model, "org.knime.core.node.NodeModel", "jindIn"),
+                            ports(model, "org.knime.core.node.NodeModel", "jindOut"),
                             (Class<?>) field(model, "org.knime.core.webui.node.impl.WebUINodeModel", "jindParameters"),
                             (String) field(description.invoke(factory), "org.knime.core.node.NodeDescription",
                                     "jindName"));
                 }
-                if (!f.getSuperclass().getName().equals("org.knime.node.DefaultNodeFactory")) {
+                String base = f.getSuperclass().getName();
+                String recorder;
+                if (base.equals("org.knime.node.DefaultNodeFactory")) {
+                    recorder = "org.knime.node.DefaultNode";
+                } else if (base.equals("org.knime.core.webui.node.impl.WebUINodeFactory")) {
+                    recorder = "org.knime.core.webui.node.impl.WebUINodeConfiguration";
+                } else {
                     return null;
                 }
-                Object node = field(f.getDeclaredConstructor().newInstance(), "org.knime.node.DefaultNodeFactory",
-                        "jindNode");
-                return new Parameters(factoryClass, ports(node, "jindIn"), ports(node, "jindOut"),
-                        (Class<?>) field(node, "org.knime.node.DefaultNode", "jindParameters"),
-                        (String) field(node, "org.knime.node.DefaultNode", "jindName"));
+                Object node = field(f.getDeclaredConstructor().newInstance(), base, "jindNode");
+                return new Parameters(factoryClass, ports(node, recorder, "jindIn"), ports(node, recorder, "jindOut"),
+                        (Class<?>) field(node, recorder, "jindParameters"), (String) field(node, recorder, "jindName"));
             } catch (InvocationTargetException e) {
                 throw new AssertionError(factoryClass + " could not be created: " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException e) {
@@ -599,12 +702,11 @@ final class CodeModel {
             }
         }
 
-        private static List<String> ports(Object node, String name) {
+        private static List<String> ports(Object node, String recorder, String name) {
             List<String> out = new ArrayList<>();
-            Object types = node.getClass().getName().equals("org.knime.node.DefaultNode")
-                    ? field(node, "org.knime.node.DefaultNode", name)
-                    : List.of((Object[]) field(node, "org.knime.core.node.NodeModel", name));
-            for (Object t : (List<?>) types) {
+            Object recorded = field(node, recorder, name);
+            List<?> types = recorded instanceof Object[] ? List.of((Object[]) recorded) : (List<?>) recorded;
+            for (Object t : types) {
                 out.add((String) field(t, "org.knime.core.node.port.PortType", "jindObjectClass"));
             }
             return List.copyOf(out);
@@ -659,7 +761,23 @@ final class CodeModel {
                     throw new AssertionError(e);
                 }
             }
-            return new Node(factory, in, out, List.copyOf(settings));
+            return new Node(factory, in, out, List.copyOf(settings), addedLater());
+        }
+
+        /** The keys of {@code @Migrate(loadDefaultIfAbsent = true)} fields: workflows saved before lack them. */
+        private java.util.Set<String> addedLater() {
+            java.util.Set<String> later = new java.util.HashSet<>();
+            for (Field f : fields()) {
+                Object migrate = annotation(f, "org.knime.node.parameters.migration.Migrate");
+                try {
+                    if (migrate != null && (Boolean) invoke(migrate, "loadDefaultIfAbsent")) {
+                        later.add(key(f));
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError(e);
+                }
+            }
+            return java.util.Set.copyOf(later);
         }
 
         List<String> check(Map<String, Object> values) {

@@ -288,7 +288,10 @@ final class ExampleWorkflow {
     static KnimeConfig jindModel(CodeModel.Node code, Map<String, Object> overrides) {
         KnimeConfig model = new KnimeConfig("model");
         for (CodeModel.Setting s : code.settings()) {
-            model.config(s.key() + "_Internals").string("SettingsModelID", s.modelId()).bool("EnabledStatus", true);
+            if (s.modelId() != null) { // a settings model's; a node of KNIME's node API saves the value alone
+                model.config(s.key() + "_Internals").string("SettingsModelID", s.modelId())
+                        .bool("EnabledStatus", true);
+            }
             Object v = overrides.getOrDefault(s.key(), s.defaultValue());
             switch (s.kind()) {
                 case "string" -> model.string(s.key(), (String) v);

@@ -6,7 +6,13 @@ public interface EffectPredicateProvider {
     EffectPredicate init(PredicateInitializer i);
 
     interface PredicateInitializer {
+        BooleanReference getBoolean(Class<? extends ParameterReference<Boolean>> reference);
+
         <E extends Enum<E>> EnumReference<E> getEnum(Class<? extends ParameterReference<E>> reference);
+
+        interface BooleanReference {
+            EffectPredicate isTrue();
+        }
 
         interface EnumReference<E extends Enum<E>> {
             @SuppressWarnings("unchecked")

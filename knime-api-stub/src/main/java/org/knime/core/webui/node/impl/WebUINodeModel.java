@@ -14,6 +14,8 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.node.streamable.PartitionInfo;
+import org.knime.core.node.streamable.StreamableOperator;
 import org.knime.node.parameters.NodeParameters;
 
 public abstract class WebUINodeModel<S extends NodeParameters> extends NodeModel {
@@ -22,11 +24,21 @@ public abstract class WebUINodeModel<S extends NodeParameters> extends NodeModel
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
+    protected WebUINodeModel(WebUINodeConfiguration configuration, Class<S> modelSettingsClass) {
+        super(null, null);
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs, S modelSettings) throws InvalidSettingsException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
     protected PortObject[] execute(PortObject[] inObjects, ExecutionContext exec, S modelSettings) throws Exception {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
+    protected StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs,
+            S modelSettings) throws InvalidSettingsException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 

@@ -2,6 +2,10 @@
 package org.knime.node.parameters.widget.number;
 
 public sealed interface NumberInputWidgetValidation {
+    default boolean isExclusive() {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
     abstract non-sealed class MinValidation implements NumberInputWidgetValidation {
         private MinValidation() {
             throw new UnsupportedOperationException("KNIME API stand-in");
