@@ -198,7 +198,7 @@ final class ExampleWorkflow {
         author.string("authored-by", AUTHOR).string("authored-when", WHEN).string("lastEdited-by", AUTHOR)
                 .string("lastEdited-when", WHEN);
         workflow.string("customDescription", null);
-        workflow.string("state", "IDLE");
+        workflow.string("state", workflowState(def));
         workflow.config("workflow_credentials");
         annotation(workflow.config("annotations").config("annotation_0"), def.canvasText(), "LEFT", 40, 10, 1180, 200,
                 10, 10, 13421772);
@@ -213,7 +213,8 @@ final class ExampleWorkflow {
             node.string("node_type", "NativeNode");
             node.string("ui_classname", "org.knime.core.node.workflow.NodeUIInformation");
             node.config("ui_settings").intArray("extrainfo.node.bounds", n.x(), n.y(), -1, -1);
-            nodeSettings(n, name, def.settings().apply(n)).write(dir.resolve(folder).resolve("settings.xml"));
+            nodeSettings(n, name, def.settings().apply(n), nodeState(n, def))
+                    .write(dir.resolve(folder).resolve("settings.xml"));
         }
         KnimeConfig connections = workflow.config("connections");
         for (int i = 0; i < def.connections().size(); i++) {
@@ -228,7 +229,32 @@ final class ExampleWorkflow {
                 StandardCharsets.UTF_8);
     }
 
-    private static KnimeConfig nodeSettings(NodeDef n, String name, Map<String, Object> overrides)
+    /**
+     * The state KNIME saves for a node that is not executed: the state its configure leaves it in when the workflow
+     * is opened. Stored otherwise, KNIME reports "State has changed from ... to ..." on opening and marks the
+     * workflow modified (WorkflowManager#postLoad). A node is CONFIGURED when every input comes from a node with a
+     * known output spec; our nodes compute their output specs in configure, KNIME's CSV Reader does not (it reads
+     * nothing before it executes), so the nodes after a CSV Reader stay IDLE until the reader has run.
+     */
+    static String nodeState(NodeDef n, Definition def) {
+        return configures(n.id(), def) ? "CONFIGURED" : "IDLE";
+    }
+
+    /** The project's own state, from its nodes' as KNIME computes it: CONFIGURED when all are, else IDLE. */
+    static String workflowState(Definition def) {
+        return def.nodes().stream().allMatch(n -> configures(n.id(), def)) ? "CONFIGURED" : "IDLE";
+    }
+
+    private static boolean configures(int id, Definition def) {
+        return def.connections().stream().filter(c -> c.dest() == id).allMatch(c -> hasOutputSpec(c.source(), def));
+    }
+
+    private static boolean hasOutputSpec(int id, Definition def) {
+        NodeDef n = def.nodes().stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+        return !n.factory().equals(CSV_READER) && configures(id, def);
+    }
+
+    private static KnimeConfig nodeSettings(NodeDef n, String name, Map<String, Object> overrides, String state)
             throws IOException {
         boolean ours = !n.factory().equals(CSV_READER);
         KnimeConfig s = new KnimeConfig("settings.xml");
@@ -241,7 +267,7 @@ final class ExampleWorkflow {
         annotation(s.config("nodeAnnotation"), n.label(), "CENTER", n.x() - 45, n.y() + 58, 140, 16 * lines, 0,
                 0, 16777215);
         s.string("customDescription", null);
-        s.string("state", "IDLE");
+        s.string("state", state);
         s.string("factory", n.factory());
         s.string("node-name", name);
         if (ours) {
