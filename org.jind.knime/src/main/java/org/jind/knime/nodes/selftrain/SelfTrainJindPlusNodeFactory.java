@@ -9,8 +9,8 @@ import org.knime.core.webui.node.impl.WebUINodeFactory;
 /**
  * Self-train JIND+, written with KNIME's web UI node classes (as Annotate &amp; Reject): dialog, settings and the
  * options of its description come from {@link SelfTrainJindPlusParameters}. The node has no view of its own (the
- * JIND+ model's curves are in the output port's view), so nothing is lost to {@code WebUINodeFactory}'s lack of
- * node views; its model stays a NodeModel, as Align Batch's, for the batch-by-batch run and its warnings.
+ * JIND+ model is shown by the output port's view), so nothing is lost to {@code WebUINodeFactory}'s lack of
+ * node views, and the factory needs none of the description and dialog wiring a classic factory would.
  */
 @SuppressWarnings("deprecation") // WebUINodeFactory: deprecated for DefaultNode since 5.6; kept like Annotate's
 public final class SelfTrainJindPlusNodeFactory extends WebUINodeFactory<SelfTrainJindPlusNodeModel> {
