@@ -56,6 +56,23 @@ final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> imp
      * ({@code batches}; null in internals saved before batches, and without a batch column).
      */
     record ViewData(List<LatentMap.Data> maps, Curves.AlignmentData curves, List<BatchView> batches) {
+        /** The figures of the Swing and the web view: the maps and curves, then each batch's (titles say which). */
+        List<Figure> figures() {
+            List<Figure> out = new ArrayList<>();
+            maps.forEach(m -> out.add(LatentMap.of(m)));
+            if (curves != null) { // null in internals saved before the curves held the rejections: re-execute
+                out.add(Curves.alignment(curves));
+            }
+            if (batches != null) {
+                for (BatchView b : batches) {
+                    List<Figure> own = new ArrayList<>();
+                    b.maps().forEach(m -> own.add(LatentMap.of(m)));
+                    own.add(Curves.alignment(b.curves()));
+                    own.forEach(f -> out.add(f.ofBatch(b.batch())));
+                }
+            }
+            return out;
+        }
     }
 
     /** One batch's latent maps and alignment curves. */
@@ -172,23 +189,7 @@ final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> imp
     @Override
     public List<Figure> figures() {
         ViewData v = view;
-        if (v == null) {
-            return List.of();
-        }
-        List<Figure> out = new ArrayList<>();
-        v.maps().forEach(m -> out.add(LatentMap.of(m)));
-        if (v.curves() != null) { // null in internals saved before the curves held the rejections: re-execute
-            out.add(Curves.alignment(v.curves()));
-        }
-        if (v.batches() != null) {
-            for (BatchView b : v.batches()) {
-                List<Figure> own = new ArrayList<>();
-                b.maps().forEach(m -> own.add(LatentMap.of(m)));
-                own.add(Curves.alignment(b.curves()));
-                own.forEach(f -> out.add(f.ofBatch(b.batch())));
-            }
-        }
-        return out;
+        return v == null ? List.of() : v.figures();
     }
 
     @Override
