@@ -2,7 +2,7 @@
 package org.knime.core.node;
 
 public abstract class NodeDialogPane {
-    protected NodeDialogPane() {
+    private NodeDialogPane() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 }

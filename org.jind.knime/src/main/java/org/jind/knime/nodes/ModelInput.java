@@ -49,7 +49,7 @@ public final class ModelInput {
 
     /** The model spec at an input port. */
     public static ModelSummary summary(PortObjectSpec spec) throws InvalidSettingsException {
-        return JindNodeModel.input(spec, JindModelPortObjectSpec.class, "JIND model").summary();
+        return ModernNodes.input(spec, JindModelPortObjectSpec.class, "JIND model").summary();
     }
 
     /**
@@ -58,7 +58,7 @@ public final class ModelInput {
      */
     public static String checkGenes(ModelSummary model, List<ColumnInfo> columns, boolean fillAbsent)
             throws InvalidSettingsException {
-        return JindNodeModel.check(() -> ModelChecks.checkGenes(model, columns, fillAbsent));
+        return ModernNodes.check(() -> ModelChecks.checkGenes(model, columns, fillAbsent));
     }
 
     /**

@@ -6,11 +6,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jind.core.JindException;
 import org.jind.core.nn.Backend;
+import org.knime.core.data.DataColumnSpec;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.KNIMEException;
 import org.knime.core.node.NodeLogger;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.node.parameters.NodeParametersInput;
+import org.knime.node.parameters.widget.choices.ColumnChoicesProvider;
+import org.knime.node.parameters.widget.choices.util.ColumnSelectionUtil;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 
 /**
@@ -100,6 +104,48 @@ public final class ModernNodes {
         @Override
         protected double getMax() {
             return 1_000_000;
+        }
+    }
+
+    /** Epochs: a typo should not start a days-long run. */
+    public static final class AtMostTenThousand extends MaxValidation {
+        @Override
+        protected double getMax() {
+            return 10_000;
+        }
+    }
+
+    /** The upper bound of how many batches run side by side. */
+    public static final class AtMost1024 extends MaxValidation {
+        @Override
+        protected double getMax() {
+            return 1024;
+        }
+    }
+
+    /** The upper bound of learning rates and weight decays. */
+    public static final class AtMostTen extends MaxValidation {
+        @Override
+        protected double getMax() {
+            return 10;
+        }
+    }
+
+    /** A fraction's upper bound. */
+    public static final class AtMostOne extends MaxValidation {
+        @Override
+        protected double getMax() {
+            return 1;
+        }
+    }
+
+    /**
+     * The string columns of the table at input port 1 (the cells beside the model at port 0), for a batch column.
+     */
+    public static final class CellStringColumns implements ColumnChoicesProvider {
+        @Override
+        public List<DataColumnSpec> columnChoices(NodeParametersInput context) {
+            return ColumnSelectionUtil.getStringColumns(context, 1);
         }
     }
 

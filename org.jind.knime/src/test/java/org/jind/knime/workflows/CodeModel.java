@@ -29,7 +29,7 @@ import javax.tools.ToolProvider;
  * <p>The KNIME API stand-in only throws, so the nodes' classes are loaded in an isolated class loader in which a
  * few stand-in classes are replaced by recording fakes compiled here: the settings models, NodeModel, NodeFactory,
  * PortType(Registry), BufferedDataTable and a silent NodeLogger. Everything else (the nodes, their settings
- * classes, CommonSettings, the other stand-in classes) is the real compiled code. So the factory named in plugin.xml creates its real node
+ * classes, the other stand-in classes) is the real compiled code. So the factory named in plugin.xml creates its real node
  * model, whose constructor builds its real settings list and port arrays: exactly what KNIME would save and
  * connect.
  */
@@ -423,6 +423,10 @@ final class CodeModel {
                         }
                         public NodeOptionals addOutputTable(String name, String description) {
                             c.jindOut.add(BufferedDataTable.TYPE);
+                            return this;
+                        }
+                        public NodeOptionals addOutputPort(String name, PortType type, String description) {
+                            c.jindOut.add(type);
                             return this;
                         }
                         public NodeOptionals keywords(String... keywords) {

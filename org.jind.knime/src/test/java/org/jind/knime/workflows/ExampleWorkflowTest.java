@@ -384,6 +384,20 @@ public class ExampleWorkflowTest {
         assertFalse(CodeModel.check(ANNOTATE, Map.of("missing_values", "sometimes")).isEmpty());
         assertFalse(CodeModel.check(ANNOTATE, Map.of("prediction_column", " ")).isEmpty());
         assertFalse(CodeModel.check(TRAIN, Map.of("missing_values", "sometimes")).isEmpty());
+        // Align Batch and Self-train JIND+: the same missing-value persistor; θ and the counts checked by the core
+        for (String node : List.of(ALIGN, SELFTRAIN)) {
+            assertEquals(List.of(), CodeModel.check(node, Map.of("missing_values", "ZERO")));
+            assertFalse(CodeModel.check(node, Map.of("missing_values", "sometimes")).isEmpty());
+            assertFalse(CodeModel.check(node, Map.of("batch_size", 0)).isEmpty());
+            assertFalse(CodeModel.check(node, Map.of("learning_rate", 0.0)).isEmpty());
+            // the batch options came later: a workflow without them loads them at their defaults
+            assertEquals(Set.of("batch_column", "batches_at_once"), CodeModel.of(node).addedLater());
+            assertEquals("", CodeModel.of(node).setting("batch_column").defaultValue());
+            assertEquals(0, CodeModel.of(node).setting("batches_at_once").defaultValue());
+        }
+        assertFalse(CodeModel.check(ALIGN, Map.of("theta", 1.0)).isEmpty());
+        assertEquals(List.of(), CodeModel.check(ALIGN, Map.of("theta", Math.nextDown(1.0))));
+        assertFalse(CodeModel.check(SELFTRAIN, Map.of("keep_fraction", 0.0)).isEmpty());
     }
 
     @Test

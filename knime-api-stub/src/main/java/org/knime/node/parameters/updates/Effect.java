@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Effect {
     enum EffectType {
-        SHOW
+        SHOW,
+        HIDE
     }
 
     Class<? extends EffectPredicateProvider> predicate();

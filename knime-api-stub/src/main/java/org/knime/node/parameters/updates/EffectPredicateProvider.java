@@ -6,9 +6,15 @@ public interface EffectPredicateProvider {
     EffectPredicate init(PredicateInitializer i);
 
     interface PredicateInitializer {
+        StringReference getString(Class<? extends ParameterReference<String>> reference);
+
         BooleanReference getBoolean(Class<? extends ParameterReference<Boolean>> reference);
 
         <E extends Enum<E>> EnumReference<E> getEnum(Class<? extends ParameterReference<E>> reference);
+
+        interface StringReference {
+            EffectPredicate isEqualTo(String value);
+        }
 
         interface BooleanReference {
             EffectPredicate isTrue();

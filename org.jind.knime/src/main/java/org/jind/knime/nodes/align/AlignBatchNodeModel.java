@@ -3,6 +3,7 @@ package org.jind.knime.nodes.align;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jind.core.align.AlignSettings;
@@ -22,10 +23,10 @@ import org.jind.knime.logic.PerBatchRun;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressAdapter;
 import org.jind.knime.logic.ResultTables;
-import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModelInput;
+import org.jind.knime.nodes.ModernNodes;
 import org.jind.knime.port.JindModelPortObject;
 import org.jind.knime.port.JindModelPortObjectSpec;
 import org.jind.knime.views.FigureSource;
@@ -34,18 +35,20 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.webui.node.impl.WebUINodeModel;
 
 /**
  * Align Batch: a model and an unlabelled target table in; the aligned model and the per-epoch history out.
  * Any stage aligns: an aligned model is realigned from its trained networks. Its view shows the latent maps
  * before and after alignment and the alignment curves, from data computed here (UMAP coordinates, kept in the
- * node's internals), never drawn during execution.
+ * node's internals), never drawn during execution. A node model of its own (KNIME's {@code WebUINodeModel}: settings
+ * from {@link AlignBatchParameters}) because of those internals and views.
  */
-final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
+@SuppressWarnings("deprecation") // WebUINodeModel: deprecated for DefaultNode since 5.6, which has no node views
+final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> implements FigureSource {
     private static final String VIEW_FILE = "align-view.json";
 
     /**
@@ -53,38 +56,45 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
      * ({@code batches}; null in internals saved before batches, and without a batch column).
      */
     record ViewData(List<LatentMap.Data> maps, Curves.AlignmentData curves, List<BatchView> batches) {
+        /** The figures of the Swing and the web view: the maps and curves, then each batch's (titles say which). */
+        List<Figure> figures() {
+            List<Figure> out = new ArrayList<>();
+            maps.forEach(m -> out.add(LatentMap.of(m)));
+            if (curves != null) { // null in internals saved before the curves held the rejections: re-execute
+                out.add(Curves.alignment(curves));
+            }
+            if (batches != null) {
+                for (BatchView b : batches) {
+                    List<Figure> own = new ArrayList<>();
+                    b.maps().forEach(m -> own.add(LatentMap.of(m)));
+                    own.add(Curves.alignment(b.curves()));
+                    own.forEach(f -> out.add(f.ofBatch(b.batch())));
+                }
+            }
+            return out;
+        }
     }
 
     /** One batch's latent maps and alignment curves. */
     record BatchView(String batch, List<LatentMap.Data> maps, Curves.AlignmentData curves) {
     }
 
-    private final AlignBatchSettings s;
     private volatile ViewData view;
 
     AlignBatchNodeModel() {
-        this(new AlignBatchSettings());
-    }
-
-    private AlignBatchNodeModel(AlignBatchSettings s) {
         super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE}, new PortType[] {
-            JindModelPortObject.type(), BufferedDataTable.TYPE}, s.all(), s.addedLater());
-        this.s = s;
+            JindModelPortObject.type(), BufferedDataTable.TYPE}, AlignBatchParameters.class);
+        ModernNodes.adviseBlasOnce();
     }
 
     @Override
-    protected void validateValues(NodeSettingsRO settings) throws InvalidSettingsException {
-        validateTheta(settings);
-    }
-
-    @Override
-    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        JindModelPortObjectSpec in = input(inSpecs[0], JindModelPortObjectSpec.class, "JIND model");
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs, AlignBatchParameters s)
+            throws InvalidSettingsException {
+        JindModelPortObjectSpec in = ModernNodes.input(inSpecs[0], JindModelPortObjectSpec.class, "JIND model");
         ModelSummary model = in.summary();
-        DataTableSpec table = input(inSpecs[1], DataTableSpec.class, "target table");
-        check(s::toCore);
-        check(s::missingValuePolicy);
-        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes.getBooleanValue()));
+        DataTableSpec table = ModernNodes.input(inSpecs[1], DataTableSpec.class, "target table");
+        ModernNodes.check(s::toCore);
+        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
         String batchColumn = s.batchColumn();
         if (batchColumn == null) {
             if (in.hasBatches()) {
@@ -107,19 +117,19 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
     }
 
     @Override
-    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec, AlignBatchParameters s) throws Exception {
         JindModelPortObject port = (JindModelPortObject) in[0];
         if (s.batchColumn() != null) {
-            return executePerBatch(port, (BufferedDataTable) in[1], exec);
+            return executePerBatch(s, port, (BufferedDataTable) in[1], exec);
         }
         if (port.hasBatches()) {
             throw new InvalidSettingsException(oneModelPerBatch(port.getSpec()));
         }
         JindModel model = port.model();
         BufferedDataTable table = (BufferedDataTable) in[1];
-        AlignSettings settings = check(s::toCore);
-        MissingValuePolicy policy = check(s::missingValuePolicy);
-        boolean fill = s.fillAbsentGenes.getBooleanValue();
+        AlignSettings settings = ModernNodes.check(s::toCore);
+        MissingValuePolicy policy = s.missingValuePolicy();
+        boolean fill = s.fillAbsentGenes;
         KnimeProgress progress = new KnimeProgress(exec);
         List<String> warnings = new ArrayList<>();
         Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings,
@@ -141,21 +151,21 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
      * from its own copy of the input model (a port with batches: that batch's), so its result is that of aligning
      * its rows alone; the output port holds one model per batch.
      */
-    private PortObject[] executePerBatch(JindModelPortObject port, BufferedDataTable table, ExecutionContext exec)
-            throws Exception {
+    private PortObject[] executePerBatch(AlignBatchParameters s, JindModelPortObject port, BufferedDataTable table,
+            ExecutionContext exec) throws Exception {
         String batchColumn = s.batchColumn();
-        AlignSettings settings = check(s::toCore);
-        MissingValuePolicy policy = check(s::missingValuePolicy);
-        boolean fill = s.fillAbsentGenes.getBooleanValue();
+        AlignSettings settings = ModernNodes.check(s::toCore);
+        MissingValuePolicy policy = s.missingValuePolicy();
+        boolean fill = s.fillAbsentGenes;
         KnimeProgress progress = new KnimeProgress(exec);
         List<String> warnings = new ArrayList<>();
         Dataset all = ModelInput.readTarget(table, port.anyModel(), policy, fill, progress.range(0, 0.05), warnings,
                 "Align Batch", batchColumn);
-        List<String> batches = check(() -> PerBatchRun.batches(all, batchColumn, "batch column '" + batchColumn
-                + "'"));
+        List<String> batches = ModernNodes.check(() -> PerBatchRun.batches(all, batchColumn, "batch column '"
+                + batchColumn + "'"));
         batches.forEach(b -> port.requireModelFor(b)); // before any work
         int threads = Backend.threads();
-        int setting = s.batchesAtOnce.getIntValue();
+        int setting = s.batchesAtOnce;
         int workers = PerBatchRun.workers(setting, batches.size(), threads, Runtime.getRuntime().availableProcessors());
         warnings.add(PerBatchRun.workersWarning(setting, batches.size(), threads));
         PerBatchRun.Results<BatchAlignment.Aligned> results = KnimeProgress.run(() -> BatchAlignment.alignEach(
@@ -179,23 +189,7 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
     @Override
     public List<Figure> figures() {
         ViewData v = view;
-        if (v == null) {
-            return List.of();
-        }
-        List<Figure> out = new ArrayList<>();
-        v.maps().forEach(m -> out.add(LatentMap.of(m)));
-        if (v.curves() != null) { // null in internals saved before the curves held the rejections: re-execute
-            out.add(Curves.alignment(v.curves()));
-        }
-        if (v.batches() != null) {
-            for (BatchView b : v.batches()) {
-                List<Figure> own = new ArrayList<>();
-                b.maps().forEach(m -> own.add(LatentMap.of(m)));
-                own.add(Curves.alignment(b.curves()));
-                own.forEach(f -> out.add(f.ofBatch(b.batch())));
-            }
-        }
-        return out;
+        return v == null ? List.of() : v.figures();
     }
 
     @Override
@@ -219,5 +213,17 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
     @Override
     protected void reset() {
         view = null;
+    }
+
+    /** Shows the warnings (nulls and repeats skipped), if any, as one message. */
+    private void warn(String... warnings) {
+        warn(Arrays.asList(warnings));
+    }
+
+    private void warn(List<String> warnings) {
+        String shown = ModernNodes.warning(warnings);
+        if (shown != null) {
+            setWarningMessage(shown);
+        }
     }
 }

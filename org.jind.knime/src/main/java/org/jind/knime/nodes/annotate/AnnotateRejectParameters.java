@@ -1,22 +1,16 @@
 package org.jind.knime.nodes.annotate;
 
-import java.util.List;
-
 import org.jind.knime.logic.AnnotateOutput;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.NodeParameters;
+import org.jind.knime.nodes.MissingValues;
 import org.jind.knime.nodes.ModernNodes;
-import org.knime.core.data.DataColumnSpec;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
 import org.knime.node.parameters.migration.Migrate;
-import org.knime.node.parameters.persistence.NodeParametersPersistor;
 import org.knime.node.parameters.persistence.Persist;
 import org.knime.node.parameters.persistence.Persistor;
 import org.knime.node.parameters.updates.Effect;
@@ -26,9 +20,6 @@ import org.knime.node.parameters.updates.EffectPredicateProvider;
 import org.knime.node.parameters.updates.ParameterReference;
 import org.knime.node.parameters.updates.ValueReference;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
-import org.knime.node.parameters.widget.choices.ColumnChoicesProvider;
-import org.knime.node.parameters.widget.choices.Label;
-import org.knime.node.parameters.widget.choices.util.ColumnSelectionUtil;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 
@@ -53,20 +44,6 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
     @Section(title = "Input table")
     @After(OutputSection.class)
     interface InputSection {
-    }
-
-    /** The missing-value choices as the dialog shows them; saved by their labels (see {@link MissingPersistor}). */
-    enum MissingValues {
-        @Label("Fail")
-        FAIL(MissingValuePolicy.FAIL),
-        @Label("Treat as 0")
-        ZERO(MissingValuePolicy.ZERO);
-
-        final MissingValuePolicy policy;
-
-        MissingValues(MissingValuePolicy policy) {
-            this.policy = policy;
-        }
     }
 
     @Layout(RejectionSection.class)
@@ -123,7 +100,7 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
     @Layout(InputSection.class)
     @Widget(title = NodeParameters.MISSING_VALUES, description = "What to do with a missing cell (or NaN) in one of"
             + " the model's gene columns: <i>Fail</i> (default) or <i>Treat as 0</i>.")
-    @Persistor(MissingPersistor.class)
+    @Persistor(MissingValues.Persistor.class)
     MissingValues missingValues = MissingValues.FAIL;
 
     @Layout(InputSection.class)
@@ -150,7 +127,7 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
             + " its name. With a port that holds one model, every cell gets that model and a set column only draws a"
             + " warning. Streaming reads the rows in chunks of 1,024 and annotates each chunk's rows batch by batch,"
             + " so streamed and normal execution give the same rows.")
-    @ChoicesProvider(StringColumns.class)
+    @ChoicesProvider(ModernNodes.CellStringColumns.class)
     @Persist(configKey = "batch_column")
     @Migrate(loadDefaultIfAbsent = true) // added after the node first shipped: older workflows use the port's column
     String batchColumn = "";
@@ -167,21 +144,13 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
     }
 
     MissingValuePolicy missingValuePolicy() {
-        return missingValues.policy;
+        return missingValues.policy();
     }
 
     @Override
     public void validate() throws InvalidSettingsException {
         theta();
         names();
-    }
-
-    /** The string columns of the cell table (input port 1), for the batch column. */
-    static final class StringColumns implements ColumnChoicesProvider {
-        @Override
-        public List<DataColumnSpec> columnChoices(NodeParametersInput context) {
-            return ColumnSelectionUtil.getStringColumns(context, 1);
-        }
     }
 
     static final class AppendProbabilitiesReference implements ParameterReference<Boolean> {
@@ -191,36 +160,6 @@ public final class AnnotateRejectParameters implements org.knime.node.parameters
         @Override
         public EffectPredicate init(PredicateInitializer i) {
             return i.getBoolean(AppendProbabilitiesReference.class).isTrue();
-        }
-    }
-
-    /**
-     * Saves the missing-value choice by its label under {@code missing_values}, as the classic node did; loads any
-     * spelling the core accepts (a flow variable may say {@code Treat as 0} or {@code ZERO}).
-     */
-    static final class MissingPersistor implements NodeParametersPersistor<MissingValues> {
-        private static final String KEY = "missing_values";
-
-        @Override
-        public MissingValues load(NodeSettingsRO settings) throws InvalidSettingsException {
-            String label = settings.getString(KEY);
-            MissingValuePolicy policy = ModernNodes.check(() -> MissingValuePolicy.parse(label));
-            for (MissingValues m : MissingValues.values()) {
-                if (m.policy == policy) {
-                    return m;
-                }
-            }
-            throw new IllegalStateException("no dialog entry for " + policy);
-        }
-
-        @Override
-        public void save(MissingValues value, NodeSettingsWO settings) {
-            settings.addString(KEY, value.policy.label());
-        }
-
-        @Override
-        public String[][] getConfigPaths() {
-            return new String[][] {{KEY}};
         }
     }
 }

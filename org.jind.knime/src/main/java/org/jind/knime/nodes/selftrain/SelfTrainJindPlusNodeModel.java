@@ -1,6 +1,7 @@
 package org.jind.knime.nodes.selftrain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.jind.core.align.SelfTrainSettings;
@@ -17,10 +18,10 @@ import org.jind.knime.logic.PerBatchRun;
 import org.jind.knime.logic.ModelChecks;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressAdapter;
-import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
 import org.jind.knime.nodes.ModelInput;
+import org.jind.knime.nodes.ModernNodes;
 import org.jind.knime.port.JindModelPortObject;
 import org.jind.knime.port.JindModelPortObjectSpec;
 import org.knime.core.data.DataTableSpec;
@@ -29,40 +30,36 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
-import org.knime.core.node.port.PortType;
+import org.knime.core.webui.node.impl.WebUINodeConfiguration;
+import org.knime.core.webui.node.impl.WebUINodeModel;
 
 /**
  * Self-train JIND+: an aligned model and the batch it was aligned to in; the JIND+ model out. Warns when the
- * table is not the batch the model was aligned to.
+ * table is not the batch the model was aligned to. Settings from {@link SelfTrainJindPlusParameters}.
  */
-final class SelfTrainJindPlusNodeModel extends JindNodeModel {
+@SuppressWarnings("deprecation") // WebUINodeModel: deprecated for DefaultNode since 5.6; see the factory
+final class SelfTrainJindPlusNodeModel extends WebUINodeModel<SelfTrainJindPlusParameters> {
     static final String NODE = "Self-train JIND+";
-    private final SelfTrainJindPlusSettings s;
 
-    SelfTrainJindPlusNodeModel() {
-        this(new SelfTrainJindPlusSettings());
-    }
-
-    private SelfTrainJindPlusNodeModel(SelfTrainJindPlusSettings s) {
-        super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE},
-                new PortType[] {JindModelPortObject.type()}, s.all(), s.addedLater());
-        this.s = s;
+    SelfTrainJindPlusNodeModel(WebUINodeConfiguration configuration) {
+        super(configuration, SelfTrainJindPlusParameters.class);
+        ModernNodes.adviseBlasOnce();
     }
 
     @Override
-    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        JindModelPortObjectSpec in = input(inSpecs[0], JindModelPortObjectSpec.class, "JIND model");
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs, SelfTrainJindPlusParameters s)
+            throws InvalidSettingsException {
+        JindModelPortObjectSpec in = ModernNodes.input(inSpecs[0], JindModelPortObjectSpec.class, "JIND model");
         ModelSummary model = in.summary();
-        DataTableSpec table = input(inSpecs[1], DataTableSpec.class, "target table");
-        check(() -> {
+        DataTableSpec table = ModernNodes.input(inSpecs[1], DataTableSpec.class, "target table");
+        ModernNodes.check(() -> {
             ModelChecks.requireStage(model, Stage.ALIGNED, NODE,
                     "align it to this table with an Align Batch node first");
             return model;
         });
-        check(s::toCore);
-        check(s::missingValuePolicy);
-        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes.getBooleanValue()));
-        String batchColumn = batchColumn(in);
+        ModernNodes.check(s::toCore);
+        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
+        String batchColumn = batchColumn(in, s);
         if (batchColumn == null) {
             return new PortObjectSpec[] {in.withStage(Stage.SELFTRAINED)};
         }
@@ -77,7 +74,8 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
      * those were aligned to; null for one batch. A batch column needs a model per batch (self-training refines
      * each batch's own alignment).
      */
-    private String batchColumn(JindModelPortObjectSpec in) throws InvalidSettingsException {
+    private static String batchColumn(JindModelPortObjectSpec in, SelfTrainJindPlusParameters s)
+            throws InvalidSettingsException {
         String column = s.batchColumn();
         if (column == null) {
             return in.hasBatches() ? in.batchColumn() : null;
@@ -91,18 +89,19 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
     }
 
     @Override
-    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec, SelfTrainJindPlusParameters s)
+            throws Exception {
         JindModelPortObject port = (JindModelPortObject) in[0];
-        String batchColumn = batchColumn(port.getSpec());
+        String batchColumn = batchColumn(port.getSpec(), s);
         if (batchColumn != null) {
-            return executePerBatch(port, batchColumn, (BufferedDataTable) in[1], exec);
+            return executePerBatch(s, port, batchColumn, (BufferedDataTable) in[1], exec);
         }
         // configure checked the stage its input announced; the model that arrives is converted (or refused) here
         AlignedModel model = port.model().aligned("Self-training");
         BufferedDataTable table = (BufferedDataTable) in[1];
-        SelfTrainSettings settings = check(s::toCore);
-        MissingValuePolicy policy = check(s::missingValuePolicy);
-        boolean fill = s.fillAbsentGenes.getBooleanValue();
+        SelfTrainSettings settings = ModernNodes.check(s::toCore);
+        MissingValuePolicy policy = s.missingValuePolicy();
+        boolean fill = s.fillAbsentGenes;
         KnimeProgress progress = new KnimeProgress(exec);
         List<String> warnings = new ArrayList<>();
         Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings, NODE);
@@ -119,20 +118,20 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
      * Each batch of the table self-trained on its own from its own aligned model, several at once (as Align Batch);
      * a batch the input has no model for is refused by name before any work.
      */
-    private PortObject[] executePerBatch(JindModelPortObject port, String batchColumn, BufferedDataTable table,
-            ExecutionContext exec) throws Exception {
-        SelfTrainSettings settings = check(s::toCore);
-        MissingValuePolicy policy = check(s::missingValuePolicy);
-        boolean fill = s.fillAbsentGenes.getBooleanValue();
+    private PortObject[] executePerBatch(SelfTrainJindPlusParameters s, JindModelPortObject port, String batchColumn,
+            BufferedDataTable table, ExecutionContext exec) throws Exception {
+        SelfTrainSettings settings = ModernNodes.check(s::toCore);
+        MissingValuePolicy policy = s.missingValuePolicy();
+        boolean fill = s.fillAbsentGenes;
         KnimeProgress progress = new KnimeProgress(exec);
         List<String> warnings = new ArrayList<>();
         Dataset all = ModelInput.readTarget(table, port.anyModel(), policy, fill, progress.range(0, 0.05), warnings,
                 NODE, batchColumn);
-        List<String> batches = check(() -> PerBatchRun.batches(all, batchColumn, "batch column '" + batchColumn
-                + "'"));
+        List<String> batches = ModernNodes.check(() -> PerBatchRun.batches(all, batchColumn, "batch column '"
+                + batchColumn + "'"));
         batches.forEach(b -> port.requireModelFor(b));
         int threads = Backend.threads();
-        int setting = s.batchesAtOnce.getIntValue();
+        int setting = s.batchesAtOnce;
         int workers = PerBatchRun.workers(setting, batches.size(), threads, Runtime.getRuntime().availableProcessors());
         warnings.add(PerBatchRun.workersWarning(setting, batches.size(), threads));
         PerBatchRun.Results<SelfTrainer.Result> results = KnimeProgress.run(() -> BatchAlignment.selfTrainEach(
@@ -143,5 +142,17 @@ final class SelfTrainJindPlusNodeModel extends JindNodeModel {
         results.results().forEach(r -> models.add(r.model()));
         warn(warnings);
         return new PortObject[] {JindModelPortObject.ofBatches(batchColumn, batches, models)};
+    }
+
+    /** Shows the warnings (nulls and repeats skipped), if any, as one message. */
+    private void warn(String... warnings) {
+        warn(Arrays.asList(warnings));
+    }
+
+    private void warn(List<String> warnings) {
+        String shown = ModernNodes.warning(warnings);
+        if (shown != null) {
+            setWarningMessage(shown);
+        }
     }
 }

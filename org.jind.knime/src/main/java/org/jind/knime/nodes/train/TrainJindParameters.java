@@ -9,30 +9,26 @@ import org.jind.knime.logic.LabelColumn;
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.NodeParameters;
 import org.jind.knime.nodes.KnimeTables;
+import org.jind.knime.nodes.MissingValues;
 import org.jind.knime.nodes.ModernNodes;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.node.parameters.NodeParametersInput;
 import org.knime.node.parameters.Widget;
 import org.knime.node.parameters.layout.After;
 import org.knime.node.parameters.layout.Layout;
 import org.knime.node.parameters.layout.Section;
-import org.knime.node.parameters.persistence.NodeParametersPersistor;
 import org.knime.node.parameters.persistence.Persist;
 import org.knime.node.parameters.persistence.Persistor;
 import org.knime.node.parameters.persistence.legacy.LegacyColumnFilterPersistor;
 import org.knime.node.parameters.widget.choices.ChoicesProvider;
-import org.knime.node.parameters.widget.choices.Label;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilter;
 import org.knime.node.parameters.widget.choices.filter.ColumnFilterWidget;
 import org.knime.node.parameters.widget.choices.util.CompatibleColumnsProvider.DoubleColumnsProvider;
 import org.knime.node.parameters.widget.choices.util.CompatibleColumnsProvider.StringColumnsProvider;
 import org.knime.node.parameters.widget.number.NumberInputWidget;
-import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MaxValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsNonNegativeValidation;
 import org.knime.node.parameters.widget.number.NumberInputWidgetValidation.MinValidation.IsPositiveIntegerValidation;
 
@@ -85,7 +81,7 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
             + " column: <i>Fail</i> (default; expression tables normally have none, so a missing value usually points"
             + " to an earlier mistake) or <i>Treat as 0</i>, i.e. as not detected. The node warns how many values"
             + " were replaced.")
-    @Persistor(MissingValuesPersistor.class)
+    @Persistor(MissingValues.Persistor.class)
     MissingValues missingValues = MissingValues.FAIL;
 
     @Layout(TrainingSection.class)
@@ -97,7 +93,8 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
 
     @Layout(TrainingSection.class)
     @Widget(title = NodeParameters.EPOCHS, description = "Passes over the training cells (default 15).")
-    @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class, maxValidation = AtMostTenThousand.class)
+    @NumberInputWidget(minValidation = IsPositiveIntegerValidation.class,
+            maxValidation = ModernNodes.AtMostTenThousand.class)
     @Persist(configKey = "epochs")
     int epochs = D.epochs();
 
@@ -109,14 +106,14 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
 
     @Layout(TrainingSection.class)
     @Widget(title = NodeParameters.LEARNING_RATE, description = "Adam's initial learning rate (default 0.001).")
-    @NumberInputWidget(minValidation = IsNonNegativeValidation.class, maxValidation = AtMostTen.class)
+    @NumberInputWidget(minValidation = IsNonNegativeValidation.class, maxValidation = ModernNodes.AtMostTen.class)
     @Persist(configKey = "learning_rate")
     double learningRate = D.learningRate();
 
     @Layout(TrainingSection.class)
     @Widget(title = NodeParameters.VALIDATION_FRACTION, description = "Fraction of the cells held out, stratified by"
             + " type, to choose the best epoch and to learn the rejection thresholds (default 0.2).")
-    @NumberInputWidget(minValidation = IsNonNegativeValidation.class, maxValidation = AtMostOne.class)
+    @NumberInputWidget(minValidation = IsNonNegativeValidation.class, maxValidation = ModernNodes.AtMostOne.class)
     @Persist(configKey = "validation_fraction")
     double validationFraction = D.validationFraction();
 
@@ -152,7 +149,7 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
     }
 
     MissingValuePolicy missingValuePolicy() {
-        return missingValues.policy;
+        return missingValues.policy();
     }
 
     /** The names of the numeric columns of the table that the gene filter includes, in the table's order. */
@@ -172,73 +169,10 @@ public final class TrainJindParameters implements org.knime.node.parameters.Node
         ModernNodes.check(this::toCore);
     }
 
-    /** The missing-value choices as the dialog shows them; saved by their labels (see {@link MissingValuesPersistor}). */
-    enum MissingValues {
-        @Label("Fail")
-        FAIL(MissingValuePolicy.FAIL),
-        @Label("Treat as 0")
-        ZERO(MissingValuePolicy.ZERO);
-
-        final MissingValuePolicy policy;
-
-        MissingValues(MissingValuePolicy policy) {
-            this.policy = policy;
-        }
-    }
-
-    /**
-     * Saves the missing-value choice by its label under {@code missing_values}, as the classic dialog did; loads the
-     * label or the constant's name in any case, as a flow variable may carry either.
-     */
-    static final class MissingValuesPersistor implements NodeParametersPersistor<MissingValues> {
-        private static final String KEY = "missing_values";
-
-        @Override
-        public MissingValues load(NodeSettingsRO settings) throws InvalidSettingsException {
-            String text = settings.getString(KEY);
-            MissingValuePolicy policy = ModernNodes.check(() -> MissingValuePolicy.parse(text));
-            return policy == MissingValuePolicy.FAIL ? MissingValues.FAIL : MissingValues.ZERO;
-        }
-
-        @Override
-        public void save(MissingValues value, NodeSettingsWO settings) {
-            settings.addString(KEY, value.policy.label());
-        }
-
-        @Override
-        public String[][] getConfigPaths() {
-            return new String[][] {{KEY}};
-        }
-    }
-
     /** The gene columns in the classic column filter's format under {@code gene_columns}. */
     static final class GeneColumnsPersistor extends LegacyColumnFilterPersistor {
         GeneColumnsPersistor() {
             super("gene_columns");
-        }
-    }
-
-    /** Epochs: a typo should not start a days-long run. */
-    static final class AtMostTenThousand extends MaxValidation {
-        @Override
-        protected double getMax() {
-            return 10_000;
-        }
-    }
-
-    /** The learning rate's upper bound. */
-    static final class AtMostTen extends MaxValidation {
-        @Override
-        protected double getMax() {
-            return 10;
-        }
-    }
-
-    /** A fraction's upper bound. */
-    static final class AtMostOne extends MaxValidation {
-        @Override
-        protected double getMax() {
-            return 1;
         }
     }
 }

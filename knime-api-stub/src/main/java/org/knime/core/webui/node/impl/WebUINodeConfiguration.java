@@ -65,6 +65,10 @@ public final class WebUINodeConfiguration {
             throw new UnsupportedOperationException("KNIME API stand-in");
         }
 
+        public NodeOptionals addOutputPort(String name, PortType type, String description) {
+            throw new UnsupportedOperationException("KNIME API stand-in");
+        }
+
         public NodeOptionals keywords(String... keywords) {
             throw new UnsupportedOperationException("KNIME API stand-in");
         }

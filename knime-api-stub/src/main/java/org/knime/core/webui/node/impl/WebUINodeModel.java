@@ -9,8 +9,6 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -42,34 +40,16 @@ public abstract class WebUINodeModel<S extends NodeParameters> extends NodeModel
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    @Override
     protected void loadInternals(File nodeInternDir, ExecutionMonitor exec)
             throws IOException, CanceledExecutionException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    @Override
     protected void saveInternals(File nodeInternDir, ExecutionMonitor exec)
             throws IOException, CanceledExecutionException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    @Override
-    protected final void saveSettingsTo(NodeSettingsWO settings) {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
-    @Override
-    protected final void validateSettings(NodeSettingsRO settings) throws InvalidSettingsException {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
-    @Override
-    protected final void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
-    @Override
     protected void reset() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

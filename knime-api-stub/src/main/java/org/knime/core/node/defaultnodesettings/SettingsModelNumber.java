@@ -1,8 +1,0 @@
-// Compile-only stand-in of a KNIME API type (see knime-api-stub/README.md); never shipped, nothing here runs.
-package org.knime.core.node.defaultnodesettings;
-
-public abstract class SettingsModelNumber extends SettingsModel {
-    public SettingsModelNumber() {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-}
