@@ -230,6 +230,7 @@ final class OptionGroups {
         }
 
         AlignSettings settings(SeedThreads st, double theta) {
+            lanes(); // checked with the settings, before any work
             return named(() -> new AlignSettings(lr, wdG, wdD, batchSize, maxEpochs, patience, theta, st.seed,
                     considerUnaligned),
                     Map.of(LEARNING_RATE, "--align-lr", WEIGHT_DECAY_GENERATOR, "--wd-g", WEIGHT_DECAY_DISCRIMINATOR,
