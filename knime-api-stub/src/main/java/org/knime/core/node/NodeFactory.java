@@ -15,4 +15,13 @@ public abstract class NodeFactory<T extends NodeModel> {
     protected abstract boolean hasDialog();
 
     protected abstract NodeDialogPane createNodeDialogPane();
+
+    /** KNIME's throws SAXException, IOException and XmlException (xmlbeans), which our override does not. */
+    protected NodeDescription createNodeDescription() {
+        throw new UnsupportedOperationException("KNIME API stand-in");
+    }
+
+    public enum NodeType {
+        Source, Learner, Predictor, Other
+    }
 }

@@ -9,8 +9,6 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.streamable.InputPortRole;
 import org.knime.core.node.streamable.OutputPortRole;
-import org.knime.core.node.streamable.PartitionInfo;
-import org.knime.core.node.streamable.StreamableOperator;
 
 public abstract class NodeModel {
     protected NodeModel(PortType[] inPortTypes, PortType[] outPortTypes) {
@@ -44,11 +42,6 @@ public abstract class NodeModel {
     }
 
     public OutputPortRole[] getOutputPortRoles() {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
-    public StreamableOperator createStreamableOperator(PartitionInfo partitionInfo, PortObjectSpec[] inSpecs)
-            throws InvalidSettingsException {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 

@@ -3,4 +3,6 @@ package org.knime.core.node;
 
 public interface NodeSettingsRO {
     double getDouble(String key) throws InvalidSettingsException;
+
+    String getString(String key) throws InvalidSettingsException;
 }

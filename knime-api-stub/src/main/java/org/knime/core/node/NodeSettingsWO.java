@@ -2,4 +2,5 @@
 package org.knime.core.node;
 
 public interface NodeSettingsWO {
+    void addString(String key, String value);
 }

@@ -82,6 +82,7 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e));
         cl.setExecutionStrategy(parseResult -> {
             applyThreads(parseResult);
+            loadBackendEarly(parseResult);
             return new CommandLine.RunLast().execute(parseResult);
         });
         cl.setAbbreviatedOptionsAllowed(false);
@@ -132,6 +133,25 @@ public final class Main implements Runnable {
             Backend.useThreads(n);
         } catch (JindException e) {
             throw new ParameterException(p.commandSpec().commandLine(), e.getMessage());
+        }
+    }
+
+    /** The commands that compute nothing with the numerical backend. */
+    private static final java.util.Set<String> WITHOUT_BACKEND = java.util.Set.of("simulate", "help");
+
+    /**
+     * A command that computes starts loading the numerical backend now, on another thread, so that its 0.7 s
+     * overlap the reading of the inputs (see {@link Backend#loadInBackground}); not for help or version requests.
+     */
+    private static void loadBackendEarly(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult p = parseResult;
+        boolean help = p.isUsageHelpRequested() || p.isVersionHelpRequested();
+        while (p.subcommand() != null) {
+            p = p.subcommand();
+            help |= p.isUsageHelpRequested() || p.isVersionHelpRequested();
+        }
+        if (!help && p != parseResult && !WITHOUT_BACKEND.contains(p.commandSpec().name())) {
+            Backend.loadInBackground();
         }
     }
 

@@ -1,14 +1,17 @@
 package org.jind.core.model;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -32,6 +35,8 @@ public final class ModelFile {
     static final byte[] MAGIC = "JIND-MODEL\n".getBytes(StandardCharsets.US_ASCII);
     public static final int FORMAT_VERSION = 1;
     private static final int DIGEST_BYTES = 32;
+    /** Values converted to bytes at a time when writing. */
+    private static final int CHUNK_VALUES = 16_384;
 
     /** A named array: float or int data with a shape. */
     public record Tensor(long[] shape, float[] floats, int[] ints) {
@@ -56,6 +61,27 @@ public final class ModelFile {
     }
 
     public static byte[] toBytes(Content c) {
+        byte[] json = headerJson(c);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.toIntExact(length(c, json)));
+        try {
+            writeTo(c, json, bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // in-memory streams do not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The file's length: magic, version, header length and header, the arrays, the checksum. */
+    private static long length(Content c, byte[] json) {
+        long n = MAGIC.length + 8L + json.length + DIGEST_BYTES;
+        for (Tensor t : c.arrays().values()) {
+            n += 4L * t.length();
+        }
+        return n;
+    }
+
+    /** The header with the list of arrays (names, types, shapes), as UTF-8 JSON. */
+    private static byte[] headerJson(Content c) {
         JsonObject header = c.header().deepCopy();
         JsonArray dir = new JsonArray();
         for (Map.Entry<String, Tensor> e : c.arrays().entrySet()) {
@@ -68,31 +94,35 @@ public final class ModelFile {
             dir.add(a);
         }
         header.add("arrays", dir);
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write(MAGIC);
-            out.writeInt(FORMAT_VERSION);
-            byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
-            out.writeInt(json.length);
-            out.write(json);
-            for (Tensor t : c.arrays().values()) {
-                ByteBuffer buf = ByteBuffer.allocate(t.length() * 4).order(ByteOrder.LITTLE_ENDIAN);
+        return header.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the file's bytes to {@code sink}, the checksum taken over them as they pass: no copy of the whole file
+     * is made (a model is megabytes, an aligned one about 15 MB on PBMC).
+     */
+    private static void writeTo(Content c, byte[] json, OutputStream sink) throws IOException {
+        MessageDigest md = sha256();
+        DataOutputStream out = new DataOutputStream(new DigestOutputStream(sink, md));
+        out.write(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        out.writeInt(json.length);
+        out.write(json);
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK_VALUES * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : c.arrays().values()) {
+            for (int from = 0; from < t.length(); from += CHUNK_VALUES) {
+                int n = Math.min(CHUNK_VALUES, t.length() - from);
+                buf.clear();
                 if (t.floats() != null) {
-                    buf.asFloatBuffer().put(t.floats());
+                    buf.asFloatBuffer().put(t.floats(), from, n);
                 } else {
-                    buf.asIntBuffer().put(t.ints());
+                    buf.asIntBuffer().put(t.ints(), from, n);
                 }
-                out.write(buf.array());
+                out.write(buf.array(), 0, n * 4);
             }
-            out.flush();
-            byte[] body = bytes.toByteArray();
-            byte[] all = Arrays.copyOf(body, body.length + DIGEST_BYTES);
-            System.arraycopy(sha256(body, body.length), 0, all, body.length, DIGEST_BYTES);
-            return all;
-        } catch (IOException e) {
-            throw new IllegalStateException(e); // in-memory streams do not fail
         }
+        out.flush();
+        sink.write(md.digest());
     }
 
     /** Parses model bytes; {@code name} identifies the source in error messages. */
@@ -176,8 +206,13 @@ public final class ModelFile {
 
     /** Writes atomically: a reader sees the old file or the complete new one. */
     public static void write(Content c, Path file) {
+        byte[] json = headerJson(c);
         try {
-            AtomicFiles.write(file, toBytes(c));
+            AtomicFiles.writeStream(file, out -> {
+                BufferedOutputStream buffered = new BufferedOutputStream(out, CHUNK_VALUES * 4);
+                writeTo(c, json, buffered);
+                buffered.flush();
+            });
         } catch (IOException e) {
             throw new JindException("Cannot write the model to " + file + ": " + Errors.describe(e) + ".", e);
         }
@@ -194,10 +229,14 @@ public final class ModelFile {
     }
 
     private static byte[] sha256(byte[] b, int length) {
+        MessageDigest md = sha256();
+        md.update(b, 0, length);
+        return md.digest();
+    }
+
+    private static MessageDigest sha256() {
         try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(b, 0, length);
-            return md.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

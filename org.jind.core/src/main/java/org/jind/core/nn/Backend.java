@@ -24,7 +24,8 @@ public final class Backend {
     private static final String CACHE_DIR = "org.bytedeco.javacpp.cachedir";
     /** The system property that sets the thread count where no command line does (KNIME: a line in knime.ini). */
     public static final String THREADS_PROPERTY = "jind.threads";
-    private static volatile boolean ready;
+    private static volatile boolean loaded; // the native libraries and ND4J's classes
+    private static volatile boolean ready; // loaded, and the thread count applied
     private static Integer threads; // the process's thread count once fixed
 
     private Backend() {
@@ -34,17 +35,43 @@ public final class Backend {
         if (!ready) {
             synchronized (Backend.class) {
                 if (!ready) {
-                    useVersionedNativeCacheInOsgi();
-                    ND4JClassLoading.setNd4jClassloaderFromClass(Nd4j.class);
-                    // ND4J's default checks every operation's workspace scope: measurable overhead on the many
-                    // small operations of a training step, and JIND uses no workspaces
-                    Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
-                    if (threads == null) {
-                        apply(threadsFromProperty());
-                    }
+                    load();
+                    apply(threads != null ? threads : threadsFromProperty());
                     ready = true;
                 }
             }
+        }
+    }
+
+    /**
+     * Starts loading the native backend (JavaCPP's libraries, OpenBLAS, ND4J's classes: about 0.7 s, most of a short
+     * command's fixed cost) on a daemon thread, so that it overlaps the reading of the input; the first computation
+     * waits for it. The thread count and the warm-up product are still applied by the first computation, on its own
+     * thread, as without this. A failure here is met again, and reported, by the first computation.
+     */
+    public static void loadInBackground() {
+        if (loaded) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                load();
+            } catch (Throwable e) {
+                // the first computation loads again and reports what fails
+            }
+        }, "jind-backend-loading");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static synchronized void load() {
+        if (!loaded) {
+            useVersionedNativeCacheInOsgi();
+            ND4JClassLoading.setNd4jClassloaderFromClass(Nd4j.class);
+            // ND4J's default checks every operation's workspace scope: measurable overhead on the many
+            // small operations of a training step, and JIND uses no workspaces
+            Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+            loaded = true;
         }
     }
 
@@ -53,7 +80,8 @@ public final class Backend {
      * is process-wide, and it changes the order of floating-point sums: set per call, two steps running at once
      * (two KNIME nodes) changed each other's results. So it is set once, before the first computation: by the
      * command line's {@code --threads}, else from the system property {@value #THREADS_PROPERTY} (default 1).
-     * Asking again for the same count is harmless; asking for another one once it is fixed is refused.
+     * Asking again for the same count is harmless; asking for another one once it is fixed is refused. The count is
+     * applied to the backend by the first computation.
      */
     public static synchronized void useThreads(int n) {
         if (n < 1) {
@@ -63,11 +91,7 @@ public final class Backend {
             throw new JindException("This process already computes with " + threads + " thread(s); the thread count"
                     + " is fixed once per process, so start a new one for " + n + ".");
         }
-        if (threads == null) {
-            threads = n; // before loading, so that loading does not apply the property's count instead
-            ensureLoaded();
-            apply(n);
-        }
+        threads = n;
     }
 
     /** The process's thread count (fixed by the first computation if nothing set it before). */

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 import org.jind.core.util.AtomicFiles;
 
 /**
@@ -28,11 +30,25 @@ public record Figure(String name, JFreeChart chart, int width, int height) {
         return chart.getTitle() == null ? name : chart.getTitle().getText();
     }
 
+    /**
+     * This figure as one of several batches' (a view with a figure set per batch): the title starts with the batch,
+     * the name ends with it (as a file name allows). The chart is changed in place: it is this figure's own.
+     */
+    public Figure ofBatch(String batch) {
+        String title = "Batch '" + batch + "': " + title();
+        chart.setTitle(title);
+        return new Figure(name + "_" + batch.replaceAll("[^A-Za-z0-9._-]", "_"), chart, width, height);
+    }
+
     /** Draws into {@code area} of {@code g} (a Swing view's paint method, an image, an SVG). */
     public void draw(Graphics2D g, Rectangle2D area) {
+        draw(g, area, null);
+    }
+
+    private void draw(Graphics2D g, Rectangle2D area, ChartRenderingInfo info) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        chart.draw(g, area);
+        chart.draw(g, area, info);
     }
 
     /** The figure at its preferred size as an opaque RGB image. */
@@ -68,6 +84,28 @@ public record Figure(String name, JFreeChart chart, int width, int height) {
         g.setDefsKeyPrefix("jind"); // the default prefix holds the clock, which would make every file differ
         draw(g, new Rectangle2D.Double(0, 0, width, height));
         return g.getSVGDocument();
+    }
+
+    /**
+     * An {@code <svg>} element (no XML prologue) to place inside an HTML page: it scales with the page (a view box
+     * at the preferred size, no fixed dimensions), its definitions' ids start with {@code idPrefix}, so several
+     * figures in one page do not share clip paths, coordinates are rounded to a tenth of a pixel (invisible, and a
+     * third of the size), and every point carries a hover title ({@link HoverTitles}).
+     */
+    public String svgElement(String idPrefix) {
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        g.setDefsKeyPrefix(idPrefix);
+        g.setGeomDoubleConverter(Figure::tenth); // a scatter of 20,000 cells: 49 MB at full precision, 15 MB so
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        draw(g, new Rectangle2D.Double(0, 0, width, height), info);
+        return HoverTitles.add(g.getSVGElement(idPrefix, false, new ViewBox(0, 0, width, height), null, null),
+                chart.getPlot(), info);
+    }
+
+    /** A coordinate to a tenth of a pixel, as short as it gets ("12.5", "3"). */
+    private static String tenth(double v) {
+        double r = Math.rint(v * 10) / 10;
+        return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
     }
 
     /** Writes {@code name.png} and {@code name.svg} into {@code dir}, each atomically. */

@@ -154,6 +154,73 @@ public class ModelFileTest {
         assertFalse(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).startsWith("old"));
     }
 
+    @Test
+    public void theFileIsLaidOutByteForByteAsTheFormatSaysWhetherSavedOrInMemory() throws Exception {
+        // arrays longer than the writer's chunk and of lengths that are no multiple of it, floats with special bits
+        float[] w = new float[40_005];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) Math.sin(i) * 1e-3f;
+        }
+        w[7] = Float.NaN;
+        w[8] = -0f;
+        w[9] = Float.intBitsToFloat(1); // the smallest subnormal
+        int[] labels = new int[16_385];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = i * 31 - 7;
+        }
+        java.util.Map<String, ModelFile.Tensor> arrays = new java.util.LinkedHashMap<>();
+        arrays.put("w", ModelFile.Tensor.of(w, 3, 13_335));
+        arrays.put("labels", ModelFile.Tensor.of(labels, labels.length));
+        arrays.put("empty", ModelFile.Tensor.of(new float[0], 0));
+        com.google.gson.JsonObject header = new com.google.gson.JsonObject();
+        header.addProperty("stage", "TRAINED");
+        header.addProperty("note", "Zellen ä");
+        ModelFile.Content c = new ModelFile.Content(header, arrays);
+
+        // the format, built here by hand: magic line, version and header length (big-endian), the header JSON with
+        // its list of arrays, each array's values little-endian, and the SHA-256 of everything before
+        String json = "{\"stage\":\"TRAINED\",\"note\":\"Zellen ä\",\"arrays\":["
+                + "{\"name\":\"w\",\"dtype\":\"float32\",\"shape\":[3,13335]},"
+                + "{\"name\":\"labels\",\"dtype\":\"int32\",\"shape\":[16385]},"
+                + "{\"name\":\"empty\",\"dtype\":\"float32\",\"shape\":[0]}]}";
+        byte[] jsonBytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(11 + 8 + jsonBytes.length + 4 * (w.length
+                + labels.length));
+        body.put("JIND-MODEL\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(1)
+                .putInt(jsonBytes.length).put(jsonBytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : w) {
+            body.putInt(Float.floatToRawIntBits(v));
+        }
+        for (int v : labels) {
+            body.putInt(v);
+        }
+        byte[] expected = java.util.Arrays.copyOf(body.array(), body.capacity() + 32);
+        System.arraycopy(java.security.MessageDigest.getInstance("SHA-256").digest(body.array()), 0, expected,
+                body.capacity(), 32);
+
+        assertArrayEquals(expected, ModelFile.toBytes(c));
+        Path f = tmp.getRoot().toPath().resolve("laid-out.jind");
+        ModelFile.write(c, f);
+        assertArrayEquals(expected, Files.readAllBytes(f));
+        ModelFile.Content back = ModelFile.read(f);
+        assertEquals(header, back.header());
+        assertArrayEquals(labels, back.arrays().get("labels").ints());
+        float[] wBack = back.arrays().get("w").floats();
+        for (int i = 0; i < w.length; i++) {
+            assertEquals(Float.floatToRawIntBits(w[i]), Float.floatToRawIntBits(wBack[i]));
+        }
+        // one flipped bit in the last array's values, after the streamed part, is still caught by the checksum
+        byte[] damaged = expected.clone();
+        damaged[expected.length - 33] ^= 0x10;
+        try {
+            ModelFile.fromBytes(damaged, "flipped.jind");
+            fail();
+        } catch (JindException e) {
+            assertEquals("flipped.jind is damaged (checksum mismatch): the file was truncated or altered. Save or copy"
+                    + " the model again.", e.getMessage());
+        }
+    }
+
     private static void expectError(Path f, String fragment) {
         try {
             JindModel.load(f);

@@ -39,6 +39,8 @@ public final class NodeParameters {
     public static final String CONFIDENCE_COLUMN = "Confidence column";
     public static final String PROBABILITY_PATTERN = "Probability column names";
     public static final String TRUTH_COLUMN = "True label column";
+    public static final String BATCH_COLUMN = "Batch column";
+    public static final String BATCHES_AT_ONCE = "Batches at once (0: one per core)";
 
     private NodeParameters() {
     }

@@ -24,6 +24,16 @@ public final class ResultTables {
             new OutputColumn("Target rejection", OutputColumn.Kind.DOUBLE),
             new OutputColumn("Generator restarts", OutputColumn.Kind.INT));
 
+    /** The history of several batches: the batch, then {@link #ALIGNMENT_COLUMNS}. */
+    public static final List<OutputColumn> BATCH_ALIGNMENT_COLUMNS = batchFirst();
+
+    private static List<OutputColumn> batchFirst() {
+        List<OutputColumn> c = new ArrayList<>();
+        c.add(new OutputColumn("Batch", OutputColumn.Kind.STRING));
+        c.addAll(ALIGNMENT_COLUMNS);
+        return List.copyOf(c);
+    }
+
     private ResultTables() {
     }
 
@@ -67,6 +77,20 @@ public final class ResultTables {
                 e.balanced(), e.rejection(), e.reinitialisations()}));
         }
         return new ResultTable(ALIGNMENT_COLUMNS, rows);
+    }
+
+    /** Each batch's history, batch after batch, with the batch in the first column (RowIDs "batch / Epoch n"). */
+    public static ResultTable alignment(List<String> batches, List<List<Aligner.EpochRecord>> histories) {
+        List<ResultTable.Row> rows = new ArrayList<>();
+        for (int b = 0; b < batches.size(); b++) {
+            for (ResultTable.Row r : alignment(histories.get(b)).rows()) {
+                Object[] v = new Object[r.values().length + 1];
+                v[0] = batches.get(b);
+                System.arraycopy(r.values(), 0, v, 1, r.values().length);
+                rows.add(new ResultTable.Row(batches.get(b) + " / " + r.id(), v));
+            }
+        }
+        return new ResultTable(BATCH_ALIGNMENT_COLUMNS, rows);
     }
 
     /** Ties go to the lower index, as in the core. */

@@ -37,12 +37,16 @@ public final class SingleCellRead {
     public static final String GENE_IDENTIFIER = "Gene identifier";
     public static final String CELL_LIMIT = "Cell limit (0: all cells)";
     public static final String MATRIX = "Matrix";
+    /** The labels of the gene choices (also the values saved in the node settings and set by flow variables). */
+    public static final String ALL_GENES = "All genes";
+    public static final String MOST_VARIABLE_GENES = "Most variable genes over the kept cells";
+    public static final String MODEL_GENES = "The genes of the model at the input port";
 
     /** What the gene columns are. */
     public enum GeneChoice {
-        ALL("All genes"),
-        MOST_VARIABLE("Most variable genes over the kept cells"),
-        MODEL("The genes of the model at the input port");
+        ALL(ALL_GENES),
+        MOST_VARIABLE(MOST_VARIABLE_GENES),
+        MODEL(MODEL_GENES);
 
         private final String label;
 

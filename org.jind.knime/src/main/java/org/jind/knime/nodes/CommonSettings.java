@@ -2,8 +2,10 @@ package org.jind.knime.nodes;
 
 import org.jind.knime.logic.MissingValuePolicy;
 import org.jind.knime.logic.NodeParameters;
+import org.knime.core.data.StringValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
@@ -63,6 +65,34 @@ public final class CommonSettings {
 
     public static void addFillAbsentGenes(DefaultNodeSettingsPane pane, SettingsModelBoolean model) {
         pane.addDialogComponent(new DialogComponentBoolean(model, NodeParameters.FILL_ABSENT_GENES));
+    }
+
+    /**
+     * Align Batch's and Self-train JIND+'s batch column: blank (or KNIME's "none", saved as null) keeps the whole
+     * table as one batch, as before the setting existed.
+     */
+    public static SettingsModelString batchColumn() {
+        return new SettingsModelString("batch_column", "");
+    }
+
+    /** The batch column's name, or null for none. */
+    public static String batchColumn(SettingsModelString model) {
+        String v = model.getStringValue();
+        return v == null || v.isBlank() ? null : v;
+    }
+
+    /** How many batches run side by side; 0 (the default) is one per core, see {@code PerBatchRun#workers}. */
+    public static SettingsModelIntegerBounded batchesAtOnce() {
+        return new SettingsModelIntegerBounded("batches_at_once", 0, 0, 1024);
+    }
+
+    /** The batch column (a string column of the target table, the node's second input, or none) and workers. */
+    @SuppressWarnings("unchecked")
+    public static void addBatchOptions(DefaultNodeSettingsPane pane, SettingsModelString column,
+            SettingsModelIntegerBounded atOnce) {
+        pane.addDialogComponent(new DialogComponentColumnNameSelection(column, NodeParameters.BATCH_COLUMN + ":", 1,
+                false, true, StringValue.class));
+        pane.addDialogComponent(new DialogComponentNumber(atOnce, NodeParameters.BATCHES_AT_ONCE + ":", 1));
     }
 
     public static void addNumber(DefaultNodeSettingsPane pane, SettingsModelInteger model, String label) {

@@ -2,17 +2,12 @@ package org.jind.knime.nodes;
 
 import java.io.File;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.jind.core.JindException;
-import org.jind.core.nn.Backend;
 import org.jind.knime.logic.NodeParameters;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -26,8 +21,6 @@ import org.knime.core.node.port.PortType;
  * shown as the node's warning.
  */
 public abstract class JindNodeModel extends NodeModel {
-    private static final AtomicBoolean BLAS_ADVICE_GIVEN = new AtomicBoolean();
-
     private final List<SettingsModel> settings;
     /** Settings added after the node first shipped: workflows saved before lack them and keep their defaults. */
     private final List<SettingsModel> addedLater;
@@ -45,12 +38,7 @@ public abstract class JindNodeModel extends NodeModel {
         super(in, out);
         this.settings = List.copyOf(settings);
         this.addedLater = List.copyOf(addedLater);
-        if (!BLAS_ADVICE_GIVEN.getAndSet(true)) { // once per KNIME session, in its log rather than on every node
-            String advice = Backend.blasAdvice();
-            if (advice != null) {
-                NodeLogger.getLogger(JindNodeModel.class).warn(advice);
-            }
-        }
+        ModernNodes.adviseBlasOnce();
     }
 
     @Override
@@ -121,33 +109,20 @@ public abstract class JindNodeModel extends NodeModel {
 
     /** Shows the warnings (nulls skipped), if any, as one message. */
     protected void warn(List<String> warnings) {
-        List<String> shown = new ArrayList<>();
-        for (String w : warnings) {
-            if (w != null && !shown.contains(w)) {
-                shown.add(w);
-            }
-        }
-        if (!shown.isEmpty()) {
-            setWarningMessage(String.join("\n", shown));
+        String shown = ModernNodes.warning(warnings);
+        if (shown != null) {
+            setWarningMessage(shown);
         }
     }
 
     /** The spec at an input port, or a sentence when the upstream node has not produced one yet. */
     protected static <T> T input(PortObjectSpec spec, Class<T> type, String what) throws InvalidSettingsException {
-        if (spec == null) {
-            throw new InvalidSettingsException("No " + what + " at the input yet; configure or execute the node before"
-                    + " this one.");
-        }
-        return type.cast(spec);
+        return ModernNodes.input(spec, type, what);
     }
 
     /** Runs a configure-time check, turning the core's user-facing error into KNIME's configure error. */
     protected static <T> T check(Check<T> check) throws InvalidSettingsException {
-        try {
-            return check.run();
-        } catch (JindException e) {
-            throw new InvalidSettingsException(e.getMessage());
-        }
+        return ModernNodes.check(check::run);
     }
 
     /** A configure-time computation that may fail with a {@link JindException}. */

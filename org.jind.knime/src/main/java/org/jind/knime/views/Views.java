@@ -51,15 +51,9 @@ public final class Views {
     public static JComponent[] model(JindModel m) {
         JPanel summary = new JPanel(new BorderLayout());
         summary.setName("JIND model");
-        String head = String.format(Locale.ROOT, "<html><b>%s</b><br>stage: %s &nbsp; genes: %,d &nbsp; cell types: %d"
-                + " &nbsp; label column: %s<br>per cell type: source validation cells, their accuracy and the"
-                + " rejection threshold at θ = 0.05</html>", "JIND model", m.stage.label(),
-                m.genes(), m.classes.length, escape(m.labelKey));
-        summary.add(new JLabel(head), BorderLayout.NORTH);
+        summary.add(new JLabel("<html><b>JIND model</b><br>" + escape(modelSummary(m)) + "</html>"), BorderLayout.NORTH);
         summary.add(new JScrollPane(table(ResultTables.validation(m))), BorderLayout.CENTER);
-        List<Figure> figures = new java.util.ArrayList<>(ModelFigures.curves(m));
-        figures.add(ModelFigures.ofModel(m, 0.05, false, 0).stream()
-                .filter(f -> f.name().equals("confidence-validation")).findFirst().orElseThrow());
+        List<Figure> figures = modelFigures(m);
         JComponent[] out = new JComponent[1 + figures.size()];
         out[0] = summary;
         for (int i = 0; i < figures.size(); i++) {
@@ -68,6 +62,21 @@ public final class Views {
             out[i + 1] = p;
         }
         return out;
+    }
+
+    /** What the model port's views say above the per-type table (the Swing and the web view alike). */
+    public static String modelSummary(JindModel m) {
+        return String.format(Locale.ROOT, "stage: %s · genes: %,d · cell types: %d · label column: %s. Per cell type:"
+                + " source validation cells, their accuracy and the rejection threshold at θ = 0.05.", m.stage.label(),
+                m.genes(), m.classes.length, m.labelKey);
+    }
+
+    /** The model port's figures: each curve the model has, then the source validation confidence at θ = 0.05. */
+    public static List<Figure> modelFigures(JindModel m) {
+        List<Figure> figures = new java.util.ArrayList<>(ModelFigures.curves(m));
+        figures.add(ModelFigures.ofModel(m, 0.05, false, 0).stream()
+                .filter(f -> f.name().equals("confidence-validation")).findFirst().orElseThrow());
+        return figures;
     }
 
     static JTable table(ResultTable t) {
@@ -83,8 +92,8 @@ public final class Views {
         for (ResultTable.Row r : t.rows()) {
             Object[] v = r.values().clone();
             for (int i = 0; i < v.length; i++) {
-                if (v[i] instanceof Double d) {
-                    v[i] = Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.4f", d);
+                if (v[i] instanceof Double) {
+                    v[i] = cell(v[i]);
                 }
             }
             model.addRow(v);
@@ -92,6 +101,14 @@ public final class Views {
         JTable table = new JTable(model);
         table.setAutoCreateRowSorter(true);
         return table;
+    }
+
+    /** A table value as the views show it: numbers with four decimals, a missing number as nothing. */
+    static String cell(Object v) {
+        if (v instanceof Double d) {
+            return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.4f", d);
+        }
+        return v == null ? "" : String.valueOf(v);
     }
 
     private static String escape(String s) {

@@ -2,6 +2,7 @@ package org.jind.knime.build;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 import java.io.DataInputStream;
@@ -58,11 +59,12 @@ public class PluginStructureTest {
                 NodeParameters.BATCH_SIZE, NodeParameters.MAX_EPOCHS, NodeParameters.PATIENCE, NodeParameters.THETA,
                 NodeParameters.CONSIDER_UNALIGNED, NodeParameters.SEED,
                 NodeParameters.MISSING_VALUES,
-                NodeParameters.FILL_ABSENT_GENES), 2, 2));
+                NodeParameters.FILL_ABSENT_GENES, NodeParameters.BATCH_COLUMN, NodeParameters.BATCHES_AT_ONCE), 2, 2));
         FACTORIES.put("org.jind.knime.nodes.selftrain.SelfTrainJindPlusNodeFactory", new Expected(List.of(
                 NodeParameters.KEEP_FRACTION, NodeParameters.LEARNING_RATE, NodeParameters.BATCH_SIZE,
                 NodeParameters.EPOCHS, NodeParameters.VALIDATION_FRACTION, NodeParameters.SEED,
-                NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES), 2, 1));
+                NodeParameters.MISSING_VALUES, NodeParameters.FILL_ABSENT_GENES, NodeParameters.BATCH_COLUMN,
+                NodeParameters.BATCHES_AT_ONCE), 2, 1));
         FACTORIES.put("org.jind.knime.nodes.annotate.AnnotateRejectNodeFactory", new Expected(List.of(
                 NodeParameters.THETA, NodeParameters.RAW_COLUMN, NodeParameters.PREDICTION_COLUMN,
                 NodeParameters.CONFIDENCE_COLUMN, NodeParameters.APPEND_PROBABILITIES,
@@ -123,8 +125,23 @@ public class PluginStructureTest {
         }
         for (Map.Entry<String, Expected> e : FACTORIES.entrySet()) {
             Class<?> factory = loadable(e.getKey());
-            assertTrue(Reflect.load("org/knime/core/node/NodeFactory").isAssignableFrom(factory));
             assertTrue(Modifier.isPublic(factory.getDeclaredConstructor().getModifiers()));
+            if (Reflect.load("org/knime/node/DefaultNodeFactory").isAssignableFrom(factory)
+                    || Reflect.load("org/knime/core/webui/node/impl/WebUINodeFactory").isAssignableFrom(factory)
+                    || Reflect.load("org/knime/core/webui/node/dialog/NodeDialogFactory").isAssignableFrom(factory)) {
+                // KNIME's node API (or a classic factory with its modern dialog): the description is generated
+                // from the parameters class (the real-KNIME kit's "nodes" scenario checks it); the icon lies
+                // beside the factory, named after the node's package
+                String icon = factory.getPackageName().substring(factory.getPackageName().lastIndexOf('.') + 1)
+                        + ".png";
+                URL png = factory.getResource(icon);
+                assertNotNull(factory.getSimpleName() + " icon " + icon, png);
+                assertPng16(png.openStream(), icon);
+                assertNull(factory.getSimpleName() + " has no description XML beside it",
+                        factory.getResource(factory.getSimpleName() + ".xml"));
+                continue;
+            }
+            assertTrue(Reflect.load("org/knime/core/node/NodeFactory").isAssignableFrom(factory));
             String xmlName = factory.getSimpleName() + ".xml";
             URL xml = factory.getResource(xmlName);
             assertNotNull(xmlName + " beside " + factory.getName(), xml);
@@ -167,7 +184,8 @@ public class PluginStructureTest {
         assertEquals("org.jind.knime;singleton:=true", a.getValue("Bundle-SymbolicName"));
         assertEquals("JavaSE-17", a.getValue("Bundle-RequiredExecutionEnvironment"));
         String require = a.getValue("Require-Bundle");
-        for (String b : List.of("org.knime.core;bundle-version=\"[5.5.0,6.0.0)\"", "org.knime.workbench.core",
+        for (String b : List.of("org.knime.core;bundle-version=\"[5.6.0,6.0.0)\"",
+                "org.knime.core.ui;bundle-version=\"[5.6.0,6.0.0)\"", "org.knime.workbench.core",
                 "org.knime.workbench.repository", "org.jind.core")) {
             assertTrue("Require-Bundle has " + b + ": " + require, require.contains(b));
         }
@@ -175,10 +193,10 @@ public class PluginStructureTest {
         for (String s : List.of("plugin.xml", "META-INF/", "icons/", "source.. = src/main/java/")) {
             assertTrue("build.properties has " + s, build.contains(s));
         }
-        // the node XMLs and icons are packaged with the classes (Maven copies them as resources)
+        // the node icons (and the classic nodes' XMLs) are packaged with the classes (Maven copies them as resources)
         Path classes = Build.classes();
         assertTrue(Files.exists(classes.resolve("plugin.xml")));
-        assertTrue(Files.exists(classes.resolve("org/jind/knime/nodes/train/TrainJindNodeFactory.xml")));
+        assertTrue(Files.exists(classes.resolve("org/jind/knime/nodes/train/train.png")));
     }
 
     private static void assertPorts(Document d, String tag, int count, String xmlName) {

@@ -65,4 +65,18 @@ public class ResultTablesTest {
         assertThrows(IllegalArgumentException.class, () -> new ResultTable(ResultTables.VALIDATION_COLUMNS,
                 List.of(new ResultTable.Row("x", new Object[] {"A"}))));
     }
+
+    @Test
+    public void severalBatchesHistoriesFollowEachOtherWithTheBatchFirst() {
+        Aligner.EpochRecord a1 = new Aligner.EpochRecord(1, 0.7, 0.6, true, 0.12, 0);
+        Aligner.EpochRecord a2 = new Aligner.EpochRecord(2, 0.9, 0.4, false, Double.NaN, 1);
+        Aligner.EpochRecord b1 = new Aligner.EpochRecord(1, 0.65, 0.61, true, 0.08, 0);
+        ResultTable t = ResultTables.alignment(List.of("d 1", "d2"), List.of(List.of(a1, a2), List.of(b1)));
+        assertEquals("Batch", t.columns().get(0).name());
+        assertEquals(ResultTables.ALIGNMENT_COLUMNS, t.columns().subList(1, t.columns().size()));
+        assertEquals(List.of("d 1 / Epoch 1", "d 1 / Epoch 2", "d2 / Epoch 1"),
+                t.rows().stream().map(ResultTable.Row::id).toList());
+        assertArrayEquals(new Object[] {"d 1", 2, 0.9, 0.4, false, Double.NaN, 1}, t.rows().get(1).values());
+        assertArrayEquals(new Object[] {"d2", 1, 0.65, 0.61, true, 0.08, 0}, t.rows().get(2).values());
+    }
 }

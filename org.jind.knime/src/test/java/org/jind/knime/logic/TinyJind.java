@@ -17,7 +17,7 @@ import org.jind.core.sim.Simulator;
  * trained on the first (a few seconds) and one aligned to the second. Built once per test JVM.
  */
 public final class TinyJind {
-    static final String LABEL = "cell_type";
+    public static final String LABEL = "cell_type";
     private static Dataset all;
     private static JindModel trained;
     private static JindModel aligned;
@@ -36,7 +36,7 @@ public final class TinyJind {
         return all().selectBatch("batch", "batch0");
     }
 
-    static Dataset target() {
+    public static Dataset target() {
         return all().selectBatch("batch", "batch1");
     }
 

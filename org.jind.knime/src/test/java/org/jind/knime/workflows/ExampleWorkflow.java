@@ -140,10 +140,17 @@ final class ExampleWorkflow {
         return nodeName.replaceAll("[^a-zA-Z0-9 ]", "_") + " (#" + id + ")";
     }
 
-    /** The node's name: the factory description's name for ours, "CSV Reader" for KNIME's reader. */
+    /**
+     * The node's name: the name a node of KNIME's node API gives itself, the factory description's name for our
+     * classic nodes, "CSV Reader" for KNIME's reader.
+     */
     static String nodeName(String factory) throws IOException {
         if (factory.equals(CSV_READER)) {
             return "CSV Reader";
+        }
+        String modern = CodeModel.nodeName(factory);
+        if (modern != null) {
+            return modern;
         }
         String xml = resource(factory.replace('.', '/') + ".xml");
         Matcher m = Pattern.compile("<name>([^<]*)</name>").matcher(xml);
@@ -281,7 +288,10 @@ final class ExampleWorkflow {
     static KnimeConfig jindModel(CodeModel.Node code, Map<String, Object> overrides) {
         KnimeConfig model = new KnimeConfig("model");
         for (CodeModel.Setting s : code.settings()) {
-            model.config(s.key() + "_Internals").string("SettingsModelID", s.modelId()).bool("EnabledStatus", true);
+            if (s.modelId() != null) { // a settings model's; a node of KNIME's node API saves the value alone
+                model.config(s.key() + "_Internals").string("SettingsModelID", s.modelId())
+                        .bool("EnabledStatus", true);
+            }
             Object v = overrides.getOrDefault(s.key(), s.defaultValue());
             switch (s.kind()) {
                 case "string" -> model.string(s.key(), (String) v);

@@ -106,10 +106,12 @@ public class SingleCellWorkflowTest {
             Map<String, Object> wanted = SingleCellWorkflow.SETTINGS.getOrDefault(n.id(), Map.of());
             Set<String> keys = new LinkedHashSet<>();
             Map<String, Object> values = new HashMap<>();
-            for (CodeModel.Setting s : code.settings()) {
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
                 keys.add(s.key());
-                keys.add(s.key() + "_Internals");
-                assertEquals(s.modelId(), n.model().child(s.key() + "_Internals").getString("SettingsModelID"));
+                if (s.modelId() != null) {
+                    keys.add(s.key() + "_Internals");
+                    assertEquals(s.modelId(), n.model().child(s.key() + "_Internals").getString("SettingsModelID"));
+                }
                 if (s.kind().equals("columnfilter")) {
                     assertEquals("every accepted column", List.of(), n.model().child(s.key())
                             .getStringArray("excluded_names"));
@@ -120,10 +122,25 @@ public class SingleCellWorkflowTest {
                         + " after a deliberate change)", wanted.getOrDefault(s.key(), s.defaultValue()), v);
                 values.put(s.key(), v);
             }
-            assertEquals(n.folder(), new TreeSet<>(keys), new TreeSet<>(n.model().keys()));
+            Set<String> saved = new TreeSet<>(n.model().keys());
+            for (CodeModel.Setting s : code.savedIn(n.model().keys())) {
+                if (s.modelId() == null) {
+                    // a node of KNIME's node API loads the workflow saved by its classic version: the settings
+                    // models' internals beside each value are left over, ignored on loading, dropped on saving
+                    saved.remove(s.key() + "_Internals");
+                }
+            }
+            assertEquals(n.folder(), new TreeSet<>(keys), saved);
             assertTrue(n.folder() + " overrides existing settings", keys.containsAll(wanted.keySet()));
             assertEquals(n.folder() + ": the settings classes' checks", List.of(), CodeModel.check(n.factory(),
                     values));
+            Map<String, Object> resaved = CodeModel.resave(n.factory(), values);
+            if (resaved != null) {
+                // what the node saves (and its dialog, closed with OK, applies) is what the workflow holds, so
+                // KNIME sees no change and keeps the node's results
+                assertEquals(n.folder() + ": settings saved after loading the workflow's", code.savedAfterLoading(values),
+                        resaved);
+            }
         }
     }
 

@@ -6,7 +6,7 @@ import org.knime.core.data.DataValue;
 public class DialogComponentColumnNameSelection extends DialogComponent {
     @SuppressWarnings("unchecked")
     public DialogComponentColumnNameSelection(SettingsModelString model, String label, int specIndex,
-            Class<? extends DataValue>... classFilter) {
+            boolean isRequired, boolean addNoneCol, Class<? extends DataValue>... classFilter) {
         super(model);
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

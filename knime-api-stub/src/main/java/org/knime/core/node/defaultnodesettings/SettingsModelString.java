@@ -6,10 +6,6 @@ public class SettingsModelString extends SettingsModel {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }
 
-    public void setStringValue(String newValue) {
-        throw new UnsupportedOperationException("KNIME API stand-in");
-    }
-
     public String getStringValue() {
         throw new UnsupportedOperationException("KNIME API stand-in");
     }

@@ -25,5 +25,8 @@ final class AlignBatchNodeDialog extends DefaultNodeSettingsPane {
         CommonSettings.addMissingValues(this, s.missingValues);
         CommonSettings.addFillAbsentGenes(this, s.fillAbsentGenes);
         closeCurrentGroup();
+        createNewGroup("Batches");
+        CommonSettings.addBatchOptions(this, s.batchColumn, s.batchesAtOnce);
+        closeCurrentGroup();
     }
 }

@@ -5,23 +5,23 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jind.core.Jind;
 import org.jind.core.align.AlignSettings;
 import org.jind.core.align.Aligner;
 import org.jind.core.data.Dataset;
 import org.jind.core.model.JindModel;
 import org.jind.core.model.Stage;
-import org.jind.core.prep.PreparedBatch;
 import org.jind.core.plot.Curves;
 import org.jind.core.plot.Figure;
 import org.jind.core.plot.FigureStore;
 import org.jind.core.plot.LatentMap;
-import org.jind.core.plot.ModelFigures;
+import org.jind.core.nn.Backend;
+import org.jind.knime.logic.BatchAlignment;
 import org.jind.knime.logic.MissingValuePolicy;
+import org.jind.knime.logic.NodeParameters;
+import org.jind.knime.logic.PerBatchRun;
 import org.jind.knime.logic.ModelSummary;
 import org.jind.knime.logic.ProgressAdapter;
 import org.jind.knime.logic.ResultTables;
-import org.jind.knime.logic.TrueTypes;
 import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
@@ -48,8 +48,15 @@ import org.knime.core.node.port.PortType;
 final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
     private static final String VIEW_FILE = "align-view.json";
 
-    /** What the view draws: the latent maps and the alignment curves. */
-    record ViewData(List<LatentMap.Data> maps, Curves.AlignmentData curves) {
+    /**
+     * What the view draws: the latent maps and the alignment curves; with a batch column those of each batch
+     * ({@code batches}; null in internals saved before batches, and without a batch column).
+     */
+    record ViewData(List<LatentMap.Data> maps, Curves.AlignmentData curves, List<BatchView> batches) {
+    }
+
+    /** One batch's latent maps and alignment curves. */
+    record BatchView(String batch, List<LatentMap.Data> maps, Curves.AlignmentData curves) {
     }
 
     private final AlignBatchSettings s;
@@ -61,7 +68,7 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
 
     private AlignBatchNodeModel(AlignBatchSettings s) {
         super(new PortType[] {JindModelPortObject.type(), BufferedDataTable.TYPE}, new PortType[] {
-            JindModelPortObject.type(), BufferedDataTable.TYPE}, s.all());
+            JindModelPortObject.type(), BufferedDataTable.TYPE}, s.all(), s.addedLater());
         this.s = s;
     }
 
@@ -72,18 +79,43 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
 
     @Override
     protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        ModelSummary model = ModelInput.summary(inSpecs[0]);
+        JindModelPortObjectSpec in = input(inSpecs[0], JindModelPortObjectSpec.class, "JIND model");
+        ModelSummary model = in.summary();
         DataTableSpec table = input(inSpecs[1], DataTableSpec.class, "target table");
         check(s::toCore);
         check(s::missingValuePolicy);
         warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes.getBooleanValue()));
-        return new PortObjectSpec[] {new JindModelPortObjectSpec(model.withStage(Stage.ALIGNED)),
-            KnimeTables.spec(ResultTables.ALIGNMENT_COLUMNS)};
+        String batchColumn = s.batchColumn();
+        if (batchColumn == null) {
+            if (in.hasBatches()) {
+                throw new InvalidSettingsException(oneModelPerBatch(in));
+            }
+            return new PortObjectSpec[] {in.withStage(Stage.ALIGNED), KnimeTables.spec(ResultTables.ALIGNMENT_COLUMNS)};
+        }
+        List<String> batches = ModelInput.checkBatchColumn(batchColumn, KnimeTables.columns(table), model);
+        if (in.hasBatches()) {
+            in.requireModelsFor(batches);
+        }
+        return new PortObjectSpec[] {new JindModelPortObjectSpec(model.withStage(Stage.ALIGNED), batchColumn, batches),
+            KnimeTables.spec(ResultTables.BATCH_ALIGNMENT_COLUMNS)};
+    }
+
+    /** The refusal of a port with one model per batch when no batch column says which cells get which. */
+    private static String oneModelPerBatch(JindModelPortObjectSpec in) {
+        return "The JIND model at the input port holds one model per batch of column '" + in.batchColumn() + "'; set"
+                + " '" + NodeParameters.BATCH_COLUMN + "' to realign each batch, or align from the trained model.";
     }
 
     @Override
     protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
-        JindModel model = ((JindModelPortObject) in[0]).model();
+        JindModelPortObject port = (JindModelPortObject) in[0];
+        if (s.batchColumn() != null) {
+            return executePerBatch(port, (BufferedDataTable) in[1], exec);
+        }
+        if (port.hasBatches()) {
+            throw new InvalidSettingsException(oneModelPerBatch(port.getSpec()));
+        }
+        JindModel model = port.model();
         BufferedDataTable table = (BufferedDataTable) in[1];
         AlignSettings settings = check(s::toCore);
         MissingValuePolicy policy = check(s::missingValuePolicy);
@@ -92,21 +124,56 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
         List<String> warnings = new ArrayList<>();
         Dataset target = ModelInput.readTarget(table, model, policy, fill, progress.range(0, 0.05), warnings,
                 "Align Batch");
-        ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 0.9));
-        // prepared once: the alignment and the view's latent maps read the same prepared batch
-        PreparedBatch prepared = KnimeProgress.run(() -> Jind.prepare(model, target, fill, core));
-        Aligner.Result result = KnimeProgress.run(() -> Jind.align(model, prepared, settings, core));
+        ProgressAdapter core = new ProgressAdapter(progress.range(0.05, 1));
+        // the alignment and the view's latent maps read the same prepared batch
+        BatchAlignment.Aligned result = KnimeProgress.run(() -> BatchAlignment.alignOne(model, target, fill,
+                settings, null, null, true, core));
         warnings.addAll(core.warnings());
-        JindModel aligned = result.model();
-        progress.range(0.9, 1).progress(0, "computing the latent maps for the view");
-        List<LatentMap.Data> maps = KnimeProgress.run(() -> ModelFigures.latentMaps(aligned,
-                prepared.matrixFor(aligned.plan), TrueTypes.of(target, model.labelKey), settings.theta(),
-                settings.seed()));
-        view = new ViewData(maps, Curves.AlignmentData.of(result));
-        JindModelPortObject port = JindModelPortObject.of(aligned);
-        BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.history()), exec);
+        view = new ViewData(result.maps(), Curves.AlignmentData.of(result.result()), null);
+        JindModelPortObject out = JindModelPortObject.of(result.model());
+        BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.result().history()), exec);
         warn(warnings);
-        return new PortObject[] {port, history};
+        return new PortObject[] {out, history};
+    }
+
+    /**
+     * Each batch of the batch column aligned on its own, several at once (see {@link PerBatchRun#workers}): each
+     * from its own copy of the input model (a port with batches: that batch's), so its result is that of aligning
+     * its rows alone; the output port holds one model per batch.
+     */
+    private PortObject[] executePerBatch(JindModelPortObject port, BufferedDataTable table, ExecutionContext exec)
+            throws Exception {
+        String batchColumn = s.batchColumn();
+        AlignSettings settings = check(s::toCore);
+        MissingValuePolicy policy = check(s::missingValuePolicy);
+        boolean fill = s.fillAbsentGenes.getBooleanValue();
+        KnimeProgress progress = new KnimeProgress(exec);
+        List<String> warnings = new ArrayList<>();
+        Dataset all = ModelInput.readTarget(table, port.anyModel(), policy, fill, progress.range(0, 0.05), warnings,
+                "Align Batch", batchColumn);
+        List<String> batches = check(() -> PerBatchRun.batches(all, batchColumn, "batch column '" + batchColumn
+                + "'"));
+        batches.forEach(b -> port.requireModelFor(b)); // before any work
+        int threads = Backend.threads();
+        int setting = s.batchesAtOnce.getIntValue();
+        int workers = PerBatchRun.workers(setting, batches.size(), threads, Runtime.getRuntime().availableProcessors());
+        warnings.add(PerBatchRun.workersWarning(setting, batches.size(), threads));
+        PerBatchRun.Results<BatchAlignment.Aligned> results = KnimeProgress.run(() -> BatchAlignment.alignEach(
+                port::modelFor, all, batchColumn, batches, fill, settings, true, workers, progress.range(0.05, 1)));
+        warnings.addAll(results.warnings());
+        List<BatchView> views = new ArrayList<>();
+        List<JindModel> models = new ArrayList<>();
+        List<List<Aligner.EpochRecord>> histories = new ArrayList<>();
+        for (BatchAlignment.Aligned a : results.results()) {
+            views.add(new BatchView(a.batch(), a.maps(), Curves.AlignmentData.of(a.result())));
+            models.add(a.model());
+            histories.add(a.result().history());
+        }
+        view = new ViewData(List.of(), null, views);
+        JindModelPortObject out = JindModelPortObject.ofBatches(batchColumn, batches, models);
+        BufferedDataTable history = KnimeTables.write(ResultTables.alignment(batches, histories), exec);
+        warn(warnings);
+        return new PortObject[] {out, history};
     }
 
     @Override
@@ -120,12 +187,21 @@ final class AlignBatchNodeModel extends JindNodeModel implements FigureSource {
         if (v.curves() != null) { // null in internals saved before the curves held the rejections: re-execute
             out.add(Curves.alignment(v.curves()));
         }
+        if (v.batches() != null) {
+            for (BatchView b : v.batches()) {
+                List<Figure> own = new ArrayList<>();
+                b.maps().forEach(m -> own.add(LatentMap.of(m)));
+                own.add(Curves.alignment(b.curves()));
+                own.forEach(f -> out.add(f.ofBatch(b.batch())));
+            }
+        }
         return out;
     }
 
     @Override
     public String noFigures() {
-        return "Execute the node to see the latent maps before and after alignment.";
+        return "Execute the node to see the latent maps before and after alignment (with a batch column, of each"
+                + " batch).";
     }
 
     @Override

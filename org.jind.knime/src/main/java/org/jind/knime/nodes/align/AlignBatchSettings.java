@@ -30,16 +30,28 @@ final class AlignBatchSettings {
     final SettingsModelInteger seed = CommonSettings.seed(D.seed());
     final SettingsModelString missingValues = CommonSettings.missingValues();
     final SettingsModelBoolean fillAbsentGenes = CommonSettings.fillAbsentGenes();
+    /** Added with the batch column (issue 19): workflows saved before lack them and keep the defaults. */
+    final SettingsModelString batchColumn = CommonSettings.batchColumn();
+    final SettingsModelIntegerBounded batchesAtOnce = CommonSettings.batchesAtOnce();
 
     List<SettingsModel> all() {
         return List.of(learningRate, weightDecayG, weightDecayD, batchSize, maxEpochs, patience, theta,
-                considerUnaligned, seed, missingValues, fillAbsentGenes);
+                considerUnaligned, seed, missingValues, fillAbsentGenes, batchColumn, batchesAtOnce);
+    }
+
+    List<SettingsModel> addedLater() {
+        return List.of(batchColumn, batchesAtOnce);
     }
 
     AlignSettings toCore() {
         return NodeParameters.align(learningRate.getDoubleValue(), weightDecayG.getDoubleValue(),
                 weightDecayD.getDoubleValue(), batchSize.getIntValue(), maxEpochs.getIntValue(), patience.getIntValue(),
                 theta.getDoubleValue(), seed.getIntValue(), considerUnaligned.getBooleanValue());
+    }
+
+    /** The batch column, or null to treat the whole table as one batch. */
+    String batchColumn() {
+        return CommonSettings.batchColumn(batchColumn);
     }
 
     MissingValuePolicy missingValuePolicy() {

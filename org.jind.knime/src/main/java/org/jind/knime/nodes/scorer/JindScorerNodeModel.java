@@ -7,13 +7,12 @@ import java.util.List;
 import org.jind.core.plot.ConfusionHeatmap;
 import org.jind.core.plot.Figure;
 import org.jind.core.plot.FigureStore;
-
 import org.jind.knime.logic.ColumnInfo;
 import org.jind.knime.logic.Scorer;
 import org.jind.knime.logic.ScorerColumns;
-import org.jind.knime.nodes.JindNodeModel;
 import org.jind.knime.nodes.KnimeProgress;
 import org.jind.knime.nodes.KnimeTables;
+import org.jind.knime.nodes.ModernNodes;
 import org.jind.knime.views.FigureSource;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -23,43 +22,46 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.knime.core.webui.node.impl.WebUINodeModel;
 
 /**
  * JIND Scorer: an annotated table in; the rejection-aware metrics and the confusion matrix (with an Unassigned
  * column) out. Needs no model, so it also scores annotations made elsewhere. Its view draws the confusion
- * matrix as a heatmap from the values kept here (saved with the workflow in the node's internals).
+ * matrix as a heatmap from the values kept here (saved with the workflow in the node's internals), which is why
+ * this node keeps a node model of its own (KNIME's {@code WebUINodeModel}: settings from
+ * {@link JindScorerParameters}, internals and views as before).
  */
-final class JindScorerNodeModel extends JindNodeModel implements FigureSource {
+final class JindScorerNodeModel extends WebUINodeModel<JindScorerParameters> implements FigureSource {
     private static final String CONFUSION_FILE = "confusion.json";
 
-    private final JindScorerSettings s;
     /** What the view draws; null until executed. */
     private volatile ConfusionHeatmap.Data confusion;
 
     JindScorerNodeModel() {
-        this(new JindScorerSettings());
-    }
-
-    private JindScorerNodeModel(JindScorerSettings s) {
         super(new PortType[] {BufferedDataTable.TYPE}, new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE},
-                s.all());
-        this.s = s;
+                JindScorerParameters.class);
+        ModernNodes.adviseBlasOnce();
     }
 
     @Override
-    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        columns(input(inSpecs[0], DataTableSpec.class, "annotated table"));
+    protected PortObjectSpec[] configure(PortObjectSpec[] inSpecs, JindScorerParameters s)
+            throws InvalidSettingsException {
+        if (inSpecs[0] == null) {
+            throw new InvalidSettingsException("No annotated table at the input yet; configure or execute the node"
+                    + " before this one.");
+        }
+        columns((DataTableSpec) inSpecs[0], s);
         // the confusion matrix has a column per predicted label: known only from the data
         return new PortObjectSpec[] {KnimeTables.spec(Scorer.METRICS_COLUMNS), null};
     }
 
     @Override
-    protected PortObject[] execute(PortObject[] in, ExecutionContext exec) throws Exception {
+    protected PortObject[] execute(PortObject[] in, ExecutionContext exec, JindScorerParameters s) throws Exception {
         BufferedDataTable table = (BufferedDataTable) in[0];
-        int[] columns = columns(table.getDataTableSpec());
+        int[] columns = columns(table.getDataTableSpec(), s);
         KnimeProgress progress = new KnimeProgress(exec);
         String[][] values = KnimeTables.readStrings(table, columns, progress.range(0, 0.9));
-        Scorer.Scores scores = check(() -> Scorer.score(values[0], values[1], values[2]));
+        Scorer.Scores scores = ModernNodes.check(() -> Scorer.score(values[0], values[1], values[2]));
         confusion = new ConfusionHeatmap.Data(scores.trueLabels(), scores.predictedColumns(), scores.confusion(),
                 scores.cells(), scores.raw(), scores.rejected(), scores.effective());
         return new PortObject[] {KnimeTables.write(Scorer.metricsTable(scores), exec),
@@ -95,9 +97,9 @@ final class JindScorerNodeModel extends JindNodeModel implements FigureSource {
     }
 
     /** Indices of the true label, prediction and raw prediction columns. */
-    private int[] columns(DataTableSpec spec) throws InvalidSettingsException {
+    private static int[] columns(DataTableSpec spec, JindScorerParameters s) throws InvalidSettingsException {
         List<ColumnInfo> columns = KnimeTables.columns(spec);
-        return check(() -> ScorerColumns.resolve(columns, s.truthColumn.getStringValue(),
-                s.predictionColumn.getStringValue(), s.rawColumn.getStringValue()));
+        return ModernNodes.check(() -> ScorerColumns.resolve(columns, s.truthColumn, s.predictionColumn,
+                s.rawColumn));
     }
 }

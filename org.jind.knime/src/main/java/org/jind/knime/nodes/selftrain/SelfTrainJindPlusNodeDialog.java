@@ -21,5 +21,8 @@ final class SelfTrainJindPlusNodeDialog extends DefaultNodeSettingsPane {
         CommonSettings.addMissingValues(this, s.missingValues);
         CommonSettings.addFillAbsentGenes(this, s.fillAbsentGenes);
         closeCurrentGroup();
+        createNewGroup("Batches");
+        CommonSettings.addBatchOptions(this, s.batchColumn, s.batchesAtOnce);
+        closeCurrentGroup();
     }
 }

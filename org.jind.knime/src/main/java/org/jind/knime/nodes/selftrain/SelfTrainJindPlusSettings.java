@@ -26,15 +26,27 @@ final class SelfTrainJindPlusSettings {
     final SettingsModelInteger seed = CommonSettings.seed(D.seed());
     final SettingsModelString missingValues = CommonSettings.missingValues();
     final SettingsModelBoolean fillAbsentGenes = CommonSettings.fillAbsentGenes();
+    /** Added with the batch column (issue 19): workflows saved before lack them and keep the defaults. */
+    final SettingsModelString batchColumn = CommonSettings.batchColumn();
+    final SettingsModelIntegerBounded batchesAtOnce = CommonSettings.batchesAtOnce();
 
     List<SettingsModel> all() {
         return List.of(learningRate, batchSize, epochs, validationFraction, keepFraction, seed, missingValues,
-                fillAbsentGenes);
+                fillAbsentGenes, batchColumn, batchesAtOnce);
+    }
+
+    List<SettingsModel> addedLater() {
+        return List.of(batchColumn, batchesAtOnce);
     }
 
     SelfTrainSettings toCore() {
         return NodeParameters.selfTrain(learningRate.getDoubleValue(), batchSize.getIntValue(), epochs.getIntValue(),
                 validationFraction.getDoubleValue(), keepFraction.getDoubleValue(), seed.getIntValue());
+    }
+
+    /** The batch column, or null to treat the whole table as one batch. */
+    String batchColumn() {
+        return CommonSettings.batchColumn(batchColumn);
     }
 
     MissingValuePolicy missingValuePolicy() {
