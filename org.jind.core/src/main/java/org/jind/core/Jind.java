@@ -171,7 +171,16 @@ public final class Jind {
      * its trained networks.
      */
     public static Aligner.Result align(JindModel model, PreparedBatch target, AlignSettings s, Progress progress) {
-        return Aligner.align(model, target.matrixFor(model.plan), target.fingerprint(), s, progress);
+        return align(model, target, s, 1, progress);
+    }
+
+    /**
+     * {@link #align(JindModel, PreparedBatch, AlignSettings, Progress)} with 2 {@code lanes}: each iteration's
+     * independent products on two threads, with the same result to the bit (see {@link Aligner}).
+     */
+    public static Aligner.Result align(JindModel model, PreparedBatch target, AlignSettings s, int lanes,
+            Progress progress) {
+        return Aligner.align(model, target.matrixFor(model.plan), target.fingerprint(), s, lanes, progress);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.jind.core.model.AlignedModel;
 import org.jind.core.nn.ClassifierNet;
 import org.jind.core.nn.DiscriminatorNet;
 import org.jind.core.nn.GeneratorNet;
+import org.jind.core.nn.Lane;
 import org.jind.core.nn.Losses;
 import org.jind.core.nn.RmsProp;
 import org.jind.core.nn.Scratch;
@@ -62,6 +63,19 @@ public final class Aligner {
      */
     public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
             Progress progress) {
+        return align(model, target, targetFingerprint, s, 1, progress);
+    }
+
+    /**
+     * {@link #align(JindModel, SparseMatrix, String, AlignSettings, Progress)} on {@code lanes} threads (1 or 2):
+     * with 2, independent products of each iteration run on a second thread. The result is the same to the bit;
+     * each lane computes with the process's numerical threads ({@link org.jind.core.nn.Backend#threads()}).
+     */
+    public static Result align(JindModel model, SparseMatrix target, String targetFingerprint, AlignSettings s,
+            int lanes, Progress progress) {
+        if (lanes < 1 || lanes > 2) {
+            throw new JindException("Alignment runs on 1 or 2 lanes; " + lanes + " were asked for.");
+        }
         if (model.sourceCodes == null || model.sourceCodeLabels.length == 0) {
             throw new JindException("This model holds no source latent codes, so it cannot align batches; retrain it"
                     + " with this version of JIND.");
@@ -79,11 +93,7 @@ public final class Aligner {
         DiscriminatorNet d = new DiscriminatorNet(random);
         int nSource = model.sourceCodeLabels.length;
         // the encoder is frozen: its x·W for every target cell is computed once, not in every forward pass
-        Game game = new Game(g, d, new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG()),
-                new RmsProp(d.params(), s.learningRate(), s.weightDecayD()), new Batches(target),
-                g.encoderProducts(target, Predictor.CHUNK), target.rows(),
-                Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT),
-                Math.min(s.batchSize(), Math.min(nSource, target.rows())), new NumpyRandomState(s.seed()), random);
+        float[] encoderProducts = g.encoderProducts(target, Predictor.CHUNK);
         int iterations = AlignmentSchedule.iterationsPerEpoch(target.rows());
         double[] thresholds = Thresholds.compute(model.validation, s.theta());
 
@@ -97,7 +107,12 @@ public final class Aligner {
         AlignmentSchedule schedule = new AlignmentSchedule(s.patience(), s.maxEpochs());
         progress.report("align", 0, String.format(Locale.ROOT, "fresh generator rejects %.4f (unaligned %.4f)",
                 bestRej, unaligned));
-        try (Scratch scratch = new Scratch("align")) {
+        try (Lane lane = Lane.of(lanes, "align"); Scratch scratch = new Scratch("align")) {
+            Game game = new Game(g, d, new RmsProp(g.alignmentParams(), s.learningRate(), s.weightDecayG()),
+                    new RmsProp(d.params(), s.learningRate(), s.weightDecayD()), new Batches(target),
+                    encoderProducts, target.rows(), Tensors.matrix(model.sourceCodes, nSource, ClassifierNet.LATENT),
+                    Math.min(s.batchSize(), Math.min(nSource, target.rows())), new NumpyRandomState(s.seed()), random,
+                    lane);
             while (!schedule.stopped()) {
                 progress.checkCancelled();
                 schedule.startEpoch();
@@ -105,6 +120,7 @@ public final class Aligner {
                 for (int it = 0; it < iterations; it++) {
                     try (MemoryWorkspace ws = scratch.step()) {
                         reinits += game.iteration(schedule);
+                        lane.endStep();
                     }
                 }
                 boolean balanced = schedule.endEpoch();
@@ -149,23 +165,37 @@ public final class Aligner {
      * The adversarial game of §6: both networks, their optimisers, the minibatch draws and the generator that
      * re-initialises G. The reference also draws (and multiplies by its σ = 0) Gaussian noise for every code batch
      * D sees; skipping those draws keeps re-initialisations on the reference's numbers.
+     * <p>
+     * Work that does not depend on what runs meanwhile goes to {@code lane} (with one lane it runs where it is
+     * forked): F3 beside F2 in every generator pass, D's pass over source codes (and its gradient, which a D step
+     * accumulates first) beside the generator's, half of G's optimiser step. Every array gets the same operations
+     * on the same inputs in either case, and the random draws stay on this thread in the reference's order, so
+     * the numbers do not depend on the lanes.
      */
     private record Game(GeneratorNet g, DiscriminatorNet d, RmsProp optG, RmsProp optD, Batches targets,
             float[] encoderProducts, int targetCells, INDArray sourceCodes, int bs, NumpyRandomState draws,
-            TorchGenerator random) {
+            TorchGenerator random, Lane lane) {
 
         /** One iteration: a G step, then two D steps; returns how many times the generator was re-initialised. */
         int iteration(AlignmentSchedule schedule) {
+            // the minibatches, drawn in the reference's order: nothing else draws from this generator
+            int[] targets1 = draws.randint(targetCells, bs);
+            int[] sources1 = draws.randint((int) sourceCodes.rows(), bs);
+            int[] targets2 = draws.randint(targetCells, bs);
+            int[] sources2 = draws.randint((int) sourceCodes.rows(), bs);
             int reinits = 0;
             // 1. generator step: make D take target codes for source codes
-            GeneratorNet.Pass pass = targetPass();
+            GeneratorNet.Pass pass = targetPass(targets1);
+            // D's first step sees the source codes through D as it is now; it starts with their gradient
+            Lane.Task<RealPass> real1 = lane.fork(() -> realPass(sources1));
             DiscriminatorNet.Pass fakePass = d.forward(pass.code);
             skipNoise();
             Losses.Result lossG = Losses.bce(fakePass.logit(), 1f);
             if (schedule.shouldStepG()) {
                 optG.zeroGrad();
-                g.backward(pass, d.backward(fakePass, lossG.grad(), false), true, false);
-                optG.step();
+                // through D before its step changes it
+                g.backward(pass, d.backward(fakePass, lossG.grad(), false), true, false, lane);
+                optG.step(lane);
             }
             // a collapsed game (a loss of exactly 0) restarts the generator's MLPs at once
             if (schedule.foldG(lossG.loss())) {
@@ -173,19 +203,27 @@ public final class Aligner {
                 reinits++;
             }
             // 2. two discriminator steps: the codes just made, then a fresh target minibatch
+            Lane.Task<RealPass> real = real1;
             for (int rep = 0; rep < 2; rep++) {
-                DiscriminatorNet.Pass fake = rep == 0 ? fakePass : d.forward(targetPass().code);
-                DiscriminatorNet.Pass real = d.forward(Nd4j.pullRows(sourceCodes, 1,
-                        draws.randint((int) sourceCodes.rows(), bs)));
+                DiscriminatorNet.Pass fake;
+                if (rep == 0) {
+                    fake = fakePass;
+                } else {
+                    GeneratorNet.Pass second = targetPass(targets2);
+                    real = lane.fork(() -> realPass(sources2));
+                    fake = d.forward(second.code);
+                }
+                RealPass r = real.join();
                 skipNoise();
                 skipNoise();
-                Losses.Result lr = Losses.bce(real.logit(), 1f);
                 Losses.Result lf = Losses.bce(fake.logit(), 0f);
-                double lossD = 0.5 * (lr.loss() + lf.loss());
+                double lossD = 0.5 * (r.loss().loss() + lf.loss());
                 if (schedule.shouldStepD()) {
-                    optD.zeroGrad();
-                    d.backward(real, lr.grad().mul(0.5), true);
-                    d.backward(fake, lf.grad().mul(0.5), true);
+                    if (!r.hasGradient()) {
+                        optD.zeroGrad();
+                        d.backward(r.pass(), r.loss().grad().mul(0.5), true);
+                    }
+                    d.backward(fake, lf.grad().mul(0.5), true); // after the source codes' gradient, as in one pass
                     optD.step();
                 }
                 if (schedule.foldD(lossD)) {
@@ -196,11 +234,27 @@ public final class Aligner {
             return reinits;
         }
 
-        /** The generator's pass over a fresh minibatch of target cells. */
-        private GeneratorNet.Pass targetPass() {
-            int[] ids = draws.randint(targetCells, bs);
+        /**
+         * D's pass over source codes and its loss; on a lane's thread also its gradient, in D's cleared gradients,
+         * computed while this thread works (in case D steps: it usually does). Inline, the step computes it.
+         */
+        private record RealPass(DiscriminatorNet.Pass pass, Losses.Result loss, boolean hasGradient) {
+        }
+
+        private RealPass realPass(int[] sources) {
+            DiscriminatorNet.Pass real = d.forward(Nd4j.pullRows(sourceCodes, 1, sources));
+            Losses.Result lr = Losses.bce(real.logit(), 1f);
+            if (lane.isThread()) {
+                optD.zeroGrad();
+                d.backward(real, lr.grad().mul(0.5), true);
+            }
+            return new RealPass(real, lr, lane.isThread());
+        }
+
+        /** The generator's pass over these target cells. */
+        private GeneratorNet.Pass targetPass(int[] ids) {
             return g.forwardWithEncoderProducts(targets.rows(ids, 0, bs),
-                    Tensors.gatherRows(encoderProducts, ClassifierNet.LATENT, ids, 0, bs));
+                    Tensors.gatherRows(encoderProducts, ClassifierNet.LATENT, ids, 0, bs), lane);
         }
 
         private void skipNoise() {

@@ -217,7 +217,20 @@ final class OptionGroups {
                 description = "keep the unaligned model when it rejects fewer target cells")
         boolean considerUnaligned;
 
+        @Option(names = "--align-lanes", paramLabel = "N", description = "2: each alignment iteration's independent"
+                + " products on two threads (the same model to the bit; best with --threads 1) (default: 1)")
+        int lanes = 1;
+
+        /** --align-lanes, checked. */
+        int lanes() {
+            if (lanes < 1 || lanes > 2) {
+                throw new JindException("--align-lanes must be 1 or 2; it is " + lanes + ".");
+            }
+            return lanes;
+        }
+
         AlignSettings settings(SeedThreads st, double theta) {
+            lanes(); // checked with the settings, before any work
             return named(() -> new AlignSettings(lr, wdG, wdD, batchSize, maxEpochs, patience, theta, st.seed,
                     considerUnaligned),
                     Map.of(LEARNING_RATE, "--align-lr", WEIGHT_DECAY_GENERATOR, "--wd-g", WEIGHT_DECAY_DISCRIMINATOR,

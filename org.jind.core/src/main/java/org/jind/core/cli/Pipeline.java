@@ -85,7 +85,7 @@ final class Pipeline {
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
             PreparedBatch target = readPrepared(input, m, fill.fill, progress);
-            Aligner.Result r = Jind.align(m, target, s, progress);
+            Aligner.Result r = Jind.align(m, target, s, align.lanes(), progress);
             AlignedModel aligned = input.batch != null ? BatchModels.named(r.model(), input.batchKey, input.batch)
                     : r.model();
             aligned.save(out);
@@ -109,7 +109,8 @@ final class Pipeline {
             ConsoleProgress progress = new ConsoleProgress(quiet.quiet);
             JindModel m = JindModel.load(model);
             eachBatchInto(out, batches, seedThreads.threads.threads, progress, (b, p, file) -> {
-                Aligner.Result r = Jind.align(m, readPrepared(input, b, m, fill.fill, p, progress), s, p);
+                Aligner.Result r = Jind.align(m, readPrepared(input, b, m, fill.fill, p, progress), s, align.lanes(),
+                        p);
                 BatchModels.named(r.model(), input.batchKey, b).save(file);
                 return String.format(Locale.ROOT, "Saved the model aligned to %s to %s (target rejection %.4f,"
                         + " unaligned %.4f)", b, file, r.bestRejection(), r.unalignedRejection());
@@ -513,7 +514,7 @@ final class Pipeline {
                 long s0 = System.nanoTime();
                 String stage = stageList.get(i);
                 if (stage.equals("align")) {
-                    model = aligned = BatchModels.named(Jind.align(trained, prepared, as, progress).model(), batchKey,
+                    model = aligned = BatchModels.named(Jind.align(trained, prepared, as, align.lanes(), progress).model(), batchKey,
                             batch);
                 } else if (stage.equals("selftrain")) {
                     model = Jind.selfTrain(aligned, prepared, ss, progress).model();
@@ -584,7 +585,7 @@ final class Pipeline {
                         }
                         truth = labels.truth(progress);
                     }
-                    case "align" -> model = aligned = Jind.align(model, prepared, as, progress).model();
+                    case "align" -> model = aligned = Jind.align(model, prepared, as, align.lanes(), progress).model();
                     default -> model = Jind.selfTrain(aligned, prepared, ss, progress).model();
                 }
                 double seconds = (System.nanoTime() - (stage.equals("train") ? t0 : ts0)) / 1e9;

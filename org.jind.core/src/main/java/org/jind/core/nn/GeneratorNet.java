@@ -133,47 +133,25 @@ public final class GeneratorNet {
      * from there, E(x + b) being that plus {@code b·W + bias}.
      */
     private Pass forward(Input x, MlpOutputs mlps, INDArray encoderProduct, TorchGenerator encoderRng) {
+        return forward(x, mlps, encoderProduct, encoderRng, Lane.INLINE);
+    }
+
+    /** {@link #forward(Input, MlpOutputs, INDArray, TorchGenerator)} with F3 on {@code lane} while F2 runs here. */
+    private Pass forward(Input x, MlpOutputs mlps, INDArray encoderProduct, TorchGenerator encoderRng, Lane lane) {
         Pass p = new Pass();
         p.x = x;
-        INDArray a = null;
-        INDArray b = null;
-        INDArray e = null;
-        if (x.isSparse()) {
-            if (mlps == null) {
-                a = f2[0].forwardShifted(x.sparse(), shift.value);
-                b = f3[0].forwardShifted(x.sparse(), shift.value);
-            }
-            if (encoderProduct == null) {
-                e = encoder.forwardShifted(x.sparse(), shift.value);
-            }
-        } else {
+        if (!x.isSparse()) {
             p.shifted = x.dense().addRowVector(shift.value);
-            if (mlps == null) {
-                p.f2In[0] = p.shifted;
-                p.f3In[0] = p.shifted;
-                a = f2[0].forward(p.shifted);
-                b = f3[0].forward(p.shifted);
-            }
-            if (encoderProduct == null) {
-                e = encoder.forward(p.shifted);
-            }
         }
+        Lane.Task<INDArray> f3Out = mlps == null ? lane.fork(() -> mlpForward(f3, p, p.f3In)) : null;
+        INDArray e;
         if (encoderProduct != null) {
             e = encoderProduct.addRowVector(encoder.shiftOffset(shift.value));
-        }
-        if (mlps == null) {
-            for (int i = 1; i < 3; i++) {
-                a = Transforms.relu(a, false);
-                b = Transforms.relu(b, false);
-                p.f2In[i] = a;
-                p.f3In[i] = b;
-                a = f2[i].forward(a);
-                b = f3[i].forward(b);
-            }
         } else {
-            a = mlps.f2();
-            b = mlps.f3();
+            e = x.isSparse() ? encoder.forwardShifted(x.sparse(), shift.value) : encoder.forward(p.shifted);
         }
+        INDArray a = mlps == null ? mlpForward(f2, p, p.f2In) : mlps.f2();
+        INDArray b = mlps == null ? f3Out.join() : mlps.f3();
         p.f2Out = a;
         p.f3Out = b;
         if (encoderRng != null) {
@@ -183,6 +161,26 @@ public final class GeneratorNet {
         p.encoded = e;
         p.code = a.add(e.mul(b.add(1)));
         return p;
+    }
+
+    /**
+     * F2 or F3 on the pass's input ({@code x + b}: a sparse x never forms it, each first layer computing
+     * {@code x·W + (b·W + bias)}); keeps each layer's input in {@code inputs} for the backward pass.
+     */
+    private INDArray mlpForward(Linear[] mlp, Pass p, INDArray[] inputs) {
+        INDArray a;
+        if (p.x.isSparse()) {
+            a = mlp[0].forwardShifted(p.x.sparse(), shift.value);
+        } else {
+            inputs[0] = p.shifted;
+            a = mlp[0].forward(p.shifted);
+        }
+        for (int i = 1; i < 3; i++) {
+            a = Transforms.relu(a, false);
+            inputs[i] = a;
+            a = mlp[i].forward(a);
+        }
+        return a;
     }
 
     /** The outputs of F2 and F3 (cells × {@link ClassifierNet#LATENT} each) for some cells. */
@@ -206,7 +204,12 @@ public final class GeneratorNet {
      * these cells from {@code encoderProduct} (rows of {@link #encoderProducts}); F2 and F3 run and can be trained.
      */
     public Pass forwardWithEncoderProducts(Input x, INDArray encoderProduct) {
-        return forward(x, null, encoderProduct, null);
+        return forwardWithEncoderProducts(x, encoderProduct, Lane.INLINE);
+    }
+
+    /** {@link #forwardWithEncoderProducts(Input, INDArray)} with F3 computed on {@code lane}: the same numbers. */
+    public Pass forwardWithEncoderProducts(Input x, INDArray encoderProduct, Lane lane) {
+        return forward(x, null, encoderProduct, null, lane);
     }
 
     /** F2's and F3's outputs for every cell of a batch (row-major, cells × {@link ClassifierNet#LATENT} each). */
@@ -279,6 +282,14 @@ public final class GeneratorNet {
      * into E's weights (JIND+). Gradients accumulate into the parameters' grad arrays.
      */
     public void backward(Pass p, INDArray dCode, boolean trainMlps, boolean trainEncoder) {
+        backward(p, dCode, trainMlps, trainEncoder, Lane.INLINE);
+    }
+
+    /**
+     * {@link #backward(Pass, INDArray, boolean, boolean)} with F3's part on {@code lane} while F2's runs here: each
+     * MLP accumulates into its own parameters, and the shift's three terms are added in the same order.
+     */
+    public void backward(Pass p, INDArray dCode, boolean trainMlps, boolean trainEncoder, Lane lane) {
         if (trainEncoder) {
             INDArray dE = dCode.mul(p.f3Out.add(1));
             if (p.stochastic != null) {
@@ -294,9 +305,11 @@ public final class GeneratorNet {
         }
         // The shift is added to every row, so its gradient is the column sum of the input gradient, and
         // Σ_rows(dy·Wᵀ) = (Σ_rows dy)·Wᵀ: one vector–matrix product per first layer instead of a full dx.
+        Lane.Task<INDArray> f3Term = lane.fork(
+                () -> f3[0].inputGradient(Tensors.columnSums(mlpBackward(f3, p, p.f3In, dCode.mul(p.encoded)))));
         INDArray dShift = encoder.inputGradient(Tensors.columnSums(dCode.mul(p.f3Out.add(1))));
         dShift.addi(f2[0].inputGradient(Tensors.columnSums(mlpBackward(f2, p, p.f2In, dCode))));
-        dShift.addi(f3[0].inputGradient(Tensors.columnSums(mlpBackward(f3, p, p.f3In, dCode.mul(p.encoded)))));
+        dShift.addi(f3Term.join());
         shift.grad().addi(dShift);
     }
 

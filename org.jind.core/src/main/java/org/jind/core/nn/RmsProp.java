@@ -39,11 +39,34 @@ public final class RmsProp implements Optimizer {
 
     @Override
     public void step() {
+        step(0, params.size());
+    }
+
+    /**
+     * {@link #step()} with the later parameters, about half of the values, updated on {@code lane}: each parameter's
+     * update reads and writes only its own arrays, so the numbers are the same.
+     */
+    public void step(Lane lane) {
+        long total = 0;
+        for (float[] s : square) {
+            total += s.length;
+        }
+        int split = 0;
+        for (long before = 0; split < params.size() && 2 * before < total; split++) {
+            before += square.get(split).length;
+        }
+        int from = split;
+        Lane.Task<Void> rest = lane.fork(() -> step(from, params.size()));
+        step(0, from);
+        rest.join();
+    }
+
+    private void step(int from, int to) {
         float alpha = (float) ALPHA;
         float oneMinusAlpha = (float) (1 - ALPHA);
         float eps = (float) EPS;
         float negLr = (float) -lr;
-        for (int i = 0; i < params.size(); i++) {
+        for (int i = from; i < to; i++) {
             Param p = params.get(i);
             float[] w = values.get(i);
             float[] g = grads.get(i);

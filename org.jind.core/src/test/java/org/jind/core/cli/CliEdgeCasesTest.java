@@ -196,6 +196,7 @@ public class CliEdgeCasesTest {
         cases.put("--wd-g must not be negative", new String[] {"--wd-g", "-0.5"});
         cases.put("--lr must be a finite number", new String[] {"--lr", "NaN"});
         cases.put("--max-epochs must be at least 1", new String[] {"--max-epochs", "0"});
+        cases.put("--align-lanes must be 1 or 2; it is 3.", new String[] {"--align-lanes", "3"});
         cases.put("--keep-fraction must be above 0 and at most 1", new String[] {"--keep-fraction", "1.5"});
         for (Map.Entry<String, String[]> c : cases.entrySet()) {
             String[] a = Stream.concat(Arrays.stream(run), Arrays.stream(c.getValue())).toArray(String[]::new);
@@ -205,6 +206,8 @@ public class CliEdgeCasesTest {
         }
         fails(args("align", "--model", p(model), "--input", p(csv), "--batch-key", "batch", "--out", p(dir.resolve("a.jind")), "--align-lr",
                 "-1"), "--align-lr must be a positive number");
+        fails(args("align", "--model", p(model), "--input", p(csv), "--batch-key", "batch", "--out", p(dir.resolve("a.jind")),
+                "--align-lanes", "0"), "--align-lanes must be 1 or 2; it is 0.");
         fails(args("selftrain", "--model", p(model), "--input", p(csv), "--batch-key", "batch", "--out", p(dir.resolve("a.jind")),
                 "--st-batch-size", "0"), "--st-batch-size must be at least 1");
     }
