@@ -8,11 +8,12 @@
 #   DATA.h5ad      cells × genes with obs columns 'batch' and 'cell_type' (e.g. pbmc_symphony.h5ad, or
 #                  ./jind simulate --out pair.h5ad --cells 10000 --genes 5000 --types 10 --batches 2)
 #   SEED           default 0;  THREADS  default 1 for both (PyTorch's and ND4J's threads)
+#   JIND_RUN_ARGS  (environment) further options for ours, e.g. JIND_RUN_ARGS='--align-lanes 2'
 # The reference runs with Debian's Python (/usr/bin/python3; packages python3-torch python3-anndata python3-sklearn
 # python3-pandas python3-seaborn python3-tqdm), or $JIND_REF_PYTHON. Its working files go to a temporary folder.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-[ $# -ge 4 ] || { sed -n 2,13p "$0" >&2; exit 2; }
+[ $# -ge 4 ] || { sed -n 2,14p "$0" >&2; exit 2; }
 ref="$(cd "$1" && pwd)"; data="$2"; source_batch="$3"; target_batch="$4"; seed="${5:-0}"; threads="${6:-1}"
 [ -f "$ref/jind/jindlib.py" ] || { echo "error: $ref/jind/jindlib.py not found; give the folder of a JIND checkout" >&2; exit 2; }
 [ -f "$data" ] || { echo "error: $data not found" >&2; exit 2; }
@@ -23,10 +24,11 @@ trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
 
 "$here/jind" --help >/dev/null 2>&1 || true # build first, outside the timing
-echo "ours: ./jind run (seed $seed, $threads thread(s))"
+read -r -a extra <<<"${JIND_RUN_ARGS:-}"
+echo "ours: ./jind run (seed $seed, $threads thread(s)${extra[*]:+, ${extra[*]}})"
 t0=$(now)
 "$here/jind" run --source "$data" --batch-key batch --label-key cell_type --source-batch "$source_batch" \
-  --target-batch "$target_batch" --seed "$seed" --threads "$threads" --json --quiet --out-dir "$work/ours"
+  --target-batch "$target_batch" --seed "$seed" --threads "$threads" ${extra[@]+"${extra[@]}"} --json --quiet --out-dir "$work/ours"
 t1=$(now)
 
 echo "reference: $ref (seed $seed, $threads thread(s))"
