@@ -100,11 +100,17 @@ public class KnimeNodesInOsgiTest {
     public void nodeFactoriesLoadWithTheirDescriptionsAndIcons() throws Exception {
         Bundle knime = bundle(KNIME);
         Class<?> nodeFactory = bundle("org.knime.core").loadClass("org.knime.core.node.NodeFactory");
-        Class<?> defaultNodeFactory = bundle("org.knime.core").loadClass("org.knime.node.DefaultNodeFactory");
+        // the node API's factories, and a classic factory with the modern dialog: KNIME generates their
+        // descriptions from the parameters class, and the factory's code names the icon
+        List<Class<?>> generated = new ArrayList<>();
+        for (String api : List.of("org.knime.node.DefaultNodeFactory",
+                "org.knime.core.webui.node.impl.WebUINodeFactory",
+                "org.knime.core.webui.node.dialog.NodeDialogFactory")) {
+            generated.add(bundle("org.knime.core").loadClass(api));
+        }
         for (String name : FACTORIES) {
             Class<?> factory = knime.loadClass(name);
-            // a node of the modern API names its icon in its DefaultNode; KNIME generates its description from it
-            boolean modern = defaultNodeFactory.isAssignableFrom(factory);
+            boolean modern = generated.stream().anyMatch(api -> api.isAssignableFrom(factory));
             assertTrue(modern || nodeFactory.isAssignableFrom(factory), name + " is no NodeFactory");
             Class<?> knimeSuper = factory.getSuperclass(); // via our JindNodeFactory base: the first KNIME class up
             while (!knimeSuper.getName().startsWith("org.knime.")) {
