@@ -4,6 +4,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.jind.core.data.SparseMatrix;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,6 +29,32 @@ public final class Tensors {
         }
         INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
         ((FloatPointer) m.data().addressPointer()).put(data);
+        return m;
+    }
+
+    /** Floats per block in {@link #denseRows}: 256 KB, far below a G1 region. */
+    private static final int BLOCK_FLOATS = 1 << 16;
+
+    /**
+     * Rows {@code [from, from+count)} of {@code x} as a dense matrix, written into ND4J's memory a block of rows at
+     * a time. The values are those of {@link SparseMatrix#denseRange}; what is saved is the Java array of the whole
+     * range (8 MB for 1,024 cells × 2,000 genes), which G1 allocates as a humongous object outside the young
+     * generation: annotating chunk after chunk made the heap grow to several times what was live.
+     */
+    public static INDArray denseRows(SparseMatrix x, int from, int count) {
+        int cols = x.cols();
+        INDArray m = Nd4j.createUninitialized(DataType.FLOAT, count, cols);
+        if (count == 0 || cols == 0) {
+            return m;
+        }
+        int blockRows = Math.max(1, Math.min(count, BLOCK_FLOATS / cols));
+        float[] block = new float[blockRows * cols];
+        FloatPointer base = (FloatPointer) m.data().addressPointer();
+        for (int r = 0; r < count; r += blockRows) {
+            int n = Math.min(blockRows, count - r);
+            x.denseRange(from + r, n, block);
+            new FloatPointer(base).position(base.position() + (long) r * cols).put(block, 0, n * cols);
+        }
         return m;
     }
 

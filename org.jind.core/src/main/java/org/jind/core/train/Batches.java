@@ -6,7 +6,7 @@ import org.jind.core.nn.Tensors;
 
 /**
  * Minibatches out of a sparse matrix, handed to the first layers sparse (CSR rows) when few enough of their
- * values are non-zero, else dense (ND4J copies the Java array into its own memory).
+ * values are non-zero, else dense (written into ND4J's memory a block of rows at a time).
  */
 public final class Batches {
     /**
@@ -48,19 +48,24 @@ public final class Batches {
         return of(x.selectRows(rows));
     }
 
-    /** Consecutive rows {@code [from, from+count)}. */
+    /** Consecutive rows {@code [from, from+count)}; dense ones are written from {@code x} without a copy of the rows. */
     public Input range(int from, int count) {
-        return of(x.rowRange(from, count));
+        if (sparseEnough(x.rowStart(from + count) - x.rowStart(from), count, x.cols())) {
+            return Input.sparse(x.rowRange(from, count));
+        }
+        return Input.dense(Tensors.denseRows(x, from, count));
     }
 
     /** A batch in the form that is faster for its density. */
     public static Input of(SparseMatrix batch) {
-        double cells = (double) batch.rows() * batch.cols();
-        if (cells > 0 && batch.nonZeros() <= MAX_DENSITY * cells) {
+        if (sparseEnough(batch.nonZeros(), batch.rows(), batch.cols())) {
             return Input.sparse(batch);
         }
-        float[] dense = new float[batch.rows() * batch.cols()];
-        batch.denseRange(0, batch.rows(), dense);
-        return Input.dense(Tensors.matrix(dense, batch.rows(), batch.cols()));
+        return Input.dense(Tensors.denseRows(batch, 0, batch.rows()));
+    }
+
+    private static boolean sparseEnough(long nonZeros, int rows, int cols) {
+        double cells = (double) rows * cols;
+        return cells > 0 && nonZeros <= MAX_DENSITY * cells;
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.util.Random;
+
+import org.jind.core.data.SparseMatrix;
 import org.junit.Test;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,6 +30,32 @@ public class TensorsTest {
         assertArrayEquals(new float[] {2, 3, 5, 6}, Tensors.toArray(m.get(NDArrayIndex.all(), NDArrayIndex.interval(1, 3))), 0f);
         assertArrayEquals(new float[] {4, 5, 6}, Tensors.toArray(m.getRow(1, true)), 0f);
         assertArrayEquals(SIX, Tensors.toArray(m.dup('f')), 0f);
+    }
+
+    @Test
+    public void denseRowsAreTheRowsOfTheSparseMatrixInEveryBlockLayout() {
+        Random r = new Random(7);
+        // 3 columns: many rows per block; 70,000 columns: one row per block (more floats than a block holds)
+        for (int cols : new int[] {3, 2_000, 70_000}) {
+            int rows = cols == 70_000 ? 5 : 1_100;
+            float[][] dense = new float[rows][cols];
+            for (float[] row : dense) {
+                for (int j = 0; j < cols; j++) {
+                    row[j] = r.nextInt(3) == 0 ? r.nextFloat() * 9 - 4 : 0f;
+                }
+            }
+            SparseMatrix x = SparseMatrix.fromDense(dense);
+            int from = 2;
+            int count = rows - 3;
+            float[] expected = new float[count * cols];
+            x.denseRange(from, count, expected);
+            assertArrayEquals(cols + " columns", expected, Tensors.toArray(Tensors.denseRows(x, from, count)), 0f);
+            try (Scratch scratch = new Scratch("tensors-test"); MemoryWorkspace ws = scratch.step()) {
+                assertArrayEquals(cols + " columns, in a workspace", expected,
+                        Tensors.toArray(Tensors.denseRows(x, from, count)), 0f);
+            }
+        }
+        assertEquals(0, Tensors.denseRows(SparseMatrix.fromDense(new float[0][0]), 0, 0).length());
     }
 
     @Test
