@@ -493,6 +493,13 @@ final class Pipeline {
                             r.target().matrix(), "--target-matrix"));
         }
 
+        /**
+         * Cells per read of a batch worker. Workers read their batches at the same time, and a read of
+         * {@link Jind#CHUNK_CELLS} cells of a 2,000-gene file makes arrays of 25 MB each, which G1 allocates outside
+         * its young generation: the heap grew to several times what was live. The prepared batch is the same.
+         */
+        private static final int WORKER_READ_CELLS = org.jind.core.annotate.Predictor.CHUNK;
+
         /** One target batch of several: prepared for the trained model, then its own alignment and self-training. */
         private BatchRun runBatch(String batch, Reading reading, JindModel trained, List<String> stageList, AlignSettings as,
                 SelfTrainSettings ss, double t, RunDirectory dir, Progress progress) {
@@ -500,7 +507,7 @@ final class Pipeline {
             String[] truth;
             try (CellChunks cells = openTarget(reading, batch)) {
                 TargetLabels labels = new TargetLabels(labelKey);
-                prepared = Jind.prepare(trained, CellChunks.peeking(cells, labels), Jind.CHUNK_CELLS, false, progress);
+                prepared = Jind.prepare(trained, CellChunks.peeking(cells, labels), WORKER_READ_CELLS, false, progress);
                 if (prepared.cells() == 0) {
                     throw new JindException(targetPath().getFileName() + ": batch '" + batch + "' holds no cells.");
                 }
