@@ -87,6 +87,25 @@ public final class ModernNodes {
         }
     }
 
+    /** The option text of <i>Missing values in gene columns</i> where a model's genes are read from a table. */
+    public static final String MODEL_MISSING_VALUES_TEXT = "What to do with a missing cell (or NaN) in one of the"
+            + " model's gene columns: <i>Fail</i> (default) or <i>Treat as 0</i>.";
+
+    /** The option text of <i>Treat genes absent from the table as 0</i>. */
+    public static final String FILL_ABSENT_GENES_TEXT = "Without it, the node fails before running when"
+            + " a gene of the model has no numeric column in the table; with it, absent genes count as not detected"
+            + " and the node warns once how many are absent (listing the first ones in the model's order). Even with"
+            + " it, the node refuses a table in which fewer than half of the model's genes are numeric columns (for"
+            + " instance Ensembl ids against a model that knows its genes only by symbol): predictions would mean"
+            + " nothing. A gene column may be named by the gene's name in the model or, when the model records both"
+            + " identifiers (trained on a 10x file or on an .h5ad with a gene symbol column), by its other identifier"
+            + " (symbol or Ensembl id); the node then says so in a warning.";
+
+    /** A column option as the nodes use it: blank (none; a classic "none" was saved as null) is null. */
+    public static String chosenColumn(String column) {
+        return column == null || column.isBlank() ? null : column.strip();
+    }
+
     /** A configure-time computation that may fail with a {@link JindException}. */
     @FunctionalInterface
     public interface Check<T> {

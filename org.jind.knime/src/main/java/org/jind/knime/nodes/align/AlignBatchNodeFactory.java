@@ -1,33 +1,19 @@
 package org.jind.knime.nodes.align;
 
+import org.jind.knime.nodes.FigureNodeFactory;
 import org.jind.knime.nodes.ModernNodes;
 import org.jind.knime.port.JindModelPortObject;
-import org.jind.knime.views.FigureNodeView;
-import org.jind.knime.views.FigureWebView;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.NodeDescription;
-import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
-import org.knime.core.webui.node.dialog.NodeDialog;
-import org.knime.core.webui.node.dialog.NodeDialogFactory;
-import org.knime.core.webui.node.dialog.NodeDialogManager;
-import org.knime.core.webui.node.dialog.SettingsType;
-import org.knime.core.webui.node.dialog.defaultdialog.DefaultNodeDialog;
 import org.knime.core.webui.node.impl.PortDescription;
 import org.knime.core.webui.node.impl.WebUINodeFactory;
-import org.knime.core.webui.node.view.NodeViewFactory;
 
 /**
  * Align Batch: its dialog, settings and the options of its description come from {@link AlignBatchParameters}
- * (KNIME's modern dialog). The factory stays a classic one implementing {@link NodeDialogFactory} because the node
- * has a view of its own, the latent maps and alignment curves drawn from the node's internals: the Swing view for
- * the classic UI and the web view ({@link NodeViewFactory}) for the modern one. KNIME's modern factories offer
- * neither a Swing view ({@code WebUINodeFactory}) nor a web view of per-node data without a script
- * ({@code DefaultNodeFactory}).
+ * (KNIME's modern dialog); its view shows the latent maps and alignment curves, in the classic and the modern UI (see
+ * {@link FigureNodeFactory} for why the factory is a classic one).
  */
-public final class AlignBatchNodeFactory extends NodeFactory<AlignBatchNodeModel>
-        implements NodeDialogFactory, NodeViewFactory<AlignBatchNodeModel> {
+public final class AlignBatchNodeFactory extends FigureNodeFactory<AlignBatchNodeModel> {
 
     private static final String NAME = "Align Batch";
 
@@ -81,6 +67,10 @@ public final class AlignBatchNodeFactory extends NodeFactory<AlignBatchNodeModel
             + " whose generator was kept. With a <i>Batch column</i>, these tabs for each batch, their titles starting"
             + " with the batch.";
 
+    public AlignBatchNodeFactory() {
+        super(AlignBatchParameters.class);
+    }
+
     @Override
     public AlignBatchNodeModel createNodeModel() {
         return new AlignBatchNodeModel();
@@ -107,38 +97,5 @@ public final class AlignBatchNodeFactory extends NodeFactory<AlignBatchNodeModel
                 "Aligns a new, unlabelled batch of cells onto a JIND model's latent space to remove batch effects.",
                 INTRO, AlignBatchParameters.class, null, VIEW, NodeType.Learner,
                 new String[] {"batch effect", "integration", "domain adaptation", "single-cell"});
-    }
-
-    /** One view: the latent maps before and after alignment, and the alignment curves. */
-    @Override
-    protected int getNrNodeViews() {
-        return 1;
-    }
-
-    @Override
-    public NodeView<AlignBatchNodeModel> createNodeView(int viewIndex, AlignBatchNodeModel nodeModel) {
-        return new FigureNodeView<>(nodeModel);
-    }
-
-    /** The same figures (each batch's with a batch column) in KNIME's modern UI. */
-    @Override
-    public org.knime.core.webui.node.view.NodeView createNodeView(AlignBatchNodeModel nodeModel) {
-        return FigureWebView.of(nodeModel);
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    public NodeDialog createNodeDialog() {
-        return new DefaultNodeDialog(SettingsType.MODEL, AlignBatchParameters.class);
-    }
-
-    /** Where KNIME still asks for a Swing dialog: the modern one, with KNIME's flow variable tab. */
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
-        return NodeDialogManager.createLegacyFlowVariableNodeDialog(createNodeDialog());
     }
 }

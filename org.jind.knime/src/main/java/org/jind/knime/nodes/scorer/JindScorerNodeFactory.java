@@ -1,31 +1,18 @@
 package org.jind.knime.nodes.scorer;
 
+import org.jind.knime.nodes.FigureNodeFactory;
 import org.jind.knime.nodes.ModernNodes;
-import org.jind.knime.views.FigureNodeView;
-import org.jind.knime.views.FigureWebView;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.NodeDescription;
-import org.knime.core.node.NodeDialogPane;
-import org.knime.core.node.NodeFactory;
-import org.knime.core.node.NodeView;
-import org.knime.core.webui.node.dialog.NodeDialog;
-import org.knime.core.webui.node.dialog.NodeDialogFactory;
-import org.knime.core.webui.node.dialog.NodeDialogManager;
-import org.knime.core.webui.node.dialog.SettingsType;
-import org.knime.core.webui.node.dialog.defaultdialog.DefaultNodeDialog;
 import org.knime.core.webui.node.impl.PortDescription;
 import org.knime.core.webui.node.impl.WebUINodeFactory;
-import org.knime.core.webui.node.view.NodeViewFactory;
 
 /**
  * JIND Scorer: its dialog, settings and the options of its description come from {@link JindScorerParameters}
- * (KNIME's modern dialog). The factory stays a classic one implementing {@link NodeDialogFactory} because the node
- * has a view of its own, the confusion heatmap drawn from the node's internals: the Swing view for the classic UI
- * and the web view ({@link NodeViewFactory}) for the modern one. KNIME's modern factories offer neither a Swing
- * view ({@code WebUINodeFactory}) nor a web view of per-node data without a script ({@code DefaultNodeFactory}).
+ * (KNIME's modern dialog); its view shows the confusion heatmap, in the classic and the modern UI (see
+ * {@link FigureNodeFactory} for why the factory is a classic one).
  */
-public final class JindScorerNodeFactory extends NodeFactory<JindScorerNodeModel>
-        implements NodeDialogFactory, NodeViewFactory<JindScorerNodeModel> {
+public final class JindScorerNodeFactory extends FigureNodeFactory<JindScorerNodeModel> {
 
     private static final String NAME = "JIND Scorer";
 
@@ -62,6 +49,10 @@ public final class JindScorerNodeFactory extends NodeFactory<JindScorerNodeModel
             + " white (0) to dark blue (1). The subtitle gives the number of cells, raw accuracy, rejected fraction and"
             + " the accuracy of the kept cells. The same figure as the command line's <tt>confusion.png</tt>.";
 
+    public JindScorerNodeFactory() {
+        super(JindScorerParameters.class);
+    }
+
     @Override
     public JindScorerNodeModel createNodeModel() {
         return new JindScorerNodeModel();
@@ -83,38 +74,5 @@ public final class JindScorerNodeFactory extends NodeFactory<JindScorerNodeModel
                         + " accuracy, F1 and a confusion matrix with an Unassigned column.",
                 INTRO, JindScorerParameters.class, null, VIEW, NodeType.Other,
                 new String[] {"accuracy", "F1", "confusion matrix", "rejection"});
-    }
-
-    /** One view: the confusion heatmap. */
-    @Override
-    protected int getNrNodeViews() {
-        return 1;
-    }
-
-    @Override
-    public NodeView<JindScorerNodeModel> createNodeView(int viewIndex, JindScorerNodeModel nodeModel) {
-        return new FigureNodeView<>(nodeModel);
-    }
-
-    /** The same figures in KNIME's modern UI. */
-    @Override
-    public org.knime.core.webui.node.view.NodeView createNodeView(JindScorerNodeModel nodeModel) {
-        return FigureWebView.of(nodeModel);
-    }
-
-    @Override
-    protected boolean hasDialog() {
-        return true;
-    }
-
-    @Override
-    public NodeDialog createNodeDialog() {
-        return new DefaultNodeDialog(SettingsType.MODEL, JindScorerParameters.class);
-    }
-
-    /** Where KNIME still asks for a Swing dialog: the modern one, with KNIME's flow variable tab. */
-    @Override
-    protected NodeDialogPane createNodeDialogPane() {
-        return NodeDialogManager.createLegacyFlowVariableNodeDialog(createNodeDialog());
     }
 }

@@ -82,20 +82,12 @@ public final class SelfTrainJindPlusParameters implements org.knime.node.paramet
     int seed = Math.toIntExact(D.seed());
 
     @Layout(TargetSection.class)
-    @Widget(title = NodeParameters.MISSING_VALUES, description = "What to do with a missing cell (or NaN) in one of"
-            + " the model's gene columns: <i>Fail</i> (default) or <i>Treat as 0</i>.")
+    @Widget(title = NodeParameters.MISSING_VALUES, description = ModernNodes.MODEL_MISSING_VALUES_TEXT)
     @Persistor(MissingValues.Persistor.class)
     MissingValues missingValues = MissingValues.FAIL;
 
     @Layout(TargetSection.class)
-    @Widget(title = NodeParameters.FILL_ABSENT_GENES, description = "Without it, the node fails before running when"
-            + " a gene of the model has no numeric column in the table; with it, absent genes count as not detected"
-            + " and the node warns once how many are absent (listing the first ones in the model's order). Even with"
-            + " it, the node refuses a table in which fewer than half of the model's genes are numeric columns (for"
-            + " instance Ensembl ids against a model that knows its genes only by symbol): predictions would mean"
-            + " nothing. A gene column may be named by the gene's name in the model or, when the model records both"
-            + " identifiers (trained on a 10x file or on an .h5ad with a gene symbol column), by its other identifier"
-            + " (symbol or Ensembl id); the node then says so in a warning.")
+    @Widget(title = NodeParameters.FILL_ABSENT_GENES, description = ModernNodes.FILL_ABSENT_GENES_TEXT)
     @Persist(configKey = "fill_absent_genes")
     boolean fillAbsentGenes = false;
 
@@ -137,7 +129,7 @@ public final class SelfTrainJindPlusParameters implements org.knime.node.paramet
 
     /** The batch column, or null when blank (a classic "none" saved null). */
     String batchColumn() {
-        return batchColumn == null || batchColumn.isBlank() ? null : batchColumn.strip();
+        return ModernNodes.chosenColumn(batchColumn);
     }
 
     @Override
