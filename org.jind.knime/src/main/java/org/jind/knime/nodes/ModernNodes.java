@@ -2,6 +2,7 @@ package org.jind.knime.nodes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.jind.core.JindException;
@@ -69,6 +70,19 @@ public final class ModernNodes {
             }
         }
         return shown.isEmpty() ? null : String.join("\n", shown);
+    }
+
+    /** Shows the {@link #warning} of {@code warnings} on the node ({@code sink}: its setWarningMessage), if any. */
+    public static void warn(Consumer<String> sink, List<String> warnings) {
+        String shown = warning(warnings);
+        if (shown != null) {
+            sink.accept(shown);
+        }
+    }
+
+    /** {@link #warn(Consumer, List)} of the given warnings, nulls among them skipped. */
+    public static void warn(Consumer<String> sink, String... warnings) {
+        warn(sink, java.util.Arrays.asList(warnings));
     }
 
     /**

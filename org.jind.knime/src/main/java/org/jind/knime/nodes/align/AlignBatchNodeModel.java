@@ -3,7 +3,6 @@ package org.jind.knime.nodes.align;
 import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.jind.core.align.AlignSettings;
@@ -94,7 +93,8 @@ final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> imp
         ModelSummary model = in.summary();
         DataTableSpec table = ModernNodes.input(inSpecs[1], DataTableSpec.class, "target table");
         ModernNodes.check(s::toCore);
-        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
+        ModernNodes.warn(this::setWarningMessage,
+                ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
         String batchColumn = s.batchColumn();
         if (batchColumn == null) {
             if (in.hasBatches()) {
@@ -142,7 +142,7 @@ final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> imp
         view = new ViewData(result.maps(), Curves.AlignmentData.of(result.result()), null);
         JindModelPortObject out = JindModelPortObject.of(result.model());
         BufferedDataTable history = KnimeTables.write(ResultTables.alignment(result.result().history()), exec);
-        warn(warnings);
+        ModernNodes.warn(this::setWarningMessage, warnings);
         return new PortObject[] {out, history};
     }
 
@@ -182,7 +182,7 @@ final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> imp
         view = new ViewData(List.of(), null, views);
         JindModelPortObject out = JindModelPortObject.ofBatches(batchColumn, batches, models);
         BufferedDataTable history = KnimeTables.write(ResultTables.alignment(batches, histories), exec);
-        warn(warnings);
+        ModernNodes.warn(this::setWarningMessage, warnings);
         return new PortObject[] {out, history};
     }
 
@@ -213,17 +213,5 @@ final class AlignBatchNodeModel extends WebUINodeModel<AlignBatchParameters> imp
     @Override
     protected void reset() {
         view = null;
-    }
-
-    /** Shows the warnings (nulls and repeats skipped), if any, as one message. */
-    private void warn(String... warnings) {
-        warn(Arrays.asList(warnings));
-    }
-
-    private void warn(List<String> warnings) {
-        String shown = ModernNodes.warning(warnings);
-        if (shown != null) {
-            setWarningMessage(shown);
-        }
     }
 }

@@ -2,7 +2,6 @@ package org.jind.knime.nodes.annotate;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -74,7 +73,8 @@ final class AnnotateRejectNodeModel extends WebUINodeModel<AnnotateRejectParamet
             // a batch of the table's column domain the port has no model for is refused now, by name
             port.requireModelsFor(ModelInput.checkBatchColumn(batchColumn, columns, model));
         }
-        warn(ModelInput.checkGenes(model, columns, s.fillAbsentGenes), ignoredBatchColumn(port.hasBatches(), s));
+        ModernNodes.warn(this::setWarningMessage, ModelInput.checkGenes(model, columns, s.fillAbsentGenes),
+                ignoredBatchColumn(port.hasBatches(), s));
         // unknown cell types (the label column had no domain) mean unknown probability columns: "not yet"
         return new PortObjectSpec[] {outputSpec(table, model, s)};
     }
@@ -216,23 +216,11 @@ final class AnnotateRejectNodeModel extends WebUINodeModel<AnnotateRejectParamet
         }
         write(ModernNodes.check(annotator::annotateChunk), pending, out);
         warnings.addAll(annotator.warnings());
-        warn(warnings);
+        ModernNodes.warn(this::setWarningMessage, warnings);
     }
 
     private static String batchOf(DataCell cell) {
         return cell.isMissing() ? null : ((StringValue) cell).getStringValue();
-    }
-
-    /** Shows the warnings (nulls and repeats skipped), if any, as one message. */
-    private void warn(String... warnings) {
-        warn(Arrays.asList(warnings));
-    }
-
-    private void warn(List<String> warnings) {
-        String shown = ModernNodes.warning(warnings);
-        if (shown != null) {
-            setWarningMessage(shown);
-        }
     }
 
     /** Writes each pending input row with its appended values. */

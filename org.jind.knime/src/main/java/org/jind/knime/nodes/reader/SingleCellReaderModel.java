@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 
 import org.jind.core.data.DatasetInfo;
 import org.jind.knime.logic.ModelSummary;
@@ -76,7 +75,7 @@ final class SingleCellReaderModel {
         boolean connected = modelSpec != null;
         String[] genes = modelGenes;
         SingleCellRead.Plan plan = ModernNodes.check(() -> SingleCellRead.plan(info, options, connected, genes));
-        warn(plan.warnings(), out::setWarningMessage);
+        ModernNodes.warn(out::setWarningMessage, plan.warnings());
         List<OutputColumn> columns = plan.columns();
         out.setOutSpec(0, columns == null ? null : spec(columns, SingleCellRead.annotationValues(info, options)));
     }
@@ -111,16 +110,9 @@ final class SingleCellReaderModel {
                 table.addRowToTable(new DefaultRow(id, cells));
             }, progress.range(0.5, 1)));
             table.close();
-            warn(plan.warnings(), out::setWarningMessage);
+            ModernNodes.warn(out::setWarningMessage, plan.warnings());
             out.setOutData(0, table.getTable());
         });
-    }
-
-    private static void warn(List<String> warnings, Consumer<String> sink) {
-        String warning = ModernNodes.warning(warnings);
-        if (warning != null) {
-            sink.accept(warning);
-        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.jind.knime.nodes.selftrain;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.jind.core.align.SelfTrainSettings;
@@ -58,7 +57,8 @@ final class SelfTrainJindPlusNodeModel extends WebUINodeModel<SelfTrainJindPlusP
             return model;
         });
         ModernNodes.check(s::toCore);
-        warn(ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
+        ModernNodes.warn(this::setWarningMessage,
+                ModelInput.checkGenes(model, KnimeTables.columns(table), s.fillAbsentGenes));
         String batchColumn = batchColumn(in, s);
         if (batchColumn == null) {
             return new PortObjectSpec[] {in.withStage(Stage.SELFTRAINED)};
@@ -110,7 +110,7 @@ final class SelfTrainJindPlusNodeModel extends WebUINodeModel<SelfTrainJindPlusP
                 null, null, core));
         warnings.addAll(core.warnings());
         JindModel plus = result.model();
-        warn(warnings);
+        ModernNodes.warn(this::setWarningMessage, warnings);
         return new PortObject[] {JindModelPortObject.of(plus)};
     }
 
@@ -140,19 +140,7 @@ final class SelfTrainJindPlusNodeModel extends WebUINodeModel<SelfTrainJindPlusP
         warnings.addAll(results.warnings());
         List<JindModel> models = new ArrayList<>();
         results.results().forEach(r -> models.add(r.model()));
-        warn(warnings);
+        ModernNodes.warn(this::setWarningMessage, warnings);
         return new PortObject[] {JindModelPortObject.ofBatches(batchColumn, batches, models)};
-    }
-
-    /** Shows the warnings (nulls and repeats skipped), if any, as one message. */
-    private void warn(String... warnings) {
-        warn(Arrays.asList(warnings));
-    }
-
-    private void warn(List<String> warnings) {
-        String shown = ModernNodes.warning(warnings);
-        if (shown != null) {
-            setWarningMessage(shown);
-        }
     }
 }
