@@ -43,6 +43,14 @@ final class Pipeline {
     /** What each stage of run writes into --out-dir. */
     static final List<String> STAGE_FILES = List.of("model.jind", "aligned.jind", "jindplus.jind");
 
+    /**
+     * Cells per read of a batch worker (align, selftrain and run with several batches). Workers read their batches
+     * at the same time, and a read of {@link Jind#CHUNK_CELLS} cells of a 2,000-gene file makes arrays of 25 MB
+     * each, which G1 allocates outside its young generation: the heap grew to several times what was live. The
+     * prepared batch is the same.
+     */
+    private static final int WORKER_READ_CELLS = org.jind.core.annotate.Predictor.CHUNK;
+
     private Pipeline() {
     }
 
@@ -253,17 +261,22 @@ final class Pipeline {
 
     /** The batch read chunk by chunk, keeping only the model's genes (prepared as the model needs them). */
     static PreparedBatch readPrepared(OptionGroups.Input input, JindModel m, boolean fill, ConsoleProgress progress) {
-        return readPrepared(input, input.batch, m, fill, progress, progress);
+        return readPrepared(input, input.batch, m, fill, progress, progress, Jind.CHUNK_CELLS);
     }
 
     /**
-     * {@link #readPrepared(OptionGroups.Input, JindModel, boolean, ConsoleProgress)} of one batch of several, its
-     * progress on {@code progress}; notes on the matrix read go to {@code console}.
+     * {@link #readPrepared(OptionGroups.Input, JindModel, boolean, ConsoleProgress)} of one batch of several, by a
+     * batch worker, its progress on {@code progress}; notes on the matrix read go to {@code console}.
      */
     static PreparedBatch readPrepared(OptionGroups.Input input, String batch, JindModel m, boolean fill,
             Progress progress, ConsoleProgress console) {
+        return readPrepared(input, batch, m, fill, progress, console, WORKER_READ_CELLS);
+    }
+
+    private static PreparedBatch readPrepared(OptionGroups.Input input, String batch, JindModel m, boolean fill,
+            Progress progress, ConsoleProgress console, int chunkCells) {
         try (CellChunks data = input.open(m.labelKey, batch, m, console)) {
-            PreparedBatch p = Jind.prepare(m, data, Jind.CHUNK_CELLS, fill, progress);
+            PreparedBatch p = Jind.prepare(m, data, chunkCells, fill, progress);
             if (p.cells() == 0) {
                 throw new JindException(input.input.getFileName() + ": the selection holds no cells.");
             }
@@ -492,13 +505,6 @@ final class Pipeline {
                     () -> MatrixOption.open(targetPath(), r.target(), labelKey, batch == null ? null : batchKey, batch,
                             r.target().matrix(), "--target-matrix"));
         }
-
-        /**
-         * Cells per read of a batch worker. Workers read their batches at the same time, and a read of
-         * {@link Jind#CHUNK_CELLS} cells of a 2,000-gene file makes arrays of 25 MB each, which G1 allocates outside
-         * its young generation: the heap grew to several times what was live. The prepared batch is the same.
-         */
-        private static final int WORKER_READ_CELLS = org.jind.core.annotate.Predictor.CHUNK;
 
         /** One target batch of several: prepared for the trained model, then its own alignment and self-training. */
         private BatchRun runBatch(String batch, Reading reading, JindModel trained, List<String> stageList, AlignSettings as,
